@@ -1,0 +1,1 @@
+"""cds-tracker: the digital-transformation programme tracker of a Vietnamese province."""

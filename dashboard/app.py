@@ -1,0 +1,10 @@
+"""The dashboard's entry point: page setup and navigation."""
+
+import streamlit as st
+
+st.set_page_config(page_title="Theo dõi chuyển đổi số", page_icon="📊", layout="wide")
+
+navigation = st.navigation(
+    [st.Page("pages/progress_table.py", title="Tiến độ theo đơn vị", icon="📋", default=True)]
+)
+navigation.run()

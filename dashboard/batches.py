@@ -1,0 +1,184 @@
+"""Batches: the one way figures and targets are written, as append-only rows of a numbered batch."""
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import duckdb
+import pandas as pd
+
+from dashboard import sql
+from dashboard.store import Store, audit, utc_now
+
+
+@dataclass(frozen=True)
+class Log:
+    """An append-only log (figures or targets) and the queries that stage and write to it."""
+
+    name: str
+    key: tuple[str, ...]
+    columns: dict[str, str]  # staged column -> pandas dtype
+    changes_query: str
+    insert_query: str
+    refresh_queries: tuple[str, ...]
+
+
+FIGURES = Log(
+    name="figures",
+    key=("unit_code", "indicator_code", "period"),
+    columns={
+        "source_row": "int64",
+        "unit_code": "str",
+        "indicator_code": "str",
+        "period": "str",
+        "year": "int64",
+        "month": "int64",
+        "value": "float64",
+        "numerator": "float64",
+        "denominator": "float64",
+        "note": "object",
+        "deleted": "bool",
+    },
+    changes_query="staged_figure_changes",
+    insert_query="insert_figures",
+    refresh_queries=("delete_current_figures_for_staged", "insert_current_figures_for_staged"),
+)
+
+TARGETS = Log(
+    name="targets",
+    key=("unit_code", "indicator_code", "year"),
+    columns={
+        "source_row": "int64",
+        "unit_code": "str",
+        "indicator_code": "str",
+        "year": "int64",
+        "value": "float64",
+        "deleted": "bool",
+    },
+    changes_query="staged_target_changes",
+    insert_query="insert_targets",
+    refresh_queries=(),
+)
+
+
+@dataclass
+class BatchResult:
+    """What a commit did: the batch written (or the earlier one it duplicates) and its counts."""
+
+    batch_id: str | None
+    seq: int | None
+    new: int
+    changed: int
+    same: int
+    duplicate_of: dict | None = None
+    changes: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+def stage(log: Log, rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows in the log's staged shape and types, numbered when they carry no source row."""
+    rows = rows.copy()
+    if "source_row" not in rows:
+        rows["source_row"] = range(1, len(rows) + 1)
+    if "deleted" not in rows:
+        rows["deleted"] = False
+    for column in log.columns:
+        if column not in rows:
+            rows[column] = None
+    rows = rows[list(log.columns)]
+    for column, dtype in log.columns.items():
+        if dtype == "object":
+            rows[column] = rows[column].astype(object).where(rows[column].notna(), None)
+        else:
+            rows[column] = rows[column].astype(dtype)
+    return rows.reset_index(drop=True)
+
+
+def classify(cur: duckdb.DuckDBPyConnection, log: Log, staged: pd.DataFrame) -> pd.DataFrame:
+    """Each staged row marked new, changed (with its old values) or same against the current."""
+    view = f"staged_{log.name}"
+    cur.register(view, staged)
+    try:
+        return sql.frame(cur, log.changes_query)
+    finally:
+        cur.unregister(view)
+
+
+def commit(
+    store: Store,
+    log: Log,
+    rows: pd.DataFrame,
+    *,
+    username: str,
+    kind: str,
+    unit_code: str | None = None,
+    file_name: str | None = None,
+    sha256: str | None = None,
+    created_at: datetime | None = None,
+    reverts: str | None = None,
+) -> BatchResult:
+    """Write `rows` as one batch in one transaction: all of it or, on any error, none of it.
+
+    A file already committed (same sha256) writes nothing and names the earlier batch."""
+    staged = stage(log, rows)
+    with store.write() as cur:
+        if sha256:
+            earlier = sql.run(cur, "batch_with_sha256", sha256=sha256, kind=kind).fetchone()
+            if earlier is not None:
+                keys = ("id", "seq", "created_at", "file_name")
+                return BatchResult(
+                    None, None, 0, 0, 0, duplicate_of=dict(zip(keys, earlier, strict=True))
+                )
+        changes = classify(cur, log, staged)
+        counts = changes["change"].value_counts()
+        batch_id = str(uuid.uuid4())
+        seq = int(sql.scalar(cur, "next_batch_seq"))
+        sql.run(
+            cur,
+            "insert_batch",
+            id=batch_id,
+            seq=seq,
+            username=username,
+            unit_code=unit_code,
+            file_name=file_name,
+            sha256=sha256,
+            kind=kind,
+            rows_new=int(counts.get("new", 0)),
+            rows_changed=int(counts.get("changed", 0)),
+            rows_same=int(counts.get("same", 0)),
+            created_at=created_at or utc_now(),
+            reverts=reverts,
+        )
+        view = f"staged_{log.name}"
+        cur.register(view, changes)
+        try:
+            sql.run(cur, log.insert_query, batch_id=batch_id, batch_seq=seq)
+            for query in log.refresh_queries:
+                sql.run(cur, query)
+        finally:
+            cur.unregister(view)
+        audit(
+            cur,
+            username,
+            f"commit_{log.name}",
+            f"{kind}: {file_name or ''} ({int(counts.get('new', 0))} mới, "
+            f"{int(counts.get('changed', 0))} thay đổi)",
+            batch_id,
+        )
+    return BatchResult(
+        batch_id,
+        seq,
+        int(counts.get("new", 0)),
+        int(counts.get("changed", 0)),
+        int(counts.get("same", 0)),
+        changes=changes,
+    )
+
+
+def rebuild_current_figures(store: Store, username: str) -> int:
+    """Recompute every current figure from the log; returns how many there are."""
+    with store.write() as cur:
+        sql.run(cur, "delete_all_current_figures")
+        sql.run(cur, "insert_all_current_figures")
+        count = sql.scalar(cur, "current_figure_count")
+        audit(cur, username, "rebuild_current_figures", f"{count} số liệu")
+    return int(count)

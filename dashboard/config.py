@@ -1,0 +1,30 @@
+"""Settings read from the environment, with the defaults the README documents."""
+
+import os
+from datetime import timedelta, timezone
+from pathlib import Path
+
+DEFAULT_DB = Path("data") / "cds.duckdb"
+DEMO_DIR = Path(__file__).resolve().parent.parent / "data" / "demo"
+LOCAL_TZ = timezone(timedelta(hours=7), "ICT")  # Vietnam keeps UTC+7 all year
+DEFAULT_AT_RISK_PCT = 80.0
+LOCAL_OPERATOR = "local"
+
+
+def db_path(explicit: str | None = None) -> str:
+    """The database to open: --db, else CDS_DB, else data/cds.duckdb."""
+    return explicit or os.environ.get("CDS_DB") or str(DEFAULT_DB)
+
+
+def at_risk_pct() -> float:
+    """Below this percent of the expected pace a unit is 'at risk' (CDS_AT_RISK_PCT, default 80)."""
+    raw = os.environ.get("CDS_AT_RISK_PCT")
+    if not raw:
+        return DEFAULT_AT_RISK_PCT
+    try:
+        value = float(raw.replace(",", "."))
+    except ValueError as exc:
+        raise ValueError(f"CDS_AT_RISK_PCT «{raw}» phải là một số từ 0 đến 100.") from exc
+    if not 0 <= value <= 100:
+        raise ValueError(f"CDS_AT_RISK_PCT «{raw}» phải là một số từ 0 đến 100.")
+    return value

@@ -1,0 +1,135 @@
+"""Reporting periods: every accepted spelling, canonical codes, ends and Vietnamese names."""
+
+import re
+from dataclasses import dataclass
+
+FREQUENCIES = ("month", "quarter", "half", "year")
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+FREQUENCY_LABELS = {"month": "tháng", "quarter": "quý", "half": "6 tháng", "year": "năm"}
+
+_FORMS = [
+    (re.compile(r"^(\d{4})-(\d{1,2})$"), "month", lambda m: (int(m[1]), int(m[2]))),
+    (re.compile(r"^(\d{1,2})[/.-](\d{4})$"), "month", lambda m: (int(m[2]), int(m[1]))),
+    (
+        re.compile(r"^(?:T|THANG)\s*(\d{1,2})\s*[/.-]\s*(\d{4})$"),
+        "month",
+        lambda m: (int(m[2]), int(m[1])),
+    ),
+    (re.compile(r"^(\d{4})-?Q([1-4])$"), "quarter", lambda m: (int(m[1]), int(m[2]))),
+    (
+        re.compile(r"^(?:Q|QUY)\s*([1-4]|I{1,3}|IV)\s*[/.-]\s*(\d{4})$"),
+        "quarter",
+        lambda m: (int(m[2]), _roman(m[1])),
+    ),
+    (re.compile(r"^(\d{4})-?H([12])$"), "half", lambda m: (int(m[1]), int(m[2]))),
+    (re.compile(r"^H([12])\s*[/.-]\s*(\d{4})$"), "half", lambda m: (int(m[2]), int(m[1]))),
+    (re.compile(r"^(\d{4})$"), "year", lambda m: (int(m[1]), 1)),
+]
+
+
+def _roman(text: str) -> int:
+    return {"I": 1, "II": 2, "III": 3, "IV": 4}.get(text) or int(text)
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A reporting period: a month, quarter, half or year of a calendar year."""
+
+    year: int
+    frequency: str
+    index: int  # month 1..12, quarter 1..4, half 1..2, or 1 for the year
+
+    @property
+    def code(self) -> str:
+        """The canonical spelling stored in the database: 2022-07, 2022-Q3, 2022-H1, 2022."""
+        if self.frequency == "month":
+            return f"{self.year}-{self.index:02d}"
+        if self.frequency == "quarter":
+            return f"{self.year}-Q{self.index}"
+        if self.frequency == "half":
+            return f"{self.year}-H{self.index}"
+        return str(self.year)
+
+    @property
+    def end_month(self) -> int:
+        """The last month of the period, 1..12."""
+        return self.index * {"month": 1, "quarter": 3, "half": 6, "year": 12}[self.frequency]
+
+    @property
+    def start_month(self) -> int:
+        """The first month of the period, 1..12."""
+        return (
+            self.end_month - {"month": 1, "quarter": 3, "half": 6, "year": 12}[self.frequency] + 1
+        )
+
+    @property
+    def share_of_year(self) -> float:
+        """The share of the year elapsed at the end of the period."""
+        return self.end_month / 12
+
+    @property
+    def label(self) -> str:
+        """The period as Vietnamese writes it: Tháng 6/2022, Quý II/2022, 6 tháng đầu năm 2022."""
+        if self.frequency == "month":
+            return f"Tháng {self.index}/{self.year}"
+        if self.frequency == "quarter":
+            return f"Quý {ROMAN[self.index]}/{self.year}"
+        if self.frequency == "half":
+            which = "đầu" if self.index == 1 else "cuối"
+            return f"6 tháng {which} năm {self.year}"
+        return f"Năm {self.year}"
+
+    @property
+    def short_label(self) -> str:
+        """A compact label for chart axes: T6/2022, QII/2022, 6T/2022, 2022."""
+        if self.frequency == "month":
+            return f"T{self.index}/{self.year}"
+        if self.frequency == "quarter":
+            return f"Q{ROMAN[self.index]}/{self.year}"
+        if self.frequency == "half":
+            return f"{'6T đầu' if self.index == 1 else '6T cuối'}/{self.year}"
+        return str(self.year)
+
+    def previous(self) -> "Period":
+        """The period of the same frequency just before this one."""
+        count = {"month": 12, "quarter": 4, "half": 2, "year": 1}[self.frequency]
+        if self.index > 1:
+            return Period(self.year, self.frequency, self.index - 1)
+        return Period(self.year - 1, self.frequency, count)
+
+
+def parse(text: object) -> Period | None:
+    """Read a period in any accepted spelling (2022-06, 06/2022, T6/2022, Q2/2022, 2022-H1,
+    2022); None when it is not one."""
+    if text is None:
+        return None
+    if isinstance(text, int | float) and float(text).is_integer():
+        text = str(int(text))
+    cleaned = re.sub(r"\s+", " ", str(text)).strip().upper()
+    cleaned = cleaned.replace("THÁNG", "THANG").replace("QUÝ", "QUY")
+    for pattern, frequency, fields in _FORMS:
+        match = pattern.match(cleaned)
+        if match:
+            year, index = fields(match)
+            limit = {"month": 12, "quarter": 4, "half": 2, "year": 1}[frequency]
+            if 1900 <= year <= 2999 and 1 <= index <= limit:
+                return Period(year, frequency, index)
+            return None
+    return None
+
+
+def must_parse(text: object) -> Period:
+    """Read a period or raise ValueError with a Vietnamese message."""
+    period = parse(text)
+    if period is None:
+        raise ValueError(
+            f"Kỳ báo cáo «{text}» không hợp lệ: dùng 2022-06 (tháng), 2022-Q2 (quý), "
+            "2022-H1 (6 tháng) hoặc 2022 (năm)."
+        )
+    return period
+
+
+def periods_in_year(frequency: str, year: int, last_month: int = 12) -> list[Period]:
+    """Every period of a frequency in a year that ends by `last_month`."""
+    step = {"month": 1, "quarter": 3, "half": 6, "year": 12}[frequency]
+    return [Period(year, frequency, m // step) for m in range(step, last_month + 1, step)]

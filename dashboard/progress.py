@@ -1,0 +1,116 @@
+"""The progress engine: actual against target and the expected pace, a status, and the ranking."""
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from dashboard import config, sql
+from dashboard.periods import Period
+
+LEVELS = ("unit", "cluster", "province")
+
+
+def progress(
+    cur: duckdb.DuckDBPyConnection,
+    period: Period,
+    by: str = "unit",
+    *,
+    cluster: str | None = None,
+    group: str | None = None,
+    unit: str | None = None,
+    indicator: str | None = None,
+    at_risk_pct: float | None = None,
+) -> pd.DataFrame:
+    """Progress of every unit, cluster or the province on every indicator at the end of `period`:
+    actual, target, baseline, expected, achievement_pct and status."""
+    if by not in LEVELS:
+        raise ValueError(f"Cấp tổng hợp «{by}» không hợp lệ: dùng unit, cluster hoặc province.")
+    frame = sql.frame(
+        cur,
+        "progress",
+        year=period.year,
+        month=period.end_month,
+        by=by,
+        cluster=cluster,
+        group=group,
+        unit=unit,
+        indicator=indicator,
+    )
+    if at_risk_pct is None:
+        at_risk_pct = config.at_risk_pct()
+    return assess(frame, period.share_of_year, at_risk_pct)
+
+
+def assess(frame: pd.DataFrame, share: float, at_risk_pct: float) -> pd.DataFrame:
+    """Add expected pace, achievement (percent of target) and status to rows of actual, target,
+    baseline and direction."""
+    out = frame.copy()
+    actual = out["actual"].astype(float)
+    target = out["target"].astype(float)
+    down = out["direction"].eq("down")
+    # Without last year's figure an 'up' indicator starts from nothing; a 'down' one is held
+    # to its target all year, since "less is better" has no natural zero to start from.
+    baseline = (
+        out["baseline"]
+        .astype(float)
+        .fillna(pd.Series(np.where(down, target, 0.0), index=out.index))
+    )
+    baseline = baseline.where(out["kind"].ne("flow"), 0.0)
+    expected = baseline + (target - baseline) * share
+    with np.errstate(divide="ignore", invalid="ignore"):
+        achievement = np.where(
+            down,
+            np.where(actual == 0, 100.0, 100 * target / actual),
+            np.where(target == 0, np.nan, 100 * actual / target),
+        )
+    factor = at_risk_pct / 100
+    done = np.where(down, actual <= target, actual >= target)
+    on_pace = np.where(down, actual <= expected, actual >= expected)
+    at_risk = np.where(down, actual * factor > expected, actual < expected * factor)
+    status = np.select(
+        [actual.isna(), target.isna(), done, on_pace, at_risk],
+        ["no_data", "no_target", "done", "on_track", "at_risk"],
+        default="behind",
+    )
+    out["baseline"] = baseline
+    out["expected"] = expected
+    out["achievement_pct"] = pd.Series(achievement, index=out.index).where(
+        actual.notna() & target.notna()
+    )
+    out["status"] = status
+    return out
+
+
+def ranking(unit_progress: pd.DataFrame) -> pd.DataFrame:
+    """Each unit's emulation score, the mean of its achievements capped at 100 % (an indicator
+    it did not report counts 0, one without a target is left out), and its rank in its cluster."""
+    rows = unit_progress[unit_progress["target"].notna()].copy()
+    rows["capped"] = rows["achievement_pct"].clip(lower=0, upper=100).fillna(0.0).round(6)
+    scores = (
+        rows.groupby(["cluster_code", "scope_code"], as_index=False)
+        .agg(
+            score=("capped", "mean"),
+            indicators=("capped", "size"),
+            reported=("actual", "count"),
+        )
+        .rename(columns={"scope_code": "unit_code"})
+    )
+    scores["rank"] = (
+        scores.groupby("cluster_code")["score"].rank(method="min", ascending=False).astype(int)
+    )
+    return scores.sort_values(["cluster_code", "rank", "unit_code"]).reset_index(drop=True)
+
+
+def default_period(cur: duckdb.DuckDBPyConnection) -> Period | None:
+    """The six months that hold the newest figure (the review meeting's usual view); None when
+    the database has no figures."""
+    row = sql.run(cur, "latest_figure_month").fetchone()
+    if row is None:
+        return None
+    year, month = int(row[0]), int(row[1])
+    return Period(year, "half", 1 if month <= 6 else 2)
+
+
+def years(cur: duckdb.DuckDBPyConnection) -> list[int]:
+    """Every year with figures or targets, newest first."""
+    return [int(row[0]) for row in sql.run(cur, "figure_years").fetchall()]

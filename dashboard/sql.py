@@ -1,0 +1,38 @@
+"""The project's SQL: one file per query in queries/, loaded by name and run with bound values."""
+
+from functools import cache
+from pathlib import Path
+
+import duckdb
+
+QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+
+
+@cache
+def load(name: str) -> str:
+    """Return the text of queries/<name>.sql."""
+    return (QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def run(cur: duckdb.DuckDBPyConnection, name: str, **params) -> duckdb.DuckDBPyConnection:
+    """Execute queries/<name>.sql with its $named parameters bound to `params`."""
+    return cur.execute(load(name), params or None)
+
+
+def frame(cur: duckdb.DuckDBPyConnection, name: str, **params):
+    """Run a query and return its result as a pandas DataFrame."""
+    return run(cur, name, **params).df()
+
+
+def scalar(cur: duckdb.DuckDBPyConnection, name: str, **params):
+    """Run a query and return the first column of its first row."""
+    row = run(cur, name, **params).fetchone()
+    return None if row is None else row[0]
+
+
+def schema_steps() -> list[tuple[int, str]]:
+    """Every schema step as (version, query name), in order."""
+    steps = []
+    for path in sorted(QUERIES_DIR.glob("schema_[0-9]*.sql")):
+        steps.append((int(path.stem.split("_")[1]), path.stem))
+    return steps

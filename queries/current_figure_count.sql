@@ -1,0 +1,3 @@
+-- How many current figures the database holds.
+SELECT count(*) AS figures
+FROM current_figures;

@@ -1,0 +1,3 @@
+-- Remove a setting before it is written again.
+DELETE FROM settings
+WHERE key = $key;

@@ -1,0 +1,3 @@
+-- Write a setting.
+INSERT INTO settings (key, value)
+VALUES ($key, $value);

@@ -1,0 +1,111 @@
+"""Small databases the tests build for themselves."""
+
+import pandas as pd
+
+from dashboard import batches, catalog, periods
+from dashboard.store import Store
+
+INDICATOR_COLUMNS = [
+    "code",
+    "group_code",
+    "name",
+    "short_name",
+    "measure",
+    "kind",
+    "direction",
+    "frequency",
+    "sort_order",
+]
+
+
+def catalogue(store: Store, units: list[tuple[str, str]], indicators: list[tuple]) -> None:
+    """Clusters and units from (unit, cluster) pairs; indicators from
+    (code, kind, measure, direction, frequency) tuples, all in group G."""
+    clusters = sorted({cluster for _, cluster in units})
+    catalog.add_rows(
+        store,
+        "clusters",
+        pd.DataFrame(
+            {
+                "code": clusters,
+                "name": [f"Cụm {c}" for c in clusters],
+                "sort_order": range(len(clusters)),
+            }
+        ),
+        "test",
+    )
+    catalog.add_rows(
+        store,
+        "units",
+        pd.DataFrame(
+            {
+                "code": [u for u, _ in units],
+                "name": [f"Đơn vị {u}" for u, _ in units],
+                "cluster_code": [c for _, c in units],
+                "kind": "huyen",
+                "sort_order": range(len(units)),
+                "active": True,
+            }
+        ),
+        "test",
+    )
+    catalog.add_rows(
+        store,
+        "indicator_groups",
+        pd.DataFrame({"code": ["G"], "name": ["Nhóm G"], "sort_order": [1]}),
+        "test",
+    )
+    catalog.add_rows(
+        store,
+        "indicators",
+        pd.DataFrame(
+            [
+                (code, "G", f"Chỉ tiêu {code}", code, measure, kind, direction, frequency, i)
+                for i, (code, kind, measure, direction, frequency) in enumerate(indicators)
+            ],
+            columns=INDICATOR_COLUMNS,
+        ),
+        "test",
+    )
+
+
+def figure_rows(rows: list[tuple]) -> pd.DataFrame:
+    """Staged figures from (unit, indicator, period, value[, numerator, denominator[, note]])
+    tuples."""
+    records = []
+    for row in rows:
+        unit, indicator, period_text, value, *rest = row
+        period = periods.must_parse(period_text)
+        numerator, denominator, note = (rest + [None, None, None])[:3]
+        records.append(
+            {
+                "unit_code": unit,
+                "indicator_code": indicator,
+                "period": period.code,
+                "year": period.year,
+                "month": period.end_month,
+                "value": value,
+                "numerator": numerator,
+                "denominator": denominator,
+                "note": note,
+            }
+        )
+    return pd.DataFrame(records)
+
+
+def commit_figures(store: Store, rows: list[tuple], user: str = "test", **kwargs):
+    """Commit figures as one batch; returns the BatchResult."""
+    return batches.commit(
+        store,
+        batches.FIGURES,
+        figure_rows(rows),
+        username=user,
+        kind=kwargs.pop("kind", "figures"),
+        **kwargs,
+    )
+
+
+def commit_targets(store: Store, rows: list[tuple], user: str = "test"):
+    """Commit targets from (unit or '*', indicator, year, value) tuples as one batch."""
+    frame = pd.DataFrame(rows, columns=["unit_code", "indicator_code", "year", "value"])
+    return batches.commit(store, batches.TARGETS, frame, username=user, kind="targets")

@@ -1,0 +1,187 @@
+"""`cds` end to end: init, progress, export, and failures as one line with the right exit code."""
+
+import io
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from dashboard import cli
+from dashboard.store import close_store
+
+
+def cds(*args: str) -> subprocess.CompletedProcess:
+    """Run `cds` as a user would, in its own process."""
+    return subprocess.run(
+        [sys.executable, "-m", "dashboard.cli", *args], capture_output=True, text=True, timeout=300
+    )
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    """Run `cds` in this process (fast), closing its database afterwards."""
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    if "--db" in args:
+        close_store(args[args.index("--db") + 1])
+    return code, out, err
+
+
+def test_init_demo_then_progress_by_cluster(tmp_path):
+    db = str(tmp_path / "x.duckdb")
+    result = cds("init", "--demo", "--db", db)
+    assert result.returncode == 0, result.stderr
+    assert "Dữ liệu mẫu" in result.stdout
+    result = cds(
+        "progress", "--db", db, "--period", "2022-H1", "--by", "cluster", "--format", "csv"
+    )
+    assert result.returncode == 0, result.stderr
+    frame = pd.read_csv(io.StringIO(result.stdout))
+    assert list(frame.columns) == [
+        "cluster_code",
+        "indicator_code",
+        "actual",
+        "target",
+        "achievement_pct",
+        "expected",
+        "status",
+    ]
+    assert set(frame["cluster_code"]) == {"DONGBANG", "MIENNUI"}
+    # a cluster's ratio is Σnumerator ÷ Σdenominator of its units' latest 2022 figures
+    figures = pd.read_csv("data/demo/figures.csv", dtype={"ky_bao_cao": str})
+    units = pd.read_csv("data/demo/units.csv")
+    sohoa = figures[
+        (figures["ma_chi_tieu"] == "TTHC_SOHOA") & figures["ky_bao_cao"].str.startswith("2022")
+    ]
+    latest = sohoa.sort_values("ky_bao_cao").groupby("ma_don_vi").tail(1)
+    latest = latest.merge(units, left_on="ma_don_vi", right_on="code")
+    for cluster, rows in latest.groupby("cluster_code"):
+        expected = 100 * rows["tu_so"].sum() / rows["mau_so"].sum()
+        got = frame[(frame["cluster_code"] == cluster) & (frame["indicator_code"] == "TTHC_SOHOA")][
+            "actual"
+        ].item()
+        assert got == pytest.approx(expected, abs=1e-4)
+
+
+def test_init_on_existing_database_keeps_every_figure(demo_db, tmp_path, capsys):
+    code, _, _ = run(capsys, "--db", demo_db, "export", "--out", str(tmp_path / "before.csv"))
+    assert code == 0
+    code, out, _ = run(capsys, "--db", demo_db, "init")
+    assert code == 0 and "nâng cấp" in out
+    code, out, _ = run(capsys, "--db", demo_db, "init", "--demo")
+    assert code == 0 and "đã có tỉnh mẫu" in out
+    code, out, _ = run(capsys, "--db", demo_db, "export", "--out", str(tmp_path / "after.csv"))
+    assert code == 0 and "2.456" in out
+    before = (tmp_path / "before.csv").read_bytes()
+    assert before == (tmp_path / "after.csv").read_bytes()
+    assert len(pd.read_csv(tmp_path / "after.csv", encoding="utf-8-sig")) == 2456
+
+
+def test_export_matches_the_demo_files(demo_db, tmp_path, capsys):
+    out = tmp_path / "all.csv"
+    assert run(capsys, "--db", demo_db, "export", "--out", str(out))[0] == 0
+    exported = pd.read_csv(out, encoding="utf-8-sig", dtype={"ky_bao_cao": str})
+    source = pd.read_csv("data/demo/figures.csv", dtype={"ky_bao_cao": str})
+    key = ["ma_don_vi", "ma_chi_tieu", "ky_bao_cao"]
+    merged = source.merge(exported, on=key, suffixes=("_src", "_out"), validate="1:1")
+    assert len(merged) == len(source) == len(exported)
+    for column in ("gia_tri", "tu_so", "mau_so"):
+        pd.testing.assert_series_equal(
+            merged[f"{column}_src"], merged[f"{column}_out"], check_names=False
+        )
+
+
+def test_progress_formats(demo_db, capsys):
+    code, out, _ = run(
+        capsys, "--db", demo_db, "progress", "--period", "2022-Q2", "--format", "json"
+    )
+    assert code == 0
+    records = json.loads(out)
+    assert len(records) == 180
+    assert set(records[0]) == {
+        "unit_code",
+        "indicator_code",
+        "actual",
+        "target",
+        "achievement_pct",
+        "expected",
+        "status",
+    }
+    code, out, _ = run(
+        capsys,
+        "--db",
+        demo_db,
+        "progress",
+        "--period",
+        "2022-H1",
+        "--by",
+        "province",
+        "--format",
+        "table",
+    )
+    assert code == 0
+    assert "6 tháng đầu năm 2022" in out and "%" in out
+    code, out, _ = run(
+        capsys,
+        "--db",
+        demo_db,
+        "progress",
+        "--period",
+        "2022-06",
+        "--cluster",
+        "MIENNUI",
+        "--format",
+        "csv",
+    )
+    frame = pd.read_csv(io.StringIO(out))
+    assert len(frame) == 90 and "TAYGIANG" in set(frame["unit_code"])
+
+
+def test_bad_period_is_one_line_and_exit_1(demo_db, capsys):
+    code, out, err = run(capsys, "--db", demo_db, "progress", "--period", "giữa năm")
+    assert code == 1
+    assert err.count("\n") == 1 and "Kỳ báo cáo «giữa năm» không hợp lệ" in err
+    assert "Traceback" not in err
+
+
+def test_missing_database_is_one_line(tmp_path, capsys):
+    code, _, err = run(
+        capsys, "progress", "--db", str(tmp_path / "none.duckdb"), "--period", "2022"
+    )
+    assert code == 1
+    assert "cds init" in err and err.count("\n") == 1
+    assert not (tmp_path / "none.duckdb").exists()
+
+
+def test_demo_refused_on_a_database_with_real_data(tmp_path, capsys):
+    db = str(tmp_path / "real.duckdb")
+    from builders import catalogue
+    from dashboard.store import open_store
+
+    catalogue(open_store(db), [("U1", "A")], [("S", "stock", "count", "up", "month")])
+    close_store(db)
+    code, _, err = run(capsys, "--db", db, "init", "--demo")
+    assert code == 1 and "cơ sở dữ liệu trống" in err
+
+
+def test_usage_errors_exit_2(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["progress"])
+    assert exit_info.value.code == 2
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["frobnicate"])
+    assert exit_info.value.code == 2
+
+
+def test_export_to_unknown_format_is_exit_1(demo_db, tmp_path, capsys):
+    code, _, err = run(capsys, "--db", demo_db, "export", "--out", str(tmp_path / "x.pdf"))
+    assert code == 1 and ".csv hoặc .xlsx" in err
+
+
+def test_db_from_environment(demo_db, monkeypatch, capsys):
+    monkeypatch.setenv("CDS_DB", demo_db)
+    code = cli.main(["progress", "--period", "2022", "--by", "province", "--format", "csv"])
+    out, _ = capsys.readouterr()
+    close_store(demo_db)
+    assert code == 0 and out.startswith("province_code,")

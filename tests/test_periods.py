@@ -1,0 +1,92 @@
+"""Periods: every accepted spelling, canonical codes, ends and Vietnamese names."""
+
+import pytest
+
+from dashboard.periods import Period, must_parse, parse, periods_in_year
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("2022-06", "2022-06"),
+        ("2022-6", "2022-06"),
+        ("06/2022", "2022-06"),
+        ("6/2022", "2022-06"),
+        ("T6/2022", "2022-06"),
+        ("t06/2022", "2022-06"),
+        ("Tháng 6/2022", "2022-06"),
+        ("2022-Q2", "2022-Q2"),
+        ("2022Q2", "2022-Q2"),
+        ("Q2/2022", "2022-Q2"),
+        ("Quý II/2022", "2022-Q2"),
+        ("2022-H1", "2022-H1"),
+        ("H2/2022", "2022-H2"),
+        ("2022", "2022"),
+        (2022, "2022"),
+        (2022.0, "2022"),
+        ("  2022-07 ", "2022-07"),
+    ],
+)
+def test_accepted_spellings(text, code):
+    assert parse(text).code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        None,
+        "2022-13",
+        "13/2022",
+        "2022-Q5",
+        "2022-H3",
+        "Q0/2022",
+        "tháng sáu",
+        "22-06",
+        "2022/06/30",
+        "abc",
+        2022.5,
+    ],
+)
+def test_rejected_spellings(text):
+    assert parse(text) is None
+
+
+def test_must_parse_says_what_to_write():
+    with pytest.raises(ValueError, match="2022-06 \\(tháng\\)"):
+        must_parse("giữa năm")
+
+
+@pytest.mark.parametrize(
+    ("code", "end", "share", "label"),
+    [
+        ("2022-06", 6, 0.5, "Tháng 6/2022"),
+        ("2022-Q2", 6, 0.5, "Quý II/2022"),
+        ("2022-Q4", 12, 1.0, "Quý IV/2022"),
+        ("2022-H1", 6, 0.5, "6 tháng đầu năm 2022"),
+        ("2022-H2", 12, 1.0, "6 tháng cuối năm 2022"),
+        ("2022", 12, 1.0, "Năm 2022"),
+    ],
+)
+def test_ends_and_labels(code, end, share, label):
+    period = must_parse(code)
+    assert (period.end_month, period.share_of_year, period.label) == (end, share, label)
+
+
+def test_previous_wraps_the_year():
+    assert must_parse("2022-01").previous().code == "2021-12"
+    assert must_parse("2022-Q1").previous().code == "2021-Q4"
+    assert must_parse("2022-H2").previous().code == "2022-H1"
+    assert must_parse("2022").previous().code == "2021"
+
+
+def test_periods_in_year():
+    assert [p.code for p in periods_in_year("quarter", 2022)] == [
+        "2022-Q1",
+        "2022-Q2",
+        "2022-Q3",
+        "2022-Q4",
+    ]
+    assert [p.code for p in periods_in_year("month", 2022, 3)] == ["2022-01", "2022-02", "2022-03"]
+    assert periods_in_year("year", 2022) == [Period(2022, "year", 1)]
+    assert must_parse("2022-Q3").start_month == 7

@@ -1,0 +1,79 @@
+"""The store: migrations in place, cursors per thread, transactions and the data version."""
+
+import shutil
+import threading
+
+import pytest
+
+from builders import catalogue, commit_figures
+from dashboard import sql
+from dashboard import store as store_module
+from dashboard.store import close_store, data_version, open_store, schema_version
+
+
+def test_new_file_is_migrated_to_the_latest_step(store):
+    latest = sql.schema_steps()[-1][0]
+    assert schema_version(store.cursor()) == latest
+
+
+def test_reopening_migrates_in_place_and_keeps_figures(db_path):
+    store = open_store(db_path)
+    catalogue(store, [("U1", "A")], [("S", "stock", "count", "up", "month")])
+    commit_figures(store, [("U1", "S", "2022-01", 5)])
+    close_store(db_path)
+    again = open_store(db_path)
+    assert store_module.migrate(again) == []
+    assert again.cursor().execute("SELECT value FROM current_figures").fetchall() == [(5.0,)]
+
+
+def test_an_older_file_gets_only_the_missing_steps(db_path, tmp_path, monkeypatch):
+    store = open_store(db_path)
+    catalogue(store, [("U1", "A")], [("S", "stock", "count", "up", "month")])
+    commit_figures(store, [("U1", "S", "2022-01", 5)])
+    close_store(db_path)
+    queries = tmp_path / "queries"
+    shutil.copytree(sql.QUERIES_DIR, queries)
+    (queries / "schema_9999_note.sql").write_text("ALTER TABLE clusters ADD COLUMN note VARCHAR;")
+    monkeypatch.setattr(sql, "QUERIES_DIR", queries)
+    sql.load.cache_clear()
+    try:
+        cur = open_store(db_path).cursor()
+        assert schema_version(cur) == 9999
+        assert cur.execute("SELECT code, note FROM clusters").fetchall() == [("A", None)]
+        assert cur.execute("SELECT value FROM current_figures").fetchall() == [(5.0,)]
+    finally:
+        sql.load.cache_clear()
+
+
+def test_write_rolls_back_on_error(store):
+    with pytest.raises(ZeroDivisionError), store.write() as cur:
+        sql.run(cur, "insert_setting", key="k", value="v")
+        1 / 0  # noqa: B018
+    assert sql.scalar(store.cursor(), "setting", key="k") is None
+
+
+def test_each_thread_reads_through_its_own_cursor(store):
+    catalogue(store, [("U1", "A")], [("S", "stock", "count", "up", "month")])
+    results, errors = [], []
+
+    def read():
+        try:
+            cur = store.cursor()
+            for _ in range(50):
+                results.append(data_version(cur))
+        except Exception as exc:  # collected for the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=read) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for _ in range(10):
+        commit_figures(store, [("U1", "S", "2022-01", 5)])
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len(results) == 200
+
+
+def test_open_store_is_one_per_process(db_path):
+    assert open_store(db_path) is open_store(db_path)
