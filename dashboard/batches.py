@@ -1,6 +1,7 @@
 """Batches: the one way figures and targets are written, as append-only rows of a numbered batch."""
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -8,6 +9,7 @@ import duckdb
 import pandas as pd
 
 from dashboard import sql
+from dashboard.accounts import Actor
 from dashboard.store import Store, audit, utc_now
 
 
@@ -21,6 +23,8 @@ class Log:
     changes_query: str
     insert_query: str
     refresh_queries: tuple[str, ...]
+    revert_plan_query: str
+    revert_kind: str
 
 
 FIGURES = Log(
@@ -42,6 +46,8 @@ FIGURES = Log(
     changes_query="staged_figure_changes",
     insert_query="insert_figures",
     refresh_queries=("delete_current_figures_for_staged", "insert_current_figures_for_staged"),
+    revert_plan_query="figure_revert_plan",
+    revert_kind="revert",
 )
 
 TARGETS = Log(
@@ -58,7 +64,17 @@ TARGETS = Log(
     changes_query="staged_target_changes",
     insert_query="insert_targets",
     refresh_queries=(),
+    revert_plan_query="target_revert_plan",
+    revert_kind="revert_targets",
 )
+
+KINDS = {
+    "figures": FIGURES,
+    "demo": FIGURES,
+    "revert": FIGURES,
+    "targets": TARGETS,
+    "revert_targets": TARGETS,
+}
 
 
 @dataclass
@@ -106,7 +122,7 @@ def classify(cur: duckdb.DuckDBPyConnection, log: Log, staged: pd.DataFrame) -> 
 def commit(
     store: Store,
     log: Log,
-    rows: pd.DataFrame,
+    rows: pd.DataFrame | Callable[[duckdb.DuckDBPyConnection], pd.DataFrame],
     *,
     username: str,
     kind: str,
@@ -118,9 +134,11 @@ def commit(
 ) -> BatchResult:
     """Write `rows` as one batch in one transaction: all of it or, on any error, none of it.
 
-    A file already committed (same sha256) writes nothing and names the earlier batch."""
-    staged = stage(log, rows)
+    `rows` may be a function of the transaction's cursor, for rows that must be read under the
+    write lock. A file already committed (same sha256) writes nothing and names the earlier
+    batch."""
     with store.write() as cur:
+        staged = stage(log, rows(cur) if callable(rows) else rows)
         if sha256:
             earlier = sql.run(cur, "batch_with_sha256", sha256=sha256, kind=kind).fetchone()
             if earlier is not None:
@@ -182,3 +200,69 @@ def rebuild_current_figures(store: Store, username: str) -> int:
         count = sql.scalar(cur, "current_figure_count")
         audit(cur, username, "rebuild_current_figures", f"{count} số liệu")
     return int(count)
+
+
+class RevertRefused(ValueError):
+    """A batch cannot be reverted; the message says why and what to do instead."""
+
+
+def revert(store: Store, batch_id: str, actor: Actor) -> BatchResult:
+    """Undo a batch with a new batch that brings back what it replaced (a tombstone where it
+    added a figure); refused when a later batch changed the same figures."""
+    if actor.role != "admin":
+        raise RevertRefused("Chỉ tài khoản quản trị của Sở được hoàn tác một lô số liệu.")
+    found = sql.frame(store.cursor(), "batch", batch_id=batch_id)
+    if found.empty:
+        raise RevertRefused(f"Không có lô số liệu mã «{batch_id}».")
+    batch = found.iloc[0]
+    log = KINDS[batch["kind"]]
+    seq = int(batch["seq"])
+    if pd.notna(batch["reverted_by"]):
+        raise RevertRefused(
+            f"Lô #{seq} đã được hoàn tác (lô #{int(batch['reverted_by_seq'])}). Muốn lấy lại số "
+            f"liệu của lô #{seq} thì hoàn tác lô #{int(batch['reverted_by_seq'])}."
+        )
+
+    def plan(cur: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+        rows = sql.frame(cur, log.revert_plan_query, batch_id=batch_id, batch_seq=seq)
+        if rows.empty:
+            raise RevertRefused(f"Lô #{seq} không thay đổi số liệu nào: không có gì để hoàn tác.")
+        later = rows[rows["later_batch_id"].notna()]
+        if not later.empty:
+            seqs = ", ".join(f"#{int(s)}" for s in sorted(later["later_seq"].unique()))
+            raise RevertRefused(
+                f"Không hoàn tác được lô #{seq}: {len(later)} số liệu của lô này đã được lô sau "
+                f"({seqs}) thay đổi. Hoàn tác các lô sau trước, hoặc gửi lại số liệu đúng."
+            )
+        return rows.drop(columns=["later_batch_id", "later_seq"])
+
+    return commit(
+        store,
+        log,
+        plan,
+        username=actor.username,
+        kind=log.revert_kind,
+        unit_code=batch["unit_code"],
+        file_name=f"hoàn tác lô #{seq}",
+        reverts=batch_id,
+    )
+
+
+def batch_list(
+    cur: duckdb.DuckDBPyConnection,
+    unit: str | None = None,
+    kind: str | None = None,
+    limit: int = 200,
+) -> pd.DataFrame:
+    """Batches newest first, of one unit or all, with the batch that reverted each."""
+    return sql.frame(cur, "batch_list", unit=unit, kind=kind, limit=limit)
+
+
+def figure_history(
+    cur: duckdb.DuckDBPyConnection,
+    unit: str,
+    indicator: str | None = None,
+    period: str | None = None,
+) -> pd.DataFrame:
+    """Every version of a unit's figures with who sent it and when, newest first."""
+    return sql.frame(cur, "figure_history", unit=unit, indicator=indicator, period=period)

@@ -10,7 +10,21 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from dashboard import catalog, config, demo, export, formatting, periods, progress, settings
+from dashboard import (
+    accounts,
+    batches,
+    catalog,
+    config,
+    demo,
+    export,
+    formatting,
+    ingest,
+    periods,
+    progress,
+    settings,
+    sql,
+    templates,
+)
 from dashboard.status import LABELS
 from dashboard.store import open_store
 
@@ -50,6 +64,25 @@ def _parser() -> argparse.ArgumentParser:
     )
     exp.add_argument("--out", required=True, help="tệp .csv hoặc .xlsx")
     exp.add_argument("--year", type=int, help="chỉ xuất một năm")
+
+    imp = commands.add_parser("import", parents=[common], help="kiểm tra và ghi tệp số liệu")
+    imp.add_argument("file", help="tệp .csv hoặc .xlsx")
+    imp.add_argument("--targets", action="store_true", help="tệp kế hoạch (giao chỉ tiêu)")
+    imp.add_argument("--user", help="tài khoản gửi (mặc định: người vận hành máy chủ)")
+    imp.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi")
+
+    tpl = commands.add_parser("template", parents=[common], help="tải mẫu nhập liệu của đơn vị")
+    tpl.add_argument("--unit", required=True, help="mã đơn vị, ví dụ HOIAN")
+    tpl.add_argument("--period", required=True, help="kỳ: 2022-07, 2022-Q3, 2022-H2, 2022")
+    tpl.add_argument("--out", required=True, help="tệp .xlsx hoặc .csv")
+
+    rev = commands.add_parser("revert", parents=[common], help="hoàn tác một lô số liệu")
+    rev.add_argument("batch", help="số lô (ví dụ 324) hoặc mã lô")
+    rev.add_argument("--user", help="tài khoản thực hiện (mặc định: người vận hành máy chủ)")
+
+    lst = commands.add_parser("batches", parents=[common], help="các lô số liệu đã gửi")
+    lst.add_argument("--unit", help="chỉ các lô của một đơn vị")
+    lst.add_argument("--limit", type=int, default=20)
 
     serve = commands.add_parser("serve", parents=[common], help="chạy bảng điều khiển (Streamlit)")
     serve.add_argument("--port", type=int, default=8501)
@@ -141,6 +174,118 @@ def cmd_export(db: str, args) -> int:
     return 0
 
 
+def _problem_line(problem) -> str:
+    where = []
+    if pd.notna(problem["row"]):
+        where.append(f"dòng {int(problem['row'])}")
+    if isinstance(problem["column"], str):
+        where.append(f"cột {problem['column']}")
+    if isinstance(problem["value"], str):
+        where.append(f"«{problem['value']}»")
+    prefix = SEVERITY[problem["severity"]] + (f" ({', '.join(where)})" if where else "")
+    return f"{prefix}: {problem['message']}"
+
+
+SEVERITY = {"error": "Lỗi", "warning": "Cảnh báo"}
+
+
+def cmd_import(db: str, args) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"Lỗi: không có tệp «{args.file}».", file=sys.stderr)
+        return 2
+    store = open_store(_existing(db))
+    actor = accounts.actor(store.cursor(), args.user)
+    data = path.read_bytes()
+    if args.dry_run:
+        upload = ingest.check(store.cursor(), data, path.name, actor, targets=args.targets)
+    else:
+        upload = ingest.submit(store, data, path.name, actor, targets=args.targets)
+    for problem in upload.problems.to_dict("records"):
+        print(
+            _problem_line(problem),
+            file=sys.stderr if problem["severity"] == "error" else sys.stdout,
+        )
+    what = "kế hoạch" if args.targets else "số liệu"
+    if not upload.ok:
+        print(
+            f"Tệp bị từ chối: {len(upload.errors)} lỗi; không có gì được ghi. Sửa các lỗi "
+            "trên rồi gửi lại.",
+            file=sys.stderr,
+        )
+        return 1
+    counts = (
+        f"{upload.count('new')} mới, {upload.count('changed')} thay đổi, "
+        f"{upload.count('same')} không đổi"
+    )
+    if upload.duplicate_of is not None:
+        earlier = upload.duplicate_of
+        print(
+            f"Tệp này đã được gửi lúc {formatting.date_time(earlier['created_at'])} (lô "
+            f"#{earlier['seq']}): không có gì thay đổi."
+        )
+    elif args.dry_run:
+        print(f"Chạy thử: tệp hợp lệ, {len(upload.changes)} {what} ({counts}); chưa ghi gì.")
+    else:
+        print(f"Đã ghi lô #{upload.batch.seq}: {len(upload.changes)} {what} ({counts}).")
+    return 0
+
+
+def cmd_template(db: str, args) -> int:
+    period = periods.must_parse(args.period)
+    cur = open_store(_existing(db)).cursor()
+    out = Path(args.out)
+    suffix = out.suffix.lower()
+    if suffix == ".xlsx":
+        out.write_bytes(templates.xlsx_bytes(cur, args.unit.upper(), period))
+    elif suffix == ".csv":
+        out.write_bytes(templates.csv_bytes(cur, args.unit.upper(), period))
+    else:
+        raise CliError(f"không tạo được «{out.name}»: chọn tệp .xlsx hoặc .csv.")
+    print(f"Đã tạo mẫu nhập liệu {args.unit.upper()} — {period.label}: «{out}».")
+    return 0
+
+
+def cmd_revert(db: str, args) -> int:
+    store = open_store(_existing(db))
+    cur = store.cursor()
+    actor = accounts.actor(cur, args.user)
+    batch_id = args.batch
+    if args.batch.lstrip("#").isdigit():
+        batch_id = sql.scalar(cur, "batch_id_by_seq", seq=int(args.batch.lstrip("#")))
+        if batch_id is None:
+            raise CliError(f"không có lô số {args.batch}.")
+    result = batches.revert(store, batch_id, actor)
+    print(
+        f"Đã hoàn tác bằng lô #{result.seq}: {result.changed + result.new} số liệu được trả "
+        "về giá trị trước đó."
+    )
+    return 0
+
+
+def cmd_batches(db: str, args) -> int:
+    cur = open_store(_existing(db)).cursor()
+    frame = batches.batch_list(cur, unit=args.unit, limit=args.limit)
+    if frame.empty:
+        print("Chưa có lô số liệu nào.")
+        return 0
+    shown = pd.DataFrame(
+        {
+            "Lô": frame["seq"].map(lambda s: f"#{s}"),
+            "Thời gian": frame["created_at"].map(formatting.date_time),
+            "Người gửi": frame["username"],
+            "Đơn vị": frame["unit_code"].fillna("–"),
+            "Tệp": frame["file_name"].fillna(""),
+            "Mới": frame["rows_new"],
+            "Thay đổi": frame["rows_changed"],
+            "Không đổi": frame["rows_same"],
+            "Hoàn tác bởi": frame["reverted_by_seq"].map(lambda s: "" if pd.isna(s) else f"#{s}"),
+        }
+    )
+    print(shown.to_string(index=False))
+    return 0
+
+
 def cmd_serve(db: str, args) -> int:
     app = Path(__file__).resolve().parent / "app.py"
     env = {**os.environ, "CDS_DB": db}
@@ -162,6 +307,10 @@ COMMANDS = {
     "init": cmd_init,
     "progress": cmd_progress,
     "export": cmd_export,
+    "import": cmd_import,
+    "template": cmd_template,
+    "revert": cmd_revert,
+    "batches": cmd_batches,
     "serve": cmd_serve,
 }
 

@@ -2,12 +2,13 @@
 loading them into a database. Run `python -m dashboard.demo` to regenerate data/demo/."""
 
 import random
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
 
-from dashboard import batches, catalog, periods, settings
+from dashboard import catalog, ingest, periods, settings
+from dashboard.accounts import Actor
 from dashboard.config import DEMO_DIR, LOCAL_TZ
 from dashboard.export import plain_number
 from dashboard.store import Store
@@ -16,6 +17,7 @@ SEED = 20220630
 YEARS = (2021, 2022)
 LAST_MONTH = (2022, 6)
 DEMO_USER = "demo"
+DEMO_ACTOR = Actor(DEMO_USER, "admin")
 
 CLUSTERS = [
     ("DONGBANG", "Cụm thi đua đồng bằng", 1),
@@ -397,56 +399,42 @@ def _upload_time(rng: random.Random, year: int, month: int) -> datetime:
 
 
 def load(store: Store, directory: Path = DEMO_DIR) -> int:
-    """Load the demo province into an empty database, one batch per unit and month as units
+    """Load the demo province into an empty database, one upload per unit and quarter as units
     would have sent them; returns the number of figures."""
     tables = read(directory)
     for table in catalog.TABLES:
         catalog.add_rows(store, table, tables[table], DEMO_USER)
 
-    targets = tables["targets"].rename(
-        columns={
-            "ma_don_vi": "unit_code",
-            "ma_chi_tieu": "indicator_code",
-            "nam": "year",
-            "ke_hoach": "value",
-        }
-    )
-    batches.commit(
+    targets = ingest.submit(
         store,
-        batches.TARGETS,
-        targets,
-        username=DEMO_USER,
-        kind="targets",
-        file_name="ke_hoach_mau.csv",
+        to_csv(tables["targets"]).encode("utf-8"),
+        "ke_hoach_mau.csv",
+        DEMO_ACTOR,
+        targets=True,
         created_at=datetime(2021, 1, 4, 1, 30),
     )
+    if not targets.ok:
+        raise ValueError(f"Kế hoạch mẫu lỗi: {targets.errors.iloc[0]['message']}")
 
-    figures = tables["figures"].rename(
-        columns={
-            "ma_don_vi": "unit_code",
-            "ma_chi_tieu": "indicator_code",
-            "ky_bao_cao": "period",
-            "gia_tri": "value",
-            "tu_so": "numerator",
-            "mau_so": "denominator",
-            "ghi_chu": "note",
-        }
+    # Each unit's quarterly report goes through the same import a unit's upload does.
+    figures = tables["figures"]
+    parsed = figures["ky_bao_cao"].map(periods.must_parse)
+    figures = figures.assign(
+        _year=parsed.map(lambda p: p.year), _quarter=parsed.map(lambda p: (p.end_month + 2) // 3)
     )
-    parsed = figures["period"].map(periods.must_parse)
-    figures["year"] = parsed.map(lambda p: p.year)
-    figures["month"] = parsed.map(lambda p: p.end_month)
     rng = random.Random(SEED)
-    for (year, month, unit), rows in figures.groupby(["year", "month", "unit_code"], sort=True):
-        batches.commit(
+    for (year, quarter, unit), rows in figures.groupby(["_year", "_quarter", "ma_don_vi"]):
+        data = to_csv(rows.drop(columns=["_year", "_quarter"])).encode("utf-8")
+        upload = ingest.submit(
             store,
-            batches.FIGURES,
-            rows,
-            username=DEMO_USER,
-            kind="demo",
-            unit_code=unit,
-            file_name=f"bao_cao_{unit.lower()}_{year}-{month:02d}.xlsx",
-            created_at=_upload_time(rng, year, month),
+            data,
+            f"bao_cao_{unit.lower()}_{year}-Q{quarter}.csv",
+            DEMO_ACTOR,
+            today=date(2022, 7, 31),
+            created_at=_upload_time(rng, year, quarter * 3),
         )
+        if not upload.ok:
+            raise ValueError(f"Dữ liệu mẫu lỗi: {upload.errors.iloc[0]['message']}")
     settings.put(store, "demo", "true", DEMO_USER)
     return len(figures)
 

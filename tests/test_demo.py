@@ -71,6 +71,6 @@ def test_plains_are_ahead_of_mountains(demo_db):
 
 def test_demo_batches_look_like_monthly_uploads(demo_db):
     cur = open_store(demo_db).cursor()
-    batches = cur.execute("SELECT unit_code, created_at FROM batches WHERE kind = 'demo'").df()
+    batches = cur.execute("SELECT unit_code, created_at FROM batches WHERE kind = 'figures'").df()
     assert len(batches) == batches.groupby("unit_code").size().sum()
     assert batches["created_at"].max() < pd.Timestamp("2022-07-09")

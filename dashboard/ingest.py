@@ -1,0 +1,169 @@
+"""Uploads of figures and targets: read, locate, validate, preview, and commit as one batch."""
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+from dashboard import batches, catalog, layout, reader, sql, validation
+from dashboard.accounts import Actor
+from dashboard.problems import Problems
+
+
+@dataclass
+class Upload:
+    """What an upload was found to hold, and what became of it."""
+
+    file_name: str
+    sha256: str
+    kind: str  # figures | targets
+    problems: pd.DataFrame
+    changes: pd.DataFrame = field(default_factory=pd.DataFrame)
+    form: str | None = None
+    details: dict = field(default_factory=dict)
+    duplicate_of: dict | None = None
+    batch: batches.BatchResult | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether nothing blocks the upload."""
+        return not (self.problems["severity"] == "error").any()
+
+    @property
+    def errors(self) -> pd.DataFrame:
+        """The blocking problems."""
+        return self.problems[self.problems["severity"] == "error"]
+
+    def count(self, change: str) -> int:
+        """How many rows are new, changed or same."""
+        if self.changes.empty:
+            return 0
+        return int((self.changes["change"] == change).sum())
+
+
+def _catalogue(cur: duckdb.DuckDBPyConnection) -> validation.Catalogue:
+    return validation.Catalogue(units=catalog.units(cur), indicators=catalog.indicators(cur))
+
+
+def check(
+    cur: duckdb.DuckDBPyConnection,
+    data: bytes,
+    file_name: str,
+    actor: Actor,
+    *,
+    targets: bool = False,
+    today: date | None = None,
+    limits: reader.Limits | None = None,
+) -> Upload:
+    """Validate an upload and mark each row new, changed or same, writing nothing."""
+    today = today or date.today()
+    limits = limits or reader.Limits.from_env()
+    log = batches.TARGETS if targets else batches.FIGURES
+    upload = Upload(file_name, hashlib.sha256(data).hexdigest(), log.name, pd.DataFrame())
+    problems = Problems()
+    staged = _validated(cur, data, file_name, actor, targets, today, limits, problems, upload)
+    upload.problems = problems.frame()
+    if upload.ok and staged is not None and not staged.empty:
+        upload.changes = batches.classify(cur, log, batches.stage(log, staged))
+        earlier = sql.run(
+            cur, "batch_with_sha256", sha256=upload.sha256, kind=upload.kind
+        ).fetchone()
+        if earlier is not None:
+            upload.duplicate_of = dict(
+                zip(("id", "seq", "created_at", "file_name"), earlier, strict=True)
+            )
+    return upload
+
+
+def _validated(cur, data, file_name, actor, targets, today, limits, problems, upload):
+    if not actor.can_write:
+        problems.add("error", f"Tài khoản {actor.username} chỉ được xem, không được gửi số liệu.")
+        return None
+    if targets and actor.role != "admin":
+        problems.add("error", "Chỉ tài khoản của Sở (quản trị) được giao kế hoạch.")
+        return None
+    cat = _catalogue(cur)
+    try:
+        sheets = reader.read(data, file_name, limits)
+        table = layout.locate(sheets, list(cat.indicators["code"]), targets=targets)
+    except reader.FileRejected as exc:
+        problems.add("error", str(exc))
+        return None
+    upload.form = table.form
+    upload.details = {
+        **table.sheet.details,
+        "sheet": table.sheet.name,
+        "header_row": table.header_row,
+    }
+    if len(table.rows) > limits.max_rows:
+        problems.add(
+            "error",
+            f"Tệp có {len(table.rows):,} dòng số liệu, vượt giới hạn "
+            f"{limits.max_rows:,} dòng. Chia thành nhiều tệp.".replace(",", "."),
+        )
+        return None
+    if table.ignored_columns:
+        problems.add(
+            "warning",
+            "Các cột không dùng đến, được bỏ qua: " + ", ".join(table.ignored_columns) + ".",
+            row=table.header_row,
+        )
+    decimal_comma = table.sheet.decimal_comma
+    if targets:
+        return validation.targets(table, cat, problems, decimal_comma)
+    staged = validation.figures(table, cat, actor, today, problems, decimal_comma)
+    if not staged.empty:
+        _warn_of_jumps(cur, staged, cat, table, problems)
+    return staged
+
+
+def _warn_of_jumps(cur, staged, cat, table, problems) -> None:
+    pairs = staged[["unit_code", "indicator_code"]].drop_duplicates()
+    cur.register("staged_pairs", pairs)
+    try:
+        history = sql.frame(cur, "recent_figures_of_staged_pairs", year=int(staged["year"].min()))
+    finally:
+        cur.unregister("staged_pairs")
+    kinds = cat.indicators.set_index("code")["kind"]
+    validation.jump_warnings(staged, history, kinds, table.rows, problems)
+
+
+def submit(
+    store,
+    data: bytes,
+    file_name: str,
+    actor: Actor,
+    *,
+    targets: bool = False,
+    today: date | None = None,
+    limits: reader.Limits | None = None,
+    created_at=None,
+) -> Upload:
+    """Validate and, when nothing blocks it, commit the upload as one batch; with any error
+    nothing is written."""
+    upload = check(
+        store.cursor(), data, file_name, actor, targets=targets, today=today, limits=limits
+    )
+    if not upload.ok or upload.changes.empty:
+        return upload
+    log = batches.TARGETS if targets else batches.FIGURES
+    staged = upload.changes[list(log.columns)]
+    units = staged["unit_code"].unique()
+    upload.batch = batches.commit(
+        store,
+        log,
+        staged,
+        username=actor.username,
+        kind=upload.kind,
+        unit_code=units[0] if len(units) == 1 and units[0] != "*" else None,
+        file_name=file_name,
+        sha256=upload.sha256,
+        created_at=created_at,
+    )
+    if upload.batch.duplicate_of is not None:
+        upload.duplicate_of = upload.batch.duplicate_of
+    else:
+        upload.changes = upload.batch.changes
+    return upload

@@ -1,0 +1,265 @@
+"""Where things are in an uploaded table: the header row (below any title rows), which column
+holds which field, long or wide form; and the table turned into one row per figure or target."""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.reader import FileRejected, Sheet
+
+HEADER_SEARCH_ROWS = 30
+
+FIGURE_FIELDS = {
+    "unit_code": ("madonvi", "unitcode", "madv", "donvi", "unit"),
+    "indicator_code": ("machitieu", "indicatorcode", "mact", "chitieu", "indicator"),
+    "period": ("kybaocao", "period", "kybc", "ky"),
+    "value": ("giatri", "value", "solieu"),
+    "numerator": ("tuso", "numerator"),
+    "denominator": ("mauso", "denominator"),
+    "note": ("ghichu", "note"),
+}
+TARGET_FIELDS = {
+    "unit_code": FIGURE_FIELDS["unit_code"],
+    "indicator_code": FIGURE_FIELDS["indicator_code"],
+    "year": ("nam", "year"),
+    "value": ("kehoach", "target", "muctieu", "chitieukehoach", "giatri", "value"),
+}
+PART_SUFFIXES = {"numerator": ("tuso", "numerator"), "denominator": ("mauso", "denominator")}
+FIELD_LABELS = {
+    "unit_code": "ma_don_vi",
+    "indicator_code": "ma_chi_tieu",
+    "period": "ky_bao_cao",
+    "value": "gia_tri",
+    "numerator": "tu_so",
+    "denominator": "mau_so",
+    "note": "ghi_chu",
+    "year": "nam",
+}
+
+
+def normalise(text: object) -> str:
+    """A header as compared: no accents, no case, no spaces or punctuation ("Mã đơn vị" →
+    "madonvi")."""
+    if text is None:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", str(text).replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]", "", plain.lower())
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet letter of a 0-based column: 0 → A, 27 → AB."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+@dataclass
+class Table:
+    """One row per figure (or target): raw cell values, the spreadsheet row, and for each field
+    the column it came from."""
+
+    rows: pd.DataFrame  # source_row, <field> for each field, <field>_column labels
+    form: str  # long | wide | targets
+    header_row: int
+    ignored_columns: list[str]
+    sheet: Sheet
+
+
+def _match_field(key: str, fields: dict[str, tuple[str, ...]]) -> str | None:
+    for name, aliases in fields.items():
+        if key in aliases:
+            return name
+    return None
+
+
+def _wide_column(key: str, codes: dict[str, str]) -> tuple[str, str] | None:
+    """(indicator code, part) of a wide-form header: the code itself, or code + tử số/mẫu số."""
+    if key in codes:
+        return codes[key], "value"
+    for part, suffixes in PART_SUFFIXES.items():
+        for suffix in suffixes:
+            if key.endswith(suffix) and key[: -len(suffix)] in codes:
+                return codes[key[: -len(suffix)]], part
+    return None
+
+
+def _label(index: int, header: object) -> str:
+    return f"{column_letter(index)} ({str(header).strip()})" if header else column_letter(index)
+
+
+def _score(keys: list[str], fields, codes) -> tuple[int, int]:
+    named = {_match_field(k, fields) for k in keys} - {None}
+    wide = sum(1 for k in keys if _wide_column(k, codes) and not _match_field(k, fields))
+    return len(named), wide
+
+
+def locate(sheets: list[Sheet], indicator_codes: list[str], targets: bool = False) -> Table:
+    """The table in the first sheet with a recognisable header; FileRejected, saying which
+    columns are expected, when there is none."""
+    fields = TARGET_FIELDS if targets else FIGURE_FIELDS
+    codes = {normalise(code): code for code in indicator_codes}
+    best = None
+    for sheet in sheets:
+        for position, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
+            keys = [normalise(cell) for cell in row]
+            named, wide = _score(keys, fields, codes)
+            rank = (named + min(wide, 1), named)
+            if named >= 2 and (best is None or rank > best[0]):
+                best = (rank, sheet, position)
+        if best is not None:
+            break
+    if best is None:
+        raise FileRejected(_no_header_message(targets))
+    _, sheet, position = best
+    return _build(sheet, position, fields, codes, targets)
+
+
+def _no_header_message(targets: bool) -> str:
+    if targets:
+        return (
+            "Không tìm thấy dòng tiêu đề. Tệp kế hoạch cần các cột ma_don_vi (hoặc * cho cả "
+            "tỉnh), ma_chi_tieu, nam, ke_hoach."
+        )
+    return (
+        "Không tìm thấy dòng tiêu đề. Tệp cần các cột ma_don_vi, ma_chi_tieu, ky_bao_cao, "
+        "gia_tri (có thể thêm tu_so, mau_so, ghi_chu), hoặc dùng mẫu nhập liệu tải từ hệ thống."
+    )
+
+
+def _build(sheet: Sheet, position: int, fields, codes, targets: bool) -> Table:
+    header = sheet.rows[position]
+    keys = [normalise(cell) for cell in header]
+    named: dict[str, int] = {}
+    wide: dict[tuple[str, str], int] = {}
+    ignored = []
+    for index, key in enumerate(keys):
+        if not key:
+            continue
+        field = _match_field(key, fields)
+        if field is not None:
+            if field in named:
+                raise FileRejected(
+                    f"Dòng tiêu đề (dòng {sheet.row_numbers[position]}) có hai cột "
+                    f"«{FIELD_LABELS[field]}»: {_label(named[field], header[named[field]])} và "
+                    f"{_label(index, header[index])}. Xóa hoặc đổi tên một cột."
+                )
+            named[field] = index
+            continue
+        part = None if targets else _wide_column(key, codes)
+        if part is not None:
+            wide[part] = index
+        else:
+            ignored.append(_label(index, header[index]))
+    form = "targets" if targets else ("wide" if wide and "indicator_code" not in named else "long")
+    required = _required(form)
+    missing = [FIELD_LABELS[f] for f in required if f not in named]
+    if form == "long" and "value" not in named and {"numerator", "denominator"} <= set(named):
+        missing = [m for m in missing if m != "gia_tri"]
+    if missing:
+        raise FileRejected(
+            f"Dòng tiêu đề (dòng {sheet.row_numbers[position]}) thiếu cột: {', '.join(missing)}. "
+            "Thêm các cột này (tên cột tiếng Việt hoặc tiếng Anh, có dấu hay không đều được)."
+        )
+    body = sheet.rows[position + 1 :]
+    numbers = sheet.row_numbers[position + 1 :]
+    if form == "wide":
+        frame = _melt(body, numbers, header, named, wide)
+    else:
+        frame = _columns(body, numbers, header, named, fields)
+    frame = _drop_blank(frame, fields)
+    return Table(frame, form, sheet.row_numbers[position], ignored, sheet)
+
+
+def _required(form: str) -> tuple[str, ...]:
+    if form == "targets":
+        return ("unit_code", "indicator_code", "year", "value")
+    if form == "wide":
+        return ("unit_code", "period")
+    return ("unit_code", "indicator_code", "period", "value")
+
+
+def _cell(row: list[object], index: int | None) -> object:
+    if index is None or index >= len(row):
+        return None
+    value = row[index]
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+def _columns(body, numbers, header, named, fields) -> pd.DataFrame:
+    data = {"source_row": numbers}
+    for field in fields:
+        index = named.get(field)
+        data[field] = [_cell(row, index) for row in body]
+        data[f"{field}_column"] = _label(index, header[index]) if index is not None else None
+    return pd.DataFrame(data)
+
+
+def _melt(body, numbers, header, named, wide) -> pd.DataFrame:
+    """One row per filled indicator cell of the wide form."""
+    indicators = sorted(
+        {code for code, _ in wide},
+        key=lambda c: min(i for (code, _), i in wide.items() if code == c),
+    )
+    records = []
+    unit_index, period_index = named["unit_code"], named["period"]
+    note_index = named.get("note")
+    for row, number in zip(body, numbers, strict=True):
+        unit, period, note = (
+            _cell(row, unit_index),
+            _cell(row, period_index),
+            _cell(row, note_index),
+        )
+        for code in indicators:
+            parts = {part: wide.get((code, part)) for part in ("value", "numerator", "denominator")}
+            cells = {part: _cell(row, index) for part, index in parts.items()}
+            if all(value is None for value in cells.values()):
+                continue
+            value_index = next(
+                i
+                for i in (parts["value"], parts["numerator"], parts["denominator"])
+                if i is not None
+            )
+            records.append(
+                {
+                    "source_row": number,
+                    "unit_code": unit,
+                    "unit_code_column": _label(unit_index, header[unit_index]),
+                    "indicator_code": code,
+                    "indicator_code_column": _label(value_index, header[value_index]),
+                    "period": period,
+                    "period_column": _label(period_index, header[period_index]),
+                    **{part: cells[part] for part in parts},
+                    **{
+                        f"{part}_column": _label(index, header[index])
+                        if index is not None
+                        else None
+                        for part, index in parts.items()
+                    },
+                    "note": note,
+                    "note_column": _label(note_index, header[note_index])
+                    if note_index is not None
+                    else None,
+                    "wide": True,
+                }
+            )
+    if not records:
+        columns = ["source_row"] + [c for f in FIGURE_FIELDS for c in (f, f"{f}_column")]
+        return pd.DataFrame(columns=columns)
+    return pd.DataFrame(records)
+
+
+def _drop_blank(frame: pd.DataFrame, fields) -> pd.DataFrame:
+    present = [f for f in fields if f in frame]
+    if frame.empty:
+        return frame
+    blank = frame[present].isna().all(axis=1)
+    return frame[~blank].reset_index(drop=True)

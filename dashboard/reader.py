@@ -1,0 +1,167 @@
+"""Uploaded files into cells: CSV in the encodings and delimiters offices produce, or XLSX, as rows
+of raw cell values numbered as the spreadsheet shows them."""
+
+import csv
+import io
+import os
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+import charset_normalizer
+import openpyxl
+
+DELIMITERS = ",;\t"
+
+
+class FileRejected(Exception):
+    """The file as a whole cannot be read; the message says, in Vietnamese, what to do."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How big an upload may be."""
+
+    max_bytes: int = 10 * 1024 * 1024
+    max_rows: int = 100_000
+
+    @classmethod
+    def from_env(cls) -> "Limits":
+        """Limits from CDS_MAX_UPLOAD_MB and CDS_MAX_UPLOAD_ROWS, else the defaults."""
+        mb = os.environ.get("CDS_MAX_UPLOAD_MB")
+        rows = os.environ.get("CDS_MAX_UPLOAD_ROWS")
+        return cls(
+            max_bytes=int(float(mb) * 1024 * 1024) if mb else cls.max_bytes,
+            max_rows=int(rows) if rows else cls.max_rows,
+        )
+
+
+@dataclass
+class Sheet:
+    """The cells of one table: `rows[i]` is spreadsheet row `row_numbers[i]`."""
+
+    name: str
+    rows: list[list[object]]
+    row_numbers: list[int]
+    decimal_comma: bool = False  # a ';' CSV: ',' decimals and '.' thousands
+    details: dict = field(default_factory=dict)
+
+
+def read(data: bytes, file_name: str, limits: Limits) -> list[Sheet]:
+    """Every table in a CSV or XLSX file, whatever its extension says; FileRejected when the
+    file is empty, too big, or neither."""
+    if not data or not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise FileRejected("Tệp rỗng: không có nội dung nào. Chọn lại đúng tệp số liệu.")
+    if len(data) > limits.max_bytes:
+        raise FileRejected(
+            f"Tệp lớn {len(data) / 1024 / 1024:.1f} MB, vượt giới hạn "
+            f"{limits.max_bytes / 1024 / 1024:.0f} MB. Chia thành nhiều tệp nhỏ hơn."
+        )
+    if data[:4] == b"PK\x03\x04":
+        return _read_xlsx(data)
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise FileRejected(
+            "Tệp Excel 97–2003 (.xls) chưa được hỗ trợ: mở trong Excel và lưu lại dạng "
+            ".xlsx (Excel Workbook) hoặc .csv."
+        )
+    return [_read_csv(data, file_name)]
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text of a CSV and the encoding it was in, normalised to NFC (Windows-1258 stores
+    Vietnamese with combining tone marks)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        text, encoding = data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text, encoding = data.decode("utf-16"), "utf-16"
+    else:
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            best = charset_normalizer.from_bytes(data).best()
+            if best is None:
+                raise FileRejected(
+                    "Không đọc được tệp: đây không phải tệp CSV hoặc XLSX. Trong Excel chọn "
+                    "Lưu thành (Save As) → Excel Workbook (.xlsx) hoặc CSV UTF-8."
+                ) from None
+            text, encoding = str(best), best.encoding
+    if "\x00" in text:
+        raise FileRejected(
+            "Tệp chứa dữ liệu nhị phân, không phải CSV hoặc XLSX. Trong Excel chọn Lưu thành "
+            "(Save As) → Excel Workbook (.xlsx) hoặc CSV UTF-8."
+        )
+    return unicodedata.normalize("NFC", text), encoding
+
+
+def _sniff_delimiter(text: str) -> str:
+    lines = [line for line in text.splitlines()[:60] if line.strip()]
+    try:
+        return csv.Sniffer().sniff("\n".join(lines[-30:]), delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        # Title rows above the header confuse the sniffer: take the delimiter that splits
+        # the most lines into the same number of cells.
+        def agreement(delimiter: str) -> int:
+            counts = [line.count(delimiter) for line in lines if delimiter in line]
+            return max((counts.count(c) for c in set(counts)), default=0)
+
+        return max(DELIMITERS, key=agreement)
+
+
+def _read_csv(data: bytes, file_name: str) -> Sheet:
+    text, encoding = decode(data)
+    delimiter = _sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows, numbers = [], []
+    line = 0
+    try:
+        for record in reader:
+            rows.append(record)
+            numbers.append(line + 1)
+            line = reader.line_num
+    except csv.Error as exc:
+        raise FileRejected(
+            f"Tệp CSV hỏng ở dòng {reader.line_num}: {exc}. Mở tệp trong Excel và lưu lại."
+        ) from None
+    return Sheet(
+        name=file_name,
+        rows=rows,
+        row_numbers=numbers,
+        decimal_comma=delimiter == ";",
+        details={"encoding": encoding, "delimiter": delimiter},
+    )
+
+
+def _cell_value(cell) -> object:
+    value = cell.value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        # A cell formatted as percent holds 0.825 and shows 82,5 %: take what the user sees.
+        if "%" in (cell.number_format or ""):
+            return round(value * 100, 10)
+        return value
+    if isinstance(value, datetime | date):
+        return value
+    if value is None:
+        return None
+    return unicodedata.normalize("NFC", str(value))
+
+
+def _read_xlsx(data: bytes) -> list[Sheet]:
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # any failure to open means "not a workbook we can read"
+        raise FileRejected(
+            f"Không mở được tệp Excel ({type(exc).__name__}): tệp hỏng hoặc không phải .xlsx. "
+            "Mở lại trong Excel và lưu dạng Excel Workbook (.xlsx)."
+        ) from None
+    sheets = []
+    try:
+        for worksheet in book.worksheets:
+            rows, numbers = [], []
+            first = worksheet.min_row or 1
+            for number, row in enumerate(worksheet.iter_rows(), start=first):
+                rows.append([_cell_value(cell) for cell in row])
+                numbers.append(number)
+            sheets.append(Sheet(name=worksheet.title, rows=rows, row_numbers=numbers))
+    finally:
+        book.close()
+    return sheets

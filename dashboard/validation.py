@@ -1,0 +1,531 @@
+"""The rules an upload must pass: every problem at once, each with its row, column, value and a
+Vietnamese message that says how to fix it. Returns the figures (or targets) ready to stage."""
+
+import difflib
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import numpy as np
+import pandas as pd
+
+from dashboard import formatting, numbers, periods
+from dashboard.accounts import Actor
+from dashboard.export import FORMULA_STARTS
+from dashboard.layout import Table, normalise
+from dashboard.problems import Problems
+
+RATIO_TOLERANCE = 0.5  # percentage points: a value rounded to whole percents still agrees
+JUMP_FACTOR = 3
+FREQUENCY_EXAMPLES = {"month": "2022-06", "quarter": "2022-Q2", "half": "2022-H1", "year": "2022"}
+
+
+@dataclass
+class Catalogue:
+    """What validation checks codes against."""
+
+    units: pd.DataFrame  # code, name, cluster_code, active
+    indicators: pd.DataFrame  # code, name, measure, kind, frequency
+
+
+def _each(mask: pd.Series, message) -> pd.Series:
+    """message(i) for every index i where `mask` holds, as a Series aligned with it."""
+    index = mask.index[mask.to_numpy(dtype=bool)]
+    return pd.Series([message(i) for i in index], index=index, dtype=object)
+
+
+def _code_text(value) -> str | None:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip().upper() or None
+
+
+def _suggest(text: str, codes: list[str], names: dict[str, str]) -> str:
+    """' Có phải «HOIAN» (Hội An)?' for the nearest code or name, or ''."""
+    by_name = {normalise(name): code for code, name in names.items()}
+    guess = by_name.get(normalise(text))
+    if guess is None:
+        close = difflib.get_close_matches(text, codes, n=1, cutoff=0.6)
+        guess = close[0] if close else None
+    if guess is None:
+        close = difflib.get_close_matches(normalise(text), list(by_name), n=1, cutoff=0.75)
+        guess = by_name[close[0]] if close else None
+    return f" Có phải «{guess}» ({names[guess]})?" if guess else ""
+
+
+def _period_of(value) -> periods.Period | None:
+    if isinstance(value, datetime | date):
+        # Excel turns a typed "06/2022" into the date 01/06/2022: that month is meant.
+        return periods.Period(value.year, "month", value.month)
+    return periods.parse(value)
+
+
+def _codes(rows, field, known: pd.DataFrame, label: str, problems: Problems, extra=()):
+    """Normalised codes of `field`; errors for missing and unknown ones."""
+    codes = rows[field].map(_code_text)
+    missing = codes.isna()
+    problems.add_where("error", rows, missing, field, f"Thiếu {label}: ghi {label} vào ô này.")
+    names = dict(zip(known["code"], known["name"], strict=True))
+    valid = set(known["code"]) | set(extra)
+    unknown = codes.notna() & ~codes.isin(valid)
+    if unknown.any():
+        hints = {t: _suggest(t, list(names), names) for t in codes[unknown].unique()}
+        problems.add_where(
+            "error",
+            rows,
+            unknown,
+            field,
+            _each(
+                unknown,
+                lambda i: (
+                    f"{label.capitalize()} «{rows[field][i]}» không có trong "
+                    f"danh mục.{hints[codes[i]]}"
+                ),
+            ),
+        )
+    return codes, codes.isin(valid)
+
+
+def figures(
+    table: Table, cat: Catalogue, actor: Actor, today: date, problems: Problems, decimal_comma: bool
+) -> pd.DataFrame:
+    """Check every figure row; return the rows that passed, in staged shape."""
+    rows = table.rows
+    if rows.empty:
+        problems.add(
+            "error",
+            f"Không có dòng số liệu nào dưới dòng tiêu đề (dòng "
+            f"{table.header_row}). Điền số liệu vào các dòng bên dưới rồi gửi lại.",
+        )
+        return pd.DataFrame()
+    ok = pd.Series(True, index=rows.index)
+
+    unit, unit_ok = _codes(rows, "unit_code", cat.units, "mã đơn vị", problems)
+    ok &= unit_ok
+    units = cat.units.set_index("code")
+    inactive = unit_ok & ~unit.map(units["active"]).fillna(True).astype(bool)
+    problems.add_where(
+        "error",
+        rows,
+        inactive,
+        "unit_code",
+        "Đơn vị này đã ngừng hoạt động: không nhận số liệu mới. Liên hệ Sở.",
+    )
+    ok &= ~inactive
+    forbidden = unit_ok & ~unit.map(actor.may_report_for)
+    if forbidden.any():
+        problems.add_where(
+            "error",
+            rows,
+            forbidden,
+            "unit_code",
+            _each(
+                forbidden,
+                lambda i: (
+                    f"Tài khoản {actor.username} ({_actor_scope(actor)}) "
+                    f"không được gửi số liệu của đơn vị {unit[i]}. Xóa dòng này hoặc để đơn vị "
+                    f"{unit[i]} tự gửi."
+                ),
+            ),
+        )
+    ok &= ~forbidden
+
+    indicator, indicator_ok = _codes(
+        rows, "indicator_code", cat.indicators, "mã chỉ tiêu", problems
+    )
+    ok &= indicator_ok
+    info = cat.indicators.set_index("code")
+    frequency = indicator.map(info["frequency"])
+    measure = indicator.map(info["measure"])
+    kind = indicator.map(info["kind"])
+
+    period_objects = _periods(rows, frequency, indicator_ok, table.form == "wide", today, problems)
+    ok &= period_objects.notna()
+
+    value, value_bad = numbers.parse(rows["value"], decimal_comma)
+    numerator, num_bad = numbers.parse(rows["numerator"], decimal_comma)
+    denominator, den_bad = numbers.parse(rows["denominator"], decimal_comma)
+    for field, bad in (("value", value_bad), ("numerator", num_bad), ("denominator", den_bad)):
+        problems.add_where(
+            "error",
+            rows,
+            bad,
+            field,
+            "Không phải là số. Ghi số, ví dụ 82,5 hoặc 1234 (có thể thêm %).",
+        )
+        ok &= ~bad
+
+    ratio = kind.eq("ratio")
+    has_parts = numerator.notna() | denominator.notna()
+    stray = indicator_ok & ~ratio & has_parts
+    problems.add_where(
+        "warning",
+        rows,
+        stray,
+        "numerator",
+        "Chỉ tiêu này không phải tỷ lệ: tử số, mẫu số được bỏ qua.",
+    )
+    numerator = numerator.where(~stray)
+    denominator = denominator.where(~stray)
+
+    half = ratio & (numerator.isna() != denominator.isna()) & ~num_bad & ~den_bad
+    problems.add_where(
+        "error",
+        rows,
+        half,
+        "numerator",
+        "Cần ghi cả tử số và mẫu số (hoặc bỏ trống cả hai và chỉ ghi giá trị).",
+    )
+    ok &= ~half
+    zero = ratio & denominator.eq(0)
+    problems.add_where(
+        "error",
+        rows,
+        zero,
+        "denominator",
+        "Mẫu số bằng 0 nên không tính được tỷ lệ. Sửa mẫu số hoặc xóa dòng.",
+    )
+    ok &= ~zero
+    negative_parts = numerator.lt(0) | denominator.lt(0)
+    problems.add_where("error", rows, negative_parts, "numerator", "Tử số và mẫu số không được âm.")
+    ok &= ~negative_parts
+    over = ratio & numerator.gt(denominator) & denominator.gt(0)
+    problems.add_where(
+        "error",
+        rows,
+        over,
+        "numerator",
+        _each(
+            over,
+            lambda i: (
+                f"Tử số ({formatting.number(numerator[i])}) lớn "
+                f"hơn mẫu số ({formatting.number(denominator[i])}). Kiểm tra lại "
+                "hai ô này."
+            ),
+        ),
+    )
+    ok &= ~over
+    computed = 100 * numerator / denominator.where(denominator > 0)
+    value = value.where(value.notna() | ~ratio, computed)
+
+    missing = value.isna() & ~value_bad & ~half
+    problems.add_where(
+        "error",
+        rows,
+        missing,
+        "value",
+        "Thiếu giá trị: ghi giá trị (với chỉ tiêu tỷ lệ có thể ghi tử số và mẫu "
+        "số thay cho giá trị).",
+    )
+    ok &= ~missing
+    negative = value.lt(0)
+    problems.add_where("error", rows, negative, "value", "Giá trị không được âm.")
+    ok &= ~negative
+    over_100 = measure.isin(["percent", "score"]) & value.gt(100)
+    problems.add_where(
+        "error",
+        rows,
+        over_100,
+        "value",
+        _each(
+            over_100,
+            lambda i: (
+                f"Giá trị {formatting.number(value[i], 2)} "
+                "vượt quá 100: tỷ lệ và điểm ghi từ 0 đến 100."
+            ),
+        ),
+    )
+    ok &= ~over_100
+    fraction = measure.eq("count") & value.notna() & (value % 1 != 0)
+    problems.add_where(
+        "error",
+        rows,
+        fraction,
+        "value",
+        "Chỉ tiêu đếm phải là số nguyên. Nếu đây là số có dấu phân cách hàng nghìn (1.234), "
+        "ghi liền không dấu: 1234.",
+    )
+    ok &= ~fraction
+    disagree = (
+        ratio
+        & computed.notna()
+        & rows["value"].notna()
+        & ~value_bad
+        & ((value - computed).abs() > RATIO_TOLERANCE)
+    )
+    as_fraction = (value * 100 - computed).abs() <= RATIO_TOLERANCE
+
+    def mismatch(i) -> str:
+        if as_fraction[i]:
+            return (
+                f"Giá trị phải ghi theo phần trăm: {formatting.number(value[i] * 100, 1)} "
+                f"chứ không phải {formatting.number(value[i], 3)}."
+            )
+        return (
+            f"Giá trị {formatting.number(value[i], 2)} không khớp tử số ÷ mẫu số = "
+            f"{formatting.number(computed[i], 2)}. Sửa giá trị, tử số hoặc mẫu số."
+        )
+
+    problems.add_where("error", rows, disagree, "value", _each(disagree, mismatch))
+    # A ratio with both parts is stored as exactly numerator ÷ denominator, so the unit's
+    # figure and every sum over units agree, and the same parts re-sent are "unchanged".
+    value = value.where(~(ratio & computed.notna()), computed)
+    ok &= ~disagree
+
+    staged = pd.DataFrame(
+        {
+            "source_row": rows["source_row"],
+            "unit_code": unit,
+            "indicator_code": indicator,
+            "period": period_objects.map(lambda p: p.code if p else None),
+            "year": period_objects.map(lambda p: p.year if p else None),
+            "month": period_objects.map(lambda p: p.end_month if p else None),
+            "value": value,
+            "numerator": numerator,
+            "denominator": denominator,
+            "note": rows["note"].map(lambda v: None if v is None else str(v).strip() or None),
+        }
+    )
+    _duplicates(staged, rows, ok, problems)
+    formula = staged["note"].map(lambda n: isinstance(n, str) and n.startswith(FORMULA_STARTS))
+    problems.add_where(
+        "warning",
+        rows,
+        formula,
+        "note",
+        "Ghi chú bắt đầu bằng ký tự công thức (=, +, -, @): được lưu như văn "
+        "bản, khi xuất ra bảng tính sẽ thêm dấu ' phía trước.",
+    )
+    return staged[ok].reset_index(drop=True)
+
+
+def _actor_scope(actor: Actor) -> str:
+    return f"đơn vị {actor.unit_code}" if actor.role == "unit" else f"vai trò {actor.role}"
+
+
+def _periods(rows, frequency, indicator_ok, wide: bool, today: date, problems: Problems):
+    parsed_unique = {}
+    for raw in rows["period"].dropna().unique():
+        parsed_unique[raw] = _period_of(raw)
+    parsed = rows["period"].map(lambda v: None if v is None else parsed_unique.get(v))
+    missing = rows["period"].isna()
+    problems.add_where(
+        "error",
+        rows,
+        missing,
+        "period",
+        "Thiếu kỳ báo cáo: ghi 2022-06 (tháng), 2022-Q2 (quý), 2022-H1 (6 tháng) hoặc 2022 (năm).",
+    )
+    bad = rows["period"].notna() & parsed.isna()
+    problems.add_where(
+        "error",
+        rows,
+        bad,
+        "period",
+        "Kỳ báo cáo không đọc được: ghi 2022-06 hoặc 06/2022 (tháng), 2022-Q2 "
+        "(quý), 2022-H1 (6 tháng) hoặc 2022 (năm).",
+    )
+    result = pd.Series([None] * len(rows), index=rows.index, dtype=object)
+    for index in rows.index[parsed.notna()]:
+        period, wanted = parsed[index], frequency[index]
+        if not indicator_ok[index]:
+            result[index] = period
+            continue
+        if wide and period.frequency != wanted:
+            period = _widen(period, wanted) or period
+        result[index] = period
+    mismatched = (
+        result.notna()
+        & indicator_ok
+        & (result.map(lambda p: p.frequency if p else None) != frequency)
+    )
+    if mismatched.any():
+        problems.add_where(
+            "error",
+            rows,
+            mismatched,
+            "period",
+            _each(
+                mismatched,
+                lambda i: (
+                    f"Chỉ tiêu này báo cáo theo "
+                    f"{periods.FREQUENCY_LABELS[frequency[i]]}, còn kỳ «{result[i].code}» là kỳ "
+                    f"{periods.FREQUENCY_LABELS[result[i].frequency]}. Ghi kỳ dạng "
+                    f"{FREQUENCY_EXAMPLES[frequency[i]]}."
+                ),
+            ),
+        )
+    future = result.map(
+        lambda p: p is not None and (p.year, p.start_month) > (today.year, today.month)
+    )
+    if future.any():
+        problems.add_where(
+            "error",
+            rows,
+            future,
+            "period",
+            f"Kỳ báo cáo chưa đến (hôm nay là {formatting.date(today)}): kiểm tra lại năm, tháng.",
+        )
+    return result.where(~mismatched & ~future, None)
+
+
+def _widen(period: periods.Period, frequency: str) -> periods.Period | None:
+    """The quarter, half or year that ends with this month (wide form rows name a month)."""
+    if period.frequency != "month" or frequency == "month":
+        return None
+    size = {"quarter": 3, "half": 6, "year": 12}[frequency]
+    if period.end_month % size:
+        return None
+    return periods.Period(period.year, frequency, period.end_month // size)
+
+
+def _duplicates(staged, rows, ok, problems: Problems) -> None:
+    keyed = staged[staged[["unit_code", "indicator_code", "period"]].notna().all(axis=1)]
+    key = ["unit_code", "indicator_code", "period"]
+    repeated = keyed.duplicated(key, keep="first")
+    if not repeated.any():
+        return
+    first = keyed[~keyed.duplicated(key, keep="first")].set_index(key)["source_row"]
+    later = keyed[repeated]
+    firsts = [first[tuple(r)] for r in later[key].itertuples(index=False)]
+    problems.add_rows(
+        "error",
+        rows.loc[later.index],
+        "indicator_code",
+        pd.Series(
+            [
+                f"Trùng với dòng {f}: cùng đơn vị, chỉ tiêu và kỳ báo cáo. Giữ một dòng."
+                for f in firsts
+            ],
+            index=later.index,
+        ),
+    )
+    ok.loc[later.index] = False
+
+
+def jump_warnings(
+    staged: pd.DataFrame,
+    history: pd.DataFrame,
+    kinds: pd.Series,
+    rows: pd.DataFrame,
+    problems: Problems,
+) -> None:
+    """Warn, without blocking, of a stock below the unit's previous figure and of a change of
+    more than 3× against the previous figure (from the database or earlier in the file)."""
+    if staged.empty:
+        return
+    key = ["unit_code", "indicator_code", "period"]
+    mine = staged.assign(_mine=True)
+    older = history.merge(staged[key], on=key, how="left", indicator=True)
+    older = older[older["_merge"] == "left_only"].drop(columns="_merge").assign(_mine=False)
+    both = pd.concat([older, mine], ignore_index=True).sort_values(
+        ["unit_code", "indicator_code", "year", "month"], kind="stable"
+    )
+    grouped = both.groupby(["unit_code", "indicator_code"], sort=False)
+    both["prev_value"] = grouped["value"].shift(1)
+    both["prev_period"] = grouped["period"].shift(1)
+    checked = both[both["_mine"] & both["prev_value"].notna()]
+    if checked.empty:
+        return
+    kind = checked["indicator_code"].map(kinds)
+    by_row = rows.set_index("source_row")
+    label = checked["prev_period"].map(lambda p: periods.must_parse(p).short_label)
+    change = formatting_pair(checked["prev_value"], checked["value"])
+    down = kind.eq("stock") & (checked["value"] < checked["prev_value"])
+    jump = (checked["prev_value"] > 0) & (
+        (checked["value"] > JUMP_FACTOR * checked["prev_value"])
+        | (checked["value"] < checked["prev_value"] / JUMP_FACTOR)
+    )
+    for mask, text in (
+        (down, "Số lũy kế giảm so với kỳ trước"),
+        (jump & ~down, "Giá trị thay đổi hơn 3 lần so với kỳ trước"),
+    ):
+        hit = checked[mask]
+        if hit.empty:
+            continue
+        where = by_row.loc[hit["source_row"]].reset_index()
+        problems.add_rows(
+            "warning",
+            where,
+            "value",
+            pd.Series(
+                text
+                + " ("
+                + label[mask]
+                + ": "
+                + change[mask]
+                + "). Không chặn việc gửi; kiểm tra lại nếu không phải số điều chỉnh.",
+                index=hit.index,
+            ).reset_index(drop=True),
+        )
+
+
+def formatting_pair(old: pd.Series, new: pd.Series) -> pd.Series:
+    """'120 → 110' for each pair, in Vietnamese number format."""
+    return (
+        old.map(lambda v: formatting.number(v, 2).rstrip("0").rstrip(","))
+        + " → "
+        + new.map(lambda v: formatting.number(v, 2).rstrip("0").rstrip(","))
+    )
+
+
+def targets(table: Table, cat: Catalogue, problems: Problems, decimal_comma: bool) -> pd.DataFrame:
+    """Check every target row ('*' is the province-wide target); return those that passed."""
+    rows = table.rows
+    if rows.empty:
+        problems.add(
+            "error", f"Không có dòng kế hoạch nào dưới dòng tiêu đề (dòng {table.header_row})."
+        )
+        return pd.DataFrame()
+    ok = pd.Series(True, index=rows.index)
+    unit, unit_ok = _codes(rows, "unit_code", cat.units, "mã đơn vị", problems, extra=("*",))
+    indicator, indicator_ok = _codes(
+        rows, "indicator_code", cat.indicators, "mã chỉ tiêu", problems
+    )
+    ok &= unit_ok & indicator_ok
+    year, year_bad = numbers.parse(rows["year"], False)
+    bad_year = year_bad | year.isna() | (year % 1 != 0) | ~year.between(2000, 2100)
+    problems.add_where(
+        "error", rows, bad_year, "year", "Năm không hợp lệ: ghi năm bốn chữ số, ví dụ 2022."
+    )
+    ok &= ~bad_year
+    value, value_bad = numbers.parse(rows["value"], decimal_comma)
+    problems.add_where(
+        "error",
+        rows,
+        value_bad | value.isna(),
+        "value",
+        "Kế hoạch phải là một số, ví dụ 80 hoặc 1.234.",
+    )
+    ok &= ~(value_bad | value.isna())
+    measure = indicator.map(cat.indicators.set_index("code")["measure"])
+    negative = value.lt(0)
+    problems.add_where("error", rows, negative, "value", "Kế hoạch không được âm.")
+    over = measure.isin(["percent", "score"]) & value.gt(100)
+    problems.add_where(
+        "error", rows, over, "value", "Kế hoạch của tỷ lệ hoặc điểm phải từ 0 đến 100."
+    )
+    ok &= ~negative & ~over
+    staged = pd.DataFrame(
+        {
+            "source_row": rows["source_row"],
+            "unit_code": unit,
+            "indicator_code": indicator,
+            "year": year,
+            "value": value,
+        }
+    )
+    key = ["unit_code", "indicator_code", "year"]
+    keyed = staged[ok]
+    repeated = keyed.duplicated(key, keep="first")
+    problems.add_rows(
+        "error",
+        rows.loc[keyed[repeated].index],
+        "indicator_code",
+        "Trùng kế hoạch: cùng đơn vị, chỉ tiêu và năm xuất hiện hai lần.",
+    )
+    ok.loc[keyed[repeated].index] = False
+    staged = staged[ok].copy()
+    staged["year"] = staged["year"].astype("int64")
+    return staged.reset_index(drop=True)

@@ -1,0 +1,46 @@
+-- For each figure batch $batch_id changed: the version before it (deleted when there was none),
+-- and the first later batch that changed it again, if any.
+WITH mine AS (
+    SELECT *
+    FROM figures
+    WHERE batch_id = $batch_id
+),
+earlier AS (
+    SELECT f.*
+    FROM figures AS f
+    SEMI JOIN mine USING (unit_code, indicator_code, period)
+    WHERE f.batch_seq < $batch_seq OR (f.batch_seq = $batch_seq AND f.batch_id < $batch_id)
+    QUALIFY row_number() OVER (
+        PARTITION BY f.unit_code, f.indicator_code, f.period
+        ORDER BY f.batch_seq DESC, f.batch_id DESC
+    ) = 1
+),
+later AS (
+    SELECT
+        f.unit_code,
+        f.indicator_code,
+        f.period,
+        arg_min(f.batch_id, f.batch_seq) AS later_batch_id,
+        min(f.batch_seq) AS later_seq
+    FROM figures AS f
+    SEMI JOIN mine USING (unit_code, indicator_code, period)
+    WHERE f.batch_seq > $batch_seq OR (f.batch_seq = $batch_seq AND f.batch_id > $batch_id)
+    GROUP BY f.unit_code, f.indicator_code, f.period
+)
+SELECT
+    m.unit_code,
+    m.indicator_code,
+    m.period,
+    m.year,
+    m.month,
+    p.value,
+    p.numerator,
+    p.denominator,
+    p.note,
+    coalesce(p.deleted, true) AS deleted,
+    l.later_batch_id,
+    l.later_seq
+FROM mine AS m
+LEFT JOIN earlier AS p USING (unit_code, indicator_code, period)
+LEFT JOIN later AS l USING (unit_code, indicator_code, period)
+ORDER BY m.unit_code, m.indicator_code, m.year, m.month;
