@@ -23,6 +23,7 @@ from dashboard import (
     progress,
     settings,
     sql,
+    tables,
     templates,
 )
 from dashboard.status import LABELS
@@ -269,19 +270,7 @@ def cmd_batches(db: str, args) -> int:
     if frame.empty:
         print("Chưa có lô số liệu nào.")
         return 0
-    shown = pd.DataFrame(
-        {
-            "Lô": frame["seq"].map(lambda s: f"#{s}"),
-            "Thời gian": frame["created_at"].map(formatting.date_time),
-            "Người gửi": frame["username"],
-            "Đơn vị": frame["unit_code"].fillna("–"),
-            "Tệp": frame["file_name"].fillna(""),
-            "Mới": frame["rows_new"],
-            "Thay đổi": frame["rows_changed"],
-            "Không đổi": frame["rows_same"],
-            "Hoàn tác bởi": frame["reverted_by_seq"].map(lambda s: "" if pd.isna(s) else f"#{s}"),
-        }
-    )
+    shown = tables.batch_history(frame)
     print(shown.to_string(index=False))
     return 0
 

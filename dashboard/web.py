@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import catalog, config, formatting, periods, progress, settings, sql, status
+from dashboard.accounts import LOCAL_OPERATOR, Actor
 from dashboard.store import Store, data_version, open_store
 
 PERIOD_KINDS = {"month": "Tháng", "quarter": "Quý", "half": "6 tháng", "year": "Năm"}
@@ -148,3 +149,19 @@ def legend() -> None:
 def footer(cat: dict) -> None:
     """The data-as-of line every screenshot carries."""
     st.caption(f"Số liệu cập nhật đến {formatting.date_time(cat['last_update'])} · {SOURCE}")
+
+
+def store(ctx: Context) -> Store:
+    """The process's store, for writes."""
+    return _store(ctx.db)
+
+
+def cursor(ctx: Context):
+    """A cursor for this script run."""
+    return _store(ctx.db).cursor()
+
+
+def actor() -> Actor:
+    """Who this browser session acts as. Until sign-in exists every visitor is the server's
+    local operator, as on the command line."""
+    return LOCAL_OPERATOR

@@ -1,0 +1,178 @@
+"""Gửi số liệu: download a template, upload a file, check it, commit it, see and revert batches."""
+
+import hashlib
+
+import streamlit as st
+
+from dashboard import (
+    batches,
+    export,
+    formatting,
+    ingest,
+    periods,
+    problems,
+    tables,
+    templates,
+    web,
+)
+
+ctx = web.context()
+cat = web.catalogue(ctx)
+actor = web.actor()
+st.title("Gửi số liệu")
+web.demo_badge(cat)
+if cat["units"].empty:
+    web.empty_database_notice()
+    st.stop()
+
+units = cat["units"][cat["units"]["active"]]
+if actor.role == "unit":
+    units = units[units["code"] == actor.unit_code]
+unit_names = dict(zip(units["code"], units["name"], strict=True))
+
+st.subheader("1. Tải mẫu nhập liệu")
+left, middle, right = st.columns([2, 2, 3])
+unit = left.selectbox(
+    "Đơn vị", list(unit_names), format_func=lambda c: f"{unit_names[c]} ({c})", key="template_unit"
+)
+period_text = middle.text_input(
+    "Kỳ báo cáo",
+    value="2022-07",
+    key="template_period",
+    help="2022-07 (tháng), 2022-Q3 (quý), 2022-H2 (6 tháng), 2022",
+)
+period = periods.parse(period_text)
+if period is None:
+    right.error(f"Kỳ «{period_text}» không hợp lệ: ghi 2022-07, 2022-Q3, 2022-H2 hoặc 2022.")
+else:
+    name = f"mau_{unit.lower()}_{period.code}"
+    right.download_button(
+        "Mẫu Excel (.xlsx)",
+        lambda: templates.xlsx_bytes(web.cursor(ctx), unit, period),
+        file_name=f"{name}.xlsx",
+        on_click="ignore",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon="📥",
+    )
+    right.download_button(
+        "Mẫu CSV",
+        lambda: templates.csv_bytes(web.cursor(ctx), unit, period),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        on_click="ignore",
+    )
+    right.caption(
+        f"{period.label}: mỗi dòng một tháng, mỗi cột một chỉ tiêu; đã điền sẵn số "
+        "liệu đơn vị gửi trước đó."
+    )
+
+st.subheader("2. Gửi tệp")
+kinds = {"figures": "Số liệu"} | (
+    {"targets": "Kế hoạch (giao chỉ tiêu)"} if actor.role == "admin" else {}
+)
+kind = st.radio("Loại tệp", list(kinds), format_func=kinds.get, horizontal=True, key="kind")
+uploaded = st.file_uploader(
+    "Chọn tệp CSV hoặc Excel (.xlsx)", type=["csv", "xlsx", "txt"], key="upload"
+)
+if uploaded is not None:
+    data = uploaded.getvalue()
+    key = (hashlib.sha256(data).hexdigest(), ctx.version, kind)
+    if st.session_state.get("checked_key") != key:
+        st.session_state["checked"] = ingest.check(
+            web.cursor(ctx), data, uploaded.name, actor, targets=kind == "targets"
+        )
+        st.session_state["checked_key"] = key
+    upload = st.session_state["checked"]
+
+    found = upload.problems
+    errors = int((found["severity"] == "error").sum())
+    warnings = int((found["severity"] == "warning").sum())
+    cols = st.columns(5)
+    cols[0].metric("Mới", upload.count("new"))
+    cols[1].metric("Thay đổi", upload.count("changed"))
+    cols[2].metric("Không đổi", upload.count("same"))
+    cols[3].metric("Lỗi", errors)
+    cols[4].metric("Cảnh báo", warnings)
+    if not found.empty:
+        shown = problems.for_people(found)
+        if errors:
+            st.error(
+                f"Tệp có {errors} lỗi nên chưa thể ghi. Sửa theo hướng dẫn dưới đây rồi "
+                "gửi lại; cơ sở dữ liệu không thay đổi."
+            )
+        st.dataframe(shown, hide_index=True, width="stretch")
+        st.download_button(
+            "Tải danh sách lỗi (CSV)",
+            export.to_csv_bytes(shown),
+            file_name=f"loi_{uploaded.name}.csv",
+            mime="text/csv",
+            on_click="ignore",
+        )
+    if upload.duplicate_of is not None:
+        st.info(
+            f"Tệp này đã được gửi lúc "
+            f"{formatting.date_time(upload.duplicate_of['created_at'])} (lô "
+            f"#{upload.duplicate_of['seq']}): gửi lại không thay đổi gì."
+        )
+    if not upload.changes.empty:
+        with st.expander("Xem trước các dòng sẽ ghi", expanded=upload.ok):
+            st.dataframe(
+                tables.upload_changes(upload.changes, cat["indicators"], kind),
+                hide_index=True,
+                width="stretch",
+            )
+    writable = (
+        upload.ok
+        and upload.duplicate_of is None
+        and (upload.count("new") + upload.count("changed") > 0)
+    )
+    if st.button("Ghi vào cơ sở dữ liệu", type="primary", disabled=not writable, key="commit"):
+        done = ingest.submit(web.store(ctx), data, uploaded.name, actor, targets=kind == "targets")
+        if done.batch is not None and done.batch.batch_id:
+            st.session_state["flash"] = (
+                f"Đã ghi lô #{done.batch.seq}: {done.batch.new} mới, {done.batch.changed} thay "
+                f"đổi, {done.batch.same} không đổi."
+            )
+            st.rerun()
+        elif not done.ok:
+            st.error("Tệp không còn hợp lệ với dữ liệu hiện tại; xem lại danh sách lỗi.")
+if "flash" in st.session_state:
+    st.success(st.session_state.pop("flash"))
+
+st.subheader("3. Lịch sử gửi số liệu")
+history = batches.batch_list(
+    web.cursor(ctx), unit=actor.unit_code if actor.role == "unit" else None, limit=500
+)
+if history.empty:
+    st.caption("Chưa có lô số liệu nào.")
+else:
+    st.dataframe(tables.batch_history(history), hide_index=True, width="stretch", height=320)
+    if actor.role == "admin":
+        with st.expander("Hoàn tác một lô"):
+            open_batches = history[history["reverted_by"].isna()]
+            labels = dict(
+                zip(
+                    open_batches["id"],
+                    tables.batch_history(open_batches).apply(
+                        lambda r: f"{r['Lô']} · {r['Thời gian']} · {r['Người gửi']} · {r['Tệp']}",
+                        axis=1,
+                    ),
+                    strict=True,
+                )
+            )
+            chosen = st.selectbox(
+                "Lô cần hoàn tác", list(labels), format_func=labels.get, key="revert_batch"
+            )
+            sure = st.checkbox(
+                "Tôi hiểu: số liệu của lô này sẽ trở về giá trị trước đó (lịch sử vẫn được giữ).",
+                key="revert_sure",
+            )
+            if st.button("Hoàn tác", disabled=not sure, key="revert"):
+                try:
+                    result = batches.revert(web.store(ctx), chosen, actor)
+                except batches.RevertRefused as exc:
+                    st.error(str(exc))
+                else:
+                    st.session_state["flash"] = f"Đã hoàn tác bằng lô #{result.seq}."
+                    st.rerun()
+web.footer(cat)

@@ -1,0 +1,81 @@
+"""The upload page through AppTest: check, preview, commit, history and revert."""
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from dashboard import batches
+from dashboard.store import open_store
+
+APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
+GOOD = (
+    b"ma_don_vi,ma_chi_tieu,ky_bao_cao,gia_tri\n"
+    b"HOIAN,CNS_TO,2022-06,140\n"
+    b"HOIAN,TT_CHUONGTRINH,2022-07,12\n"
+)
+BAD = "ma_don_vi,ma_chi_tieu,ky_bao_cao,gia_tri\nHOIAN,CNS_TO,2022-06,nhiều\n".encode()
+
+
+def upload_page(db: str, monkeypatch) -> AppTest:
+    monkeypatch.setenv("CDS_DB", db)
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page("pages/upload.py").run()
+    assert not at.exception
+    return at
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_good_file_previews_then_commits(demo_db, monkeypatch):
+    at = upload_page(demo_db, monkeypatch)
+    at.file_uploader(key="upload").set_value(("hoian.csv", GOOD, "text/csv")).run()
+    assert not at.exception
+    assert metrics(at) == {
+        "Mới": "1",
+        "Thay đổi": "1",
+        "Không đổi": "0",
+        "Lỗi": "0",
+        "Cảnh báo": "0",
+    }
+    preview = at.dataframe[0].value
+    assert list(preview["Thay đổi"]) == ["Thay đổi", "Mới"]
+    cur = open_store(demo_db).cursor()
+    before = len(batches.batch_list(cur, limit=1000))
+    at.button(key="commit").click().run()
+    assert not at.exception
+    assert any("Đã ghi lô" in s.value for s in at.success)
+    assert len(batches.batch_list(cur, limit=1000)) == before + 1
+    history = at.dataframe[-1].value
+    assert history.iloc[0]["Tệp"] == "hoian.csv"
+
+
+def test_bad_file_shows_problems_and_writes_nothing(demo_db, monkeypatch):
+    at = upload_page(demo_db, monkeypatch)
+    cur = open_store(demo_db).cursor()
+    before = len(batches.batch_list(cur, limit=1000))
+    at.file_uploader(key="upload").set_value(("bad.csv", BAD, "text/csv")).run()
+    assert not at.exception
+    assert metrics(at)["Lỗi"] == "1"
+    assert "chưa thể ghi" in at.error[0].value
+    problems = at.dataframe[0].value
+    assert problems.iloc[0]["Dòng"] == 2
+    assert problems.iloc[0]["Cột"] == "D (gia_tri)"
+    assert "Không phải là số" in problems.iloc[0]["Cách sửa"]
+    assert at.button(key="commit").disabled
+    assert len(batches.batch_list(cur, limit=1000)) == before
+
+
+def test_admin_reverts_a_batch(demo_db, monkeypatch):
+    at = upload_page(demo_db, monkeypatch)
+    at.file_uploader(key="upload").set_value(("hoian.csv", GOOD, "text/csv")).run()
+    at.button(key="commit").click().run()
+    latest = batches.batch_list(open_store(demo_db).cursor(), limit=1).iloc[0]
+    at.selectbox(key="revert_batch").set_value(latest["id"]).run()
+    at.checkbox(key="revert_sure").check().run()
+    at.button(key="revert").click().run()
+    assert not at.exception
+    assert any("Đã hoàn tác" in s.value for s in at.success)
+    newest = batches.batch_list(open_store(demo_db).cursor(), limit=1).iloc[0]
+    assert newest["reverts"] == latest["id"]
