@@ -208,7 +208,7 @@ class RevertRefused(ValueError):
 
 def revert(store: Store, batch_id: str, actor: Actor) -> BatchResult:
     """Undo a batch with a new batch that brings back what it replaced (a tombstone where it
-    added a figure); refused when a later batch changed the same figures."""
+    added a figure); refused while a later batch's change to the same figures is in effect."""
     if actor.role != "admin":
         raise RevertRefused("Chỉ tài khoản quản trị của Sở được hoàn tác một lô số liệu.")
     found = sql.frame(store.cursor(), "batch", batch_id=batch_id)
@@ -227,14 +227,14 @@ def revert(store: Store, batch_id: str, actor: Actor) -> BatchResult:
         rows = sql.frame(cur, log.revert_plan_query, batch_id=batch_id, batch_seq=seq)
         if rows.empty:
             raise RevertRefused(f"Lô #{seq} không thay đổi số liệu nào: không có gì để hoàn tác.")
-        later = rows[rows["later_batch_id"].notna()]
+        later = rows[rows["changed_since"]]
         if not later.empty:
             seqs = ", ".join(f"#{int(s)}" for s in sorted(later["later_seq"].unique()))
             raise RevertRefused(
                 f"Không hoàn tác được lô #{seq}: {len(later)} số liệu của lô này đã được lô sau "
                 f"({seqs}) thay đổi. Hoàn tác các lô sau trước, hoặc gửi lại số liệu đúng."
             )
-        return rows.drop(columns=["later_batch_id", "later_seq"])
+        return rows.drop(columns=["later_seq", "changed_since"])
 
     return commit(
         store,

@@ -14,6 +14,12 @@ def number(value: float | None, decimals: int = 0) -> str:
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
+def trimmed(value: float | None, decimals: int = 4) -> str:
+    """A number with as many decimals as it has, up to `decimals`: 120 · 82,5 · 1.234."""
+    text = number(value, decimals)
+    return text.rstrip("0").rstrip(",") if "," in text else text
+
+
 def percent(value: float | None, decimals: int = 1) -> str:
     """A percent as Vietnamese writes it: 82,5 %."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

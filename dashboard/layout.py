@@ -258,7 +258,9 @@ def _melt(body, numbers, header, named, wide) -> pd.DataFrame:
 
 
 def _drop_blank(frame: pd.DataFrame, fields) -> pd.DataFrame:
-    present = [f for f in fields if f in frame]
+    """Rows with nothing but a unit or a note (blank lines, "Người lập biểu" and signatures
+    under a report) are not figures."""
+    present = [f for f in fields if f in frame and f not in ("unit_code", "note")]
     if frame.empty:
         return frame
     blank = frame[present].isna().all(axis=1)

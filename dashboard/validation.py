@@ -33,8 +33,12 @@ def _each(mask: pd.Series, message) -> pd.Series:
     return pd.Series([message(i) for i in index], index=index, dtype=object)
 
 
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and np.isnan(value))
+
+
 def _code_text(value) -> str | None:
-    if value is None or (isinstance(value, float) and np.isnan(value)):
+    if _missing(value):
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -103,8 +107,7 @@ def figures(
 
     unit, unit_ok = _codes(rows, "unit_code", cat.units, "mã đơn vị", problems)
     ok &= unit_ok
-    units = cat.units.set_index("code")
-    inactive = unit_ok & ~unit.map(units["active"]).fillna(True).astype(bool)
+    inactive = unit_ok & unit.isin(set(cat.units.loc[~cat.units["active"], "code"]))
     problems.add_where(
         "error",
         rows,
@@ -206,10 +209,13 @@ def figures(
         ),
     )
     ok &= ~over
-    computed = 100 * numerator / denominator.where(denominator > 0)
+    parts_ok = ratio & numerator.notna() & denominator.gt(0) & ~over & ~negative_parts
+    computed = (100 * numerator / denominator).where(parts_ok)
     value = value.where(value.notna() | ~ratio, computed)
 
-    missing = value.isna() & ~value_bad & ~half
+    missing = (
+        value.isna() & ~value_bad & ~half & ~zero & ~over & ~negative_parts & ~num_bad & ~den_bad
+    )
     problems.add_where(
         "error",
         rows,
@@ -284,7 +290,7 @@ def figures(
             "value": value,
             "numerator": numerator,
             "denominator": denominator,
-            "note": rows["note"].map(lambda v: None if v is None else str(v).strip() or None),
+            "note": rows["note"].map(lambda v: None if _missing(v) else str(v).strip() or None),
         }
     )
     _duplicates(staged, rows, ok, problems)
@@ -308,7 +314,7 @@ def _periods(rows, frequency, indicator_ok, wide: bool, today: date, problems: P
     parsed_unique = {}
     for raw in rows["period"].dropna().unique():
         parsed_unique[raw] = _period_of(raw)
-    parsed = rows["period"].map(lambda v: None if v is None else parsed_unique.get(v))
+    parsed = rows["period"].map(lambda v: None if _missing(v) else parsed_unique.get(v))
     missing = rows["period"].isna()
     problems.add_where(
         "error",

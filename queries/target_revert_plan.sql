@@ -1,5 +1,5 @@
 -- For each target batch $batch_id changed: the version before it (deleted when there was none),
--- and the first later batch that changed it again, if any.
+-- and whether a later batch's change to it is still in effect (then the batch cannot be undone).
 WITH mine AS (
     SELECT *
     FROM targets
@@ -33,9 +33,16 @@ SELECT
     m.year,
     p.value,
     coalesce(p.deleted, true) AS deleted,
-    l.later_batch_id,
-    l.later_seq
+    l.later_seq,
+    l.later_batch_id IS NOT NULL AND NOT coalesce(
+        CASE
+            WHEN m.deleted THEN c.unit_code IS NULL
+            ELSE c.value IS NOT DISTINCT FROM m.value
+        END,
+        false
+    ) AS changed_since
 FROM mine AS m
 LEFT JOIN earlier AS p USING (unit_code, indicator_code, year)
 LEFT JOIN later AS l USING (unit_code, indicator_code, year)
+LEFT JOIN current_targets AS c USING (unit_code, indicator_code, year)
 ORDER BY m.unit_code, m.indicator_code, m.year;

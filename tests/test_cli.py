@@ -196,3 +196,82 @@ def test_db_from_environment(demo_db, monkeypatch, capsys):
     out, _ = capsys.readouterr()
     close_store(demo_db)
     assert code == 0 and out.startswith("province_code,")
+
+
+def test_import_exit_codes_and_messages(demo_db, tmp_path, capsys):
+    good = tmp_path / "good.csv"
+    good.write_text("ma_don_vi,ma_chi_tieu,ky_bao_cao,gia_tri\nHOIAN,CNS_TO,2022-06,140\n")
+    code, out, _ = run(capsys, "--db", demo_db, "import", str(good), "--dry-run")
+    assert code == 0 and "Chạy thử" in out and "0 mới, 1 thay đổi" in out
+    code, out, _ = run(capsys, "--db", demo_db, "import", str(good))
+    assert code == 0 and "Đã ghi lô #" in out
+    code, out, _ = run(capsys, "--db", demo_db, "import", str(good))
+    assert code == 0 and "đã được gửi" in out and "không có gì thay đổi" in out
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "ma_don_vi,ma_chi_tieu,ky_bao_cao,gia_tri\nHOIAN,CNS_TO,2022-06,x\n"
+        "HOIAN,CNS_TOO,2022-06,1\n"
+    )
+    code, out, err = run(capsys, "--db", demo_db, "import", str(bad))
+    assert code == 1
+    assert "Lỗi (dòng 2, cột D (gia_tri), «x»)" in err
+    assert "Lỗi (dòng 3, cột B (ma_chi_tieu), «CNS_TOO»)" in err and "«CNS_TO»" in err
+    assert "không có gì được ghi" in err
+    code, _, err = run(capsys, "--db", demo_db, "import", str(tmp_path / "none.csv"))
+    assert code == 2 and "không có tệp" in err
+
+
+def test_import_as_an_unknown_user_is_refused(demo_db, tmp_path, capsys):
+    good = tmp_path / "good.csv"
+    good.write_text("ma_don_vi,ma_chi_tieu,ky_bao_cao,gia_tri\nHOIAN,CNS_TO,2022-06,140\n")
+    code, _, err = run(capsys, "--db", demo_db, "import", str(good), "--user", "ai_do")
+    assert code == 1 and "Không có tài khoản" in err
+
+
+def test_import_targets(demo_db, tmp_path, capsys):
+    plan = tmp_path / "plan.csv"
+    plan.write_text("ma_don_vi,ma_chi_tieu,nam,ke_hoach\n*,VB_KYSO,2023,97\n")
+    code, out, _ = run(capsys, "--db", demo_db, "import", str(plan), "--targets")
+    assert code == 0 and "1 kế hoạch (1 mới" in out
+
+
+def test_template_then_batches_then_revert(demo_db, tmp_path, capsys):
+    out = tmp_path / "mau.xlsx"
+    code, text, _ = run(
+        capsys,
+        "--db",
+        demo_db,
+        "template",
+        "--unit",
+        "hoian",
+        "--period",
+        "2022-07",
+        "--out",
+        str(out),
+    )
+    assert code == 0 and out.stat().st_size > 0 and "Tháng 7/2022" in text
+    code, _, err = run(
+        capsys,
+        "--db",
+        demo_db,
+        "template",
+        "--unit",
+        "HOIAN",
+        "--period",
+        "2022-07",
+        "--out",
+        str(tmp_path / "x.doc"),
+    )
+    assert code == 1 and ".xlsx hoặc .csv" in err
+    good = tmp_path / "good.csv"
+    good.write_text("ma_don_vi,ma_chi_tieu,ky_bao_cao,gia_tri\nHOIAN,CNS_TO,2022-06,140\n")
+    run(capsys, "--db", demo_db, "import", str(good))
+    code, text, _ = run(capsys, "--db", demo_db, "batches", "--limit", "1")
+    assert code == 0 and "good.csv" in text
+    seq = text.splitlines()[1].split()[0]
+    code, text, _ = run(capsys, "--db", demo_db, "revert", seq)
+    assert code == 0 and "Đã hoàn tác" in text
+    code, _, err = run(capsys, "--db", demo_db, "revert", seq)
+    assert code == 1 and "đã được hoàn tác" in err
+    code, _, err = run(capsys, "--db", demo_db, "revert", "99999")
+    assert code == 1 and "không có lô" in err

@@ -1,0 +1,413 @@
+"""Uploads end to end: the real shapes offices send go in with the right numbers; every broken
+file is refused with a message that says what to fix, and the database is left as it was."""
+
+import io
+import threading
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from dashboard import batches, ingest, templates
+from dashboard.accounts import LOCAL_OPERATOR, Actor
+from dashboard.periods import must_parse
+from dashboard.reader import Limits
+from dashboard.store import open_store
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TODAY = date(2022, 8, 5)
+HEADER = "ma_don_vi,ma_chi_tieu,ky_bao_cao,gia_tri,tu_so,mau_so,ghi_chu\n"
+HOIAN = Actor("hoian", "unit", "HOIAN")
+
+
+@pytest.fixture
+def demo(demo_db):
+    return open_store(demo_db)
+
+
+def snapshot(store) -> dict[str, pd.DataFrame]:
+    cur = store.cursor()
+    return {
+        t: cur.execute(f"SELECT * FROM {t}").df()  # test-only inspection
+        for t in ("figures", "current_figures", "batches", "targets", "audit_log")
+    }
+
+
+def assert_unchanged(store, before) -> None:
+    for table, frame in snapshot(store).items():
+        pd.testing.assert_frame_equal(frame, before[table], obj=table)
+
+
+def current(store, unit: str, indicator: str, period: str) -> dict:
+    rows = (
+        store.cursor()
+        .execute(
+            "SELECT value, numerator, denominator, note FROM current_figures "
+            "WHERE unit_code = ? AND indicator_code = ? AND period = ?",
+            [unit, indicator, period],
+        )
+        .fetchall()
+    )
+    assert len(rows) == 1, (unit, indicator, period, rows)
+    return dict(zip(("value", "numerator", "denominator", "note"), rows[0], strict=True))
+
+
+def submit(store, text: str | bytes, actor=LOCAL_OPERATOR, name="up.csv", **kwargs):
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return ingest.submit(store, data, name, actor, today=TODAY, **kwargs)
+
+
+# --- the real shapes ------------------------------------------------------------------------
+
+
+def test_windows_1258_semicolon_decimal_comma_percent_and_title_rows(demo):
+    upload = submit(
+        demo,
+        (FIXTURES / "hoian_2022-07_cp1258_semicolon.csv").read_bytes(),
+        actor=HOIAN,
+        name="hoian.csv",
+    )
+    assert upload.ok, upload.problems
+    assert upload.details["encoding"] == "cp1258"
+    assert upload.details["delimiter"] == ";"
+    assert upload.details["header_row"] == 5
+    assert upload.batch.new == 5
+    sohoa = current(demo, "HOIAN", "TTHC_SOHOA", "2022-07")
+    assert (sohoa["numerator"], sohoa["denominator"]) == (11550, 14000)
+    assert sohoa["value"] == pytest.approx(82.5)
+    assert sohoa["note"] == "Số hóa tại Bộ phận một cửa"  # NFC after Windows' combining marks
+    assert current(demo, "HOIAN", "TTHC_TREHAN", "2022-07")["value"] == pytest.approx(2.1)
+    assert current(demo, "HOIAN", "CNS_TO", "2022-07")["value"] == 1234  # '.' groups thousands
+    assert current(demo, "HOIAN", "TT_CHUONGTRINH", "2022-07")["note"] == 'Chương trình "Hội An số"'
+    warnings = upload.problems[upload.problems["severity"] == "warning"]
+    assert any("3 lần" in m for m in warnings["message"])  # 131 → 1234 warns, does not block
+
+
+def test_utf16_tab_unicode_text(demo):
+    upload = submit(demo, (FIXTURES / "tamky_2022-07_utf16_tab.txt").read_bytes(), name="t.txt")
+    assert upload.ok, upload.problems
+    assert upload.details["encoding"] == "utf-16" and upload.details["delimiter"] == "\t"
+    assert current(demo, "TAMKY", "VB_KYSO", "2022-07")["value"] == pytest.approx(96.5)
+    assert current(demo, "TAMKY", "HL_HAILONG", "2022-Q3")["value"] == pytest.approx(88.4)
+    assert current(demo, "TAMKY", "CSDL_DUNGCHUNG", "2022-Q3")["value"] == 9
+    assert current(demo, "TAMKY", "VB_KYSO", "2022-07")["note"] == "Văn bản đi ký số"
+
+
+def test_xlsx_with_title_rows_percent_cells_date_periods_and_footer(demo):
+    upload = submit(
+        demo, (FIXTURES / "dienban_2022-07_title_rows.xlsx").read_bytes(), name="dienban.xlsx"
+    )
+    assert upload.ok, upload.problems
+    assert upload.details["header_row"] == 4 and upload.details["sheet"] == "Báo cáo"
+    assert upload.batch.new == 4
+    assert current(demo, "DIENBAN", "TTHC_SOHOA", "2022-07")["value"] == pytest.approx(87.3)
+    assert current(demo, "DIENBAN", "CNS_TO", "2022-07")["value"] == 120  # date cell → month
+    assert current(demo, "DIENBAN", "DVC_HOSO", "2022-07")["value"] == pytest.approx(45.5)
+    assert current(demo, "DIENBAN", "TT_CHUONGTRINH", "2022-07")["note"] == "=1+1 không chạy"
+    messages = " ".join(upload.problems["message"])
+    assert "A (STT)" in messages  # the ignored column is named
+    assert "ký tự công thức" in messages
+
+
+def test_filled_template_goes_back_in_as_is(demo):
+    cur = demo.cursor()
+    blank = templates.xlsx_bytes(cur, "HOIAN", must_parse("2022-Q3"))
+    book = openpyxl.load_workbook(io.BytesIO(blank))
+    sheet = book["Bao_cao"]
+    header = [c.value for c in sheet[templates.HEADER_ROW]]
+    july = templates.HEADER_ROW + 1  # rows are 2022-07, 2022-08, 2022-09
+    assert [sheet.cell(row=july + i, column=2).value for i in range(3)] == [
+        "2022-07",
+        "2022-08",
+        "2022-09",
+    ]
+    sheet.cell(row=july, column=header.index("TTHC_SOHOA_TU_SO") + 1, value=900)
+    sheet.cell(row=july, column=header.index("TTHC_SOHOA_MAU_SO") + 1, value=1000)
+    sheet.cell(row=july, column=header.index("CNS_TO") + 1, value=132)
+    september = july + 2
+    sheet.cell(row=september, column=header.index("HL_HAILONG") + 1, value=92.5)  # quarterly
+    sheet.cell(row=september, column=header.index("ghi_chu") + 1, value="Quý III")
+    out = io.BytesIO()
+    book.save(out)
+    upload = ingest.submit(demo, out.getvalue(), "mau.xlsx", HOIAN, today=date(2022, 10, 5))
+    assert upload.ok, upload.problems
+    assert upload.form == "wide"
+    assert upload.batch.new == 3
+    assert current(demo, "HOIAN", "TTHC_SOHOA", "2022-07")["value"] == pytest.approx(90)
+    assert current(demo, "HOIAN", "HL_HAILONG", "2022-Q3")["note"] == "Quý III"
+    # the template now comes prefilled, and sending it back unchanged changes nothing
+    again = templates.xlsx_bytes(demo.cursor(), "HOIAN", must_parse("2022-Q3"))
+    resent = ingest.submit(demo, again, "mau2.xlsx", HOIAN, today=date(2022, 10, 5))
+    assert resent.ok, resent.problems
+    assert (resent.count("new"), resent.count("changed"), resent.count("same")) == (0, 0, 3)
+
+
+def test_csv_template_round_trip(demo):
+    data = templates.csv_bytes(demo.cursor(), "HOIAN", must_parse("2022-06"))
+    assert data.startswith(b"\xef\xbb\xbf")
+    upload = ingest.check(demo.cursor(), data, "mau.csv", HOIAN, today=TODAY)
+    assert upload.ok, upload.problems
+    assert upload.count("same") == 10 and upload.count("new") == 0
+
+
+def test_wide_form_maps_month_rows_to_quarters_only_at_quarter_end(demo):
+    text = "ma_don_vi,ky_bao_cao,CSDL_DUNGCHUNG\nHOIAN,2022-06,8\nHOIAN,2022-05,7\n"
+    upload = ingest.check(demo.cursor(), text.encode(), "w.csv", HOIAN, today=TODAY)
+    errors = upload.errors
+    assert list(errors["row"]) == [3]
+    assert "theo quý" in errors.iloc[0]["message"]
+
+
+# --- every bad input ------------------------------------------------------------------------
+
+BAD_ROWS = [
+    ("HOIANN,CNS_TO,2022-06,5,,,", "A (ma_don_vi)", "Có phải «HOIAN» (Hội An)?"),
+    ("Hội An,CNS_TO,2022-06,5,,,", "A (ma_don_vi)", "Có phải «HOIAN»"),
+    (",CNS_TO,2022-06,5,,,", "A (ma_don_vi)", "Thiếu mã đơn vị"),
+    ("HOIAN,CNS_T0,2022-06,5,,,", "B (ma_chi_tieu)", "Có phải «CNS_TO»"),
+    ("HOIAN,CNS_TO,giữa năm,5,,,", "C (ky_bao_cao)", "Kỳ báo cáo không đọc được"),
+    ("HOIAN,CNS_TO,,5,,,", "C (ky_bao_cao)", "Thiếu kỳ báo cáo"),
+    ("HOIAN,CNS_TO,2022-13,5,,,", "C (ky_bao_cao)", "không đọc được"),
+    ("HOIAN,CNS_TO,2023-01,5,,,", "C (ky_bao_cao)", "chưa đến"),
+    ("HOIAN,CNS_TO,2022-Q2,5,,,", "C (ky_bao_cao)", "báo cáo theo tháng"),
+    ("HOIAN,HL_HAILONG,2022-06,80,,,", "C (ky_bao_cao)", "báo cáo theo quý"),
+    ("HOIAN,CNS_TO,2022-06,nhiều,,,", "D (gia_tri)", "Không phải là số"),
+    ("HOIAN,CNS_TO,2022-06,,,,", "D (gia_tri)", "Thiếu giá trị"),
+    ("HOIAN,CNS_TO,2022-06,-5,,,", "D (gia_tri)", "không được âm"),
+    ('HOIAN,CNS_TO,2022-06,"1,5",,,', "D (gia_tri)", "số nguyên"),
+    ("HOIAN,VB_KYSO,2022-06,120,,,", "D (gia_tri)", "vượt quá 100"),
+    ("HOIAN,HL_HAILONG,2022-Q2,101,,,", "D (gia_tri)", "vượt quá 100"),
+    ("HOIAN,VB_KYSO,2022-06,,120,100,", "E (tu_so)", "lớn hơn mẫu số"),
+    ("HOIAN,VB_KYSO,2022-06,,5,0,", "F (mau_so)", "Mẫu số bằng 0"),
+    ("HOIAN,VB_KYSO,2022-06,,5,,", "E (tu_so)", "cả tử số và mẫu số"),
+    ("HOIAN,VB_KYSO,2022-06,90,80,100,", "D (gia_tri)", "không khớp tử số ÷ mẫu số = 80"),
+    ("HOIAN,VB_KYSO,2022-06,0.8,80,100,", "D (gia_tri)", "theo phần trăm: 80,0"),
+    ("HOIAN,VB_KYSO,2022-06,90,x,100,", "E (tu_so)", "Không phải là số"),
+    ("TAMKY,CNS_TO,2022-06,5,,,", "A (ma_don_vi)", "không được gửi số liệu của đơn vị TAMKY"),
+]
+
+
+@pytest.mark.parametrize(("row", "column", "message"), BAD_ROWS)
+def test_each_bad_row_is_refused_with_its_row_column_and_fix(demo, row, column, message):
+    before = snapshot(demo)
+    good = "HOIAN,TT_CHUONGTRINH,2022-06,10,,,\n"
+    upload = submit(demo, HEADER + good + row + "\n", actor=HOIAN)
+    assert not upload.ok
+    errors = upload.errors
+    assert len(errors) == 1, errors
+    error = errors.iloc[0]
+    assert error["row"] == 3 and error["column"] == column
+    assert message in error["message"]
+    assert upload.batch is None
+    assert_unchanged(demo, before)
+
+
+def test_the_same_figure_twice_in_a_file(demo):
+    text = (
+        HEADER + "HOIAN,CNS_TO,2022-06,5,,,\nHOIAN,TT_CHUONGTRINH,2022-06,5,,,\n"
+        "HOIAN,CNS_TO,06/2022,6,,,\n"
+    )
+    upload = submit(demo, text)
+    assert list(upload.errors["row"]) == [4]
+    assert "Trùng với dòng 2" in upload.errors.iloc[0]["message"]
+
+
+def test_every_problem_is_reported_at_once(demo):
+    rows = "\n".join(row for row, _, _ in BAD_ROWS[:12])
+    upload = submit(demo, HEADER + rows + "\n", actor=HOIAN)
+    assert set(upload.errors["row"]) == set(range(2, 14))
+
+
+BAD_FILES = [
+    (b"", "Tệp rỗng"),
+    (b"\r\n \r\n", "Tệp rỗng"),
+    (HEADER.encode(), "Không có dòng số liệu nào dưới dòng tiêu đề (dòng 1)"),
+    ("Tên,Số\nHội An,5\n".encode(), "Không tìm thấy dòng tiêu đề"),
+    ("Đơn vị,Số liệu\nHội An,5\n".encode(), "thiếu cột: ma_chi_tieu, ky_bao_cao"),
+    (b"ma_don_vi,ma_chi_tieu,gia_tri\nHOIAN,CNS_TO,5\n", "thiếu cột: ky_bao_cao"),
+    (
+        b"ma_don_vi,ma_chi_tieu,ky_bao_cao,gia_tri,value\nHOIAN,CNS_TO,2022-06,5,5\n",
+        "có hai cột «gia_tri»",
+    ),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00\x00\x00", "không phải tệp CSV hoặc XLSX"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "Excel 97–2003 (.xls)"),
+    (b"PK\x03\x04" + b"\x00" * 100, "Không mở được tệp Excel"),
+    (bytes(range(256)) * 4, "không phải tệp CSV hoặc XLSX"),
+]
+
+
+@pytest.mark.parametrize(("data", "message"), BAD_FILES)
+def test_each_bad_file_is_refused_whole(demo, data, message):
+    before = snapshot(demo)
+    upload = submit(demo, data)
+    assert not upload.ok
+    assert message in upload.errors.iloc[0]["message"]
+    assert_unchanged(demo, before)
+
+
+def test_limits_are_configurable(demo, monkeypatch):
+    text = HEADER + "".join(f"HOIAN,TT_CHUONGTRINH,2022-0{m},5,,,\n" for m in range(1, 7))
+    upload = submit(demo, text, limits=Limits(max_bytes=10_000, max_rows=5))
+    assert "vượt giới hạn 5 dòng" in upload.errors.iloc[0]["message"]
+    upload = submit(demo, text, limits=Limits(max_bytes=100, max_rows=100))
+    assert "vượt giới hạn" in upload.errors.iloc[0]["message"]
+    monkeypatch.setenv("CDS_MAX_UPLOAD_ROWS", "3")
+    monkeypatch.setenv("CDS_MAX_UPLOAD_MB", "0,5".replace(",", "."))
+    assert Limits.from_env() == Limits(max_bytes=512 * 1024, max_rows=3)
+
+
+def test_viewer_cannot_write(demo):
+    before = snapshot(demo)
+    upload = submit(demo, HEADER + "HOIAN,CNS_TO,2022-06,5,,,\n", actor=Actor("lead", "viewer"))
+    assert "chỉ được xem" in upload.errors.iloc[0]["message"]
+    assert_unchanged(demo, before)
+
+
+def test_unit_account_sending_another_units_figures_loses_the_whole_file(demo):
+    before = snapshot(demo)
+    text = (
+        HEADER + "HOIAN,CNS_TO,2022-06,5,,,\nTAMKY,CNS_TO,2022-06,5,,,\n"
+        "TAMKY,TT_CHUONGTRINH,2022-06,5,,,\n"
+    )
+    upload = submit(demo, text, actor=HOIAN)
+    assert list(upload.errors["row"]) == [3, 4]
+    assert_unchanged(demo, before)
+
+
+# --- warnings, duplicates, history ---------------------------------------------------------
+
+
+def test_warnings_do_not_block(demo):
+    text = (
+        HEADER + "HOIAN,CNS_TO,2022-07,100,,,\nHOIAN,TT_CHUONGTRINH,2022-07,90,,,\n"
+        "HOIAN,CSDL_DUNGCHUNG,2022-Q3,7,,,@SUM(A1)\n"
+    )
+    upload = submit(demo, text)
+    assert upload.ok and upload.batch.new == 3
+    warnings = upload.problems[upload.problems["severity"] == "warning"]
+    by_row = dict(zip(warnings["row"], warnings["message"], strict=True))
+    assert by_row[2].startswith("Số lũy kế giảm so với kỳ trước (T6/2022: 131 → 100)")
+    assert "hơn 3 lần" in by_row[3]
+    assert "công thức" in by_row[4]
+
+
+def test_same_file_twice_changes_nothing_and_says_so(demo):
+    text = HEADER + "HOIAN,CNS_TO,2022-07,140,,,\n"
+    first = submit(demo, text)
+    before = snapshot(demo)
+    again = submit(demo, text)
+    assert again.ok and again.duplicate_of["id"] == first.batch.batch_id
+    assert_unchanged(demo, before)
+
+
+def test_resending_a_figure_keeps_the_old_one_in_history(demo):
+    submit(demo, HEADER + "HOIAN,CNS_TO,2022-07,140,,,\n")
+    upload = submit(demo, HEADER + "HOIAN,CNS_TO,2022-07,141,,,\n", actor=HOIAN)
+    changed = upload.changes.iloc[0]
+    assert (changed["change"], changed["old_value"], changed["value"]) == ("changed", 140, 141)
+    history = batches.figure_history(demo.cursor(), "HOIAN", "CNS_TO", "2022-07")
+    assert list(history["value"]) == [141, 140]
+    assert list(history["username"]) == ["hoian", "local"]
+
+
+def test_revert_restores_and_is_refused_after_a_later_change(demo):
+    old = current(demo, "HOIAN", "CNS_TO", "2022-06")["value"]
+    first = submit(demo, HEADER + "HOIAN,CNS_TO,2022-06,140,,,\nHOIAN,CNS_TO,2022-07,141,,,\n")
+    second = submit(demo, HEADER + "HOIAN,CNS_TO,2022-07,142,,,\n")
+    with pytest.raises(batches.RevertRefused, match="lô sau"):
+        batches.revert(demo, first.batch.batch_id, LOCAL_OPERATOR)
+    batches.revert(demo, second.batch.batch_id, LOCAL_OPERATOR)
+    assert current(demo, "HOIAN", "CNS_TO", "2022-07")["value"] == 141
+    batches.revert(demo, first.batch.batch_id, LOCAL_OPERATOR)
+    assert current(demo, "HOIAN", "CNS_TO", "2022-06")["value"] == old
+    assert demo.cursor().execute(
+        "SELECT count(*) FROM current_figures WHERE unit_code = 'HOIAN' "
+        "AND indicator_code = 'CNS_TO' AND period = '2022-07'"
+    ).fetchone() == (0,)
+    with pytest.raises(batches.RevertRefused, match="đã được hoàn tác"):
+        batches.revert(demo, first.batch.batch_id, LOCAL_OPERATOR)
+    with pytest.raises(batches.RevertRefused, match="quản trị"):
+        batches.revert(demo, second.batch.batch_id, HOIAN)
+
+
+# --- targets --------------------------------------------------------------------------------
+
+
+def test_targets_through_the_same_path(demo):
+    text = "ma_don_vi,ma_chi_tieu,nam,ke_hoach\n*,TTHC_SOHOA,2023,90\nHOIAN,CNS_TO,2023,140\n"
+    upload = submit(demo, text, targets=True)
+    assert upload.ok and upload.batch.new == 2
+    english = "unit_code;indicator_code;year;target\nHOIAN;CNS_TO;2023;1.500\n"
+    upload = submit(demo, english, targets=True)
+    assert upload.ok and upload.batch.changed == 1
+    value = (
+        demo.cursor()
+        .execute(
+            "SELECT value FROM current_targets WHERE unit_code = 'HOIAN' "
+            "AND indicator_code = 'CNS_TO' AND year = 2023"
+        )
+        .fetchone()
+    )
+    assert value == (1500.0,)
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("*,TTHC_SOHOA,22,90", "Năm không hợp lệ"),
+        ("*,TTHC_SOHOA,2023,120", "từ 0 đến 100"),
+        ("XX,TTHC_SOHOA,2023,90", "không có trong danh mục"),
+        ("*,TTHC_SOHOA,2023,", "phải là"),
+        ("*,CNS_TO,2023,-1", "không được âm"),
+    ],
+)
+def test_bad_targets(demo, row, message):
+    upload = submit(demo, "ma_don_vi,ma_chi_tieu,nam,ke_hoach\n" + row + "\n", targets=True)
+    assert message in upload.errors.iloc[0]["message"]
+
+
+def test_only_admins_set_targets(demo):
+    upload = submit(
+        demo, "ma_don_vi,ma_chi_tieu,nam,ke_hoach\nHOIAN,CNS_TO,2023,1\n", actor=HOIAN, targets=True
+    )
+    assert "quản trị" in upload.errors.iloc[0]["message"]
+
+
+# --- concurrency ----------------------------------------------------------------------------
+
+
+def test_eight_threads_committing_different_units_lose_nothing(demo):
+    units = ["TAMKY", "HOIAN", "DIENBAN", "DUYXUYEN", "DAILOC", "QUESON", "THANGBINH", "PHUNINH"]
+    results, errors = {}, []
+
+    def send(unit: str):
+        try:
+            text = HEADER + "".join(
+                f"{unit},TT_CHUONGTRINH,2022-0{m},{m + 20},,,\n" for m in range(1, 7)
+            )
+            results[unit] = ingest.submit(
+                demo, text.encode(), f"{unit}.csv", Actor(unit.lower(), "unit", unit), today=TODAY
+            )
+        except Exception as exc:  # collected for the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=send, args=(u,)) for u in units]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert all(r.ok and r.batch.changed == 6 for r in results.values())
+    rows = (
+        demo.cursor()
+        .execute(
+            "SELECT unit_code, count(*), sum(value) FROM current_figures WHERE indicator_code = "
+            "'TT_CHUONGTRINH' AND year = 2022 GROUP BY unit_code"
+        )
+        .fetchall()
+    )
+    sums = {unit: (count, total) for unit, count, total in rows}
+    for unit in units:
+        assert sums[unit] == (6, sum(m + 20 for m in range(1, 7)))

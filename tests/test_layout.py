@@ -1,0 +1,120 @@
+"""Finding the header and the form of a table."""
+
+import pytest
+
+from dashboard.layout import column_letter, locate, normalise
+from dashboard.reader import FileRejected, Sheet
+
+CODES = ["TTHC_SOHOA", "CNS_TO"]
+
+
+def sheet(rows: list[list]) -> Sheet:
+    return Sheet("t", rows, list(range(1, len(rows) + 1)))
+
+
+@pytest.mark.parametrize(
+    ("header", "key"),
+    [
+        ("Mã đơn vị", "madonvi"),
+        ("MA_DON_VI", "madonvi"),
+        (" mã  Đơn Vị ", "madonvi"),
+        ("Kỳ báo cáo", "kybaocao"),
+        ("Tử số", "tuso"),
+        ("unit_code", "unitcode"),
+    ],
+)
+def test_headers_compare_without_case_accents_or_spaces(header, key):
+    assert normalise(header) == key
+
+
+def test_column_letters():
+    assert [column_letter(i) for i in (0, 25, 26, 27, 701, 702)] == [
+        "A",
+        "Z",
+        "AA",
+        "AB",
+        "ZZ",
+        "AAA",
+    ]
+
+
+def test_long_form_below_title_rows_in_english():
+    table = locate(
+        [
+            sheet(
+                [
+                    ["REPORT"],
+                    [],
+                    ["STT", "Unit code", "Indicator code", "Period", "Value", "Note"],
+                    [1, "HOIAN", "CNS_TO", "2022-06", 5, None],
+                ]
+            )
+        ],
+        CODES,
+    )
+    assert (table.form, table.header_row, table.ignored_columns) == ("long", 3, ["A (STT)"])
+    row = table.rows.iloc[0]
+    assert (row["unit_code"], row["value"], row["value_column"]) == ("HOIAN", 5, "E (Value)")
+
+
+def test_wide_form_melts_to_one_row_per_filled_cell():
+    table = locate(
+        [
+            sheet(
+                [
+                    [
+                        "ma_don_vi",
+                        "ky_bao_cao",
+                        "TTHC_SOHOA_TU_SO",
+                        "TTHC_SOHOA_MAU_SO",
+                        "CNS_TO",
+                        "ghi_chu",
+                    ],
+                    ["HOIAN", "2022-06", 80, 100, None, "x"],
+                    ["HOIAN", "2022-07", None, None, None, None],
+                ]
+            )
+        ],
+        CODES,
+    )
+    assert table.form == "wide"
+    assert len(table.rows) == 1
+    row = table.rows.iloc[0]
+    assert (row["indicator_code"], row["numerator"], row["denominator"], row["note"]) == (
+        "TTHC_SOHOA",
+        80,
+        100,
+        "x",
+    )
+    assert row["numerator_column"] == "C (TTHC_SOHOA_TU_SO)"
+
+
+def test_targets_header():
+    table = locate(
+        [sheet([["Mã đơn vị", "Mã chỉ tiêu", "Năm", "Kế hoạch"], ["*", "CNS_TO", 2022, 10]])],
+        CODES,
+        targets=True,
+    )
+    assert table.form == "targets" and table.rows.iloc[0]["value"] == 10
+
+
+def test_missing_columns_are_named():
+    with pytest.raises(FileRejected, match="thiếu cột: ky_bao_cao, gia_tri"):
+        locate([sheet([["ma_don_vi", "ma_chi_tieu"], ["HOIAN", "CNS_TO"]])], CODES)
+
+
+def test_footer_lines_are_not_figures():
+    table = locate(
+        [
+            sheet(
+                [
+                    ["ma_don_vi", "ma_chi_tieu", "ky_bao_cao", "gia_tri"],
+                    ["HOIAN", "CNS_TO", "2022-06", 5],
+                    [None, None, None, None],
+                    ["Người lập biểu", None, None, None],
+                ]
+            )
+        ],
+        CODES,
+    )
+    assert len(table.rows) == 1
