@@ -276,7 +276,7 @@ def cmd_batches(db: str, args) -> int:
 
 
 def cmd_serve(db: str, args) -> int:
-    app = Path(__file__).resolve().parent / "app.py"
+    app = Path(__file__).resolve().parent / "entrypoint" / "app.py"
     env = {**os.environ, "CDS_DB": db}
     command = [
         sys.executable,

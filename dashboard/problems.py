@@ -78,6 +78,8 @@ def for_people(problems: pd.DataFrame) -> pd.DataFrame:
     """The problems with Vietnamese column names, as shown and downloaded."""
     out = problems.copy()
     out["severity"] = out["severity"].map(SEVERITY_LABELS)
+    for column in ("column", "value"):
+        out[column] = out[column].astype(object).where(out[column].notna(), "")
     return out.rename(
         columns={
             "severity": "Mức độ",

@@ -8,7 +8,7 @@ from builders import commit_figures
 from dashboard import status
 from dashboard.store import open_store
 
-APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
+APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "entrypoint" / "app.py")
 
 
 def app(db: str, monkeypatch) -> AppTest:

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import batches
 from dashboard.store import open_store
 
-APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
+APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "entrypoint" / "app.py")
 GOOD = (
     b"ma_don_vi,ma_chi_tieu,ky_bao_cao,gia_tri\n"
     b"HOIAN,CNS_TO,2022-06,140\n"
@@ -19,7 +19,7 @@ BAD = "ma_don_vi,ma_chi_tieu,ky_bao_cao,gia_tri\nHOIAN,CNS_TO,2022-06,nhiều\n"
 def upload_page(db: str, monkeypatch) -> AppTest:
     monkeypatch.setenv("CDS_DB", db)
     at = AppTest.from_file(APP, default_timeout=60).run()
-    at.switch_page("pages/upload.py").run()
+    at.switch_page("../pages/upload.py").run()
     assert not at.exception
     return at
 

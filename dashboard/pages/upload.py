@@ -52,7 +52,7 @@ else:
         file_name=f"{name}.xlsx",
         on_click="ignore",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        icon="📥",
+        icon=":material/download:",
     )
     right.download_button(
         "Mẫu CSV",
