@@ -80,7 +80,7 @@ def empty_database_notice() -> None:
     st.info(
         "Cơ sở dữ liệu chưa có số liệu. Nạp tỉnh mẫu bằng lệnh `cds init --demo` "
         "(hoặc `make run` trên máy mới), hoặc tải lên số liệu của đơn vị.",
-        icon="ℹ️",
+        icon=":material/info:",
     )
 
 
