@@ -22,9 +22,10 @@ class Log:
     columns: dict[str, str]  # staged column -> pandas dtype
     changes_query: str
     insert_query: str
-    refresh_queries: tuple[str, ...]
+    refresh_queries: tuple[str, ...]  # run after the insert, with the classified rows staged
     revert_plan_query: str
     revert_kind: str
+    units_query: str | None = None  # records which units a batch wrote for
 
 
 FIGURES = Log(
@@ -46,6 +47,7 @@ FIGURES = Log(
     changes_query="staged_figure_changes",
     insert_query="insert_figures",
     refresh_queries=("delete_current_figures_for_staged", "insert_current_figures_for_staged"),
+    units_query="insert_batch_units",
     revert_plan_query="figure_revert_plan",
     revert_kind="revert",
 )
@@ -172,6 +174,8 @@ def commit(
             sql.run(cur, log.insert_query, batch_id=batch_id, batch_seq=seq)
             for query in log.refresh_queries:
                 sql.run(cur, query)
+            if log.units_query:
+                sql.run(cur, log.units_query, batch_id=batch_id)
         finally:
             cur.unregister(view)
         audit(

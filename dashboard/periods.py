@@ -98,6 +98,15 @@ class Period:
         return Period(self.year - 1, self.frequency, count)
 
 
+def comparison(period: Period) -> tuple[Period, str]:
+    """The period a change is measured against, and how to say it: the period before within
+    the same year, else the same period a year earlier (achievement restarts each January)."""
+    previous = period.previous()
+    if previous.year == period.year:
+        return previous, f"so với {previous.label[0].lower()}{previous.label[1:]}"
+    return Period(period.year - 1, period.frequency, period.index), "so với cùng kỳ năm trước"
+
+
 def parse(text: object) -> Period | None:
     """Read a period in any accepted spelling (2022-06, 06/2022, T6/2022, Q2/2022, 2022-H1,
     2022); None when it is not one."""

@@ -114,3 +114,80 @@ def default_period(cur: duckdb.DuckDBPyConnection) -> Period | None:
 def years(cur: duckdb.DuckDBPyConnection) -> list[int]:
     """Every year with figures or targets, newest first."""
     return [int(row[0]) for row in sql.run(cur, "figure_years").fetchall()]
+
+
+def group_headlines(
+    now: pd.DataFrame, before: pd.DataFrame, indicators: pd.DataFrame, groups: pd.DataFrame
+) -> pd.DataFrame:
+    """Per indicator group, for one scope: the mean achievement (each capped at 100 %) over its
+    indicators with a target and a figure, the same at the previous period, and the change."""
+
+    def score(frame: pd.DataFrame) -> pd.Series:
+        rows = frame.merge(
+            indicators[["code", "group_code"]], left_on="indicator_code", right_on="code"
+        )
+        rows = rows[rows["achievement_pct"].notna()]
+        return rows.groupby("group_code")["achievement_pct"].apply(
+            lambda s: s.clip(upper=100).mean()
+        )
+
+    current, previous = score(now), score(before)
+    counts = now.merge(
+        indicators[["code", "group_code"]], left_on="indicator_code", right_on="code"
+    ).groupby("group_code")["status"]
+    out = groups[["code", "name"]].rename(columns={"code": "group_code"}).copy()
+    out = out[out["group_code"].isin(counts.groups)]
+    out["score"] = out["group_code"].map(current)
+    out["previous"] = out["group_code"].map(previous)
+    out["change"] = out["score"] - out["previous"]
+    out["indicators"] = out["group_code"].map(counts.size())
+    out["at_risk"] = out["group_code"].map(counts.apply(lambda s: int((s == "at_risk").sum())))
+    return out.reset_index(drop=True)
+
+
+def series(
+    cur: duckdb.DuckDBPyConnection,
+    year: int,
+    last_month: int,
+    indicator: str,
+    by: str,
+    *,
+    cluster: str | None = None,
+    at_risk_pct: float | None = None,
+) -> pd.DataFrame:
+    """Progress of every scope on one indicator at the end of each month of the year up to
+    `last_month`, with a `month` column."""
+    frames = []
+    for month in range(1, last_month + 1):
+        frame = progress(
+            cur,
+            Period(year, "month", month),
+            by,
+            cluster=cluster,
+            indicator=indicator,
+            at_risk_pct=at_risk_pct,
+        )
+        frames.append(frame.assign(month=month))
+    return pd.concat(frames, ignore_index=True)
+
+
+def pace_lines(row: pd.Series) -> pd.DataFrame:
+    """The target and the expected-pace line (from the baseline at the start of the year to the
+    target at its end) of one scope's progress row, as points for a chart."""
+    baseline = 0.0 if pd.isna(row["baseline"]) else float(row["baseline"])
+    target = row["target"]
+    if pd.isna(target):
+        return pd.DataFrame(columns=["line", "month", "value"])
+    return pd.DataFrame(
+        {
+            "line": ["Kế hoạch", "Kế hoạch", "Tiến độ cần đạt", "Tiến độ cần đạt"],
+            "month": [0, 12, 0, 12],
+            "value": [target, target, baseline, target],
+        }
+    )
+
+
+def province_target(cur: duckdb.DuckDBPyConnection, indicator: str, year: int) -> float | None:
+    """The province-wide target of an indicator for a year, or None."""
+    value = sql.scalar(cur, "province_target", indicator=indicator, year=year)
+    return None if value is None else float(value)

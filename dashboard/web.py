@@ -6,11 +6,22 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from dashboard import catalog, config, formatting, periods, progress, settings, sql, status
+from dashboard import (
+    batches,
+    catalog,
+    config,
+    filters,
+    formatting,
+    periods,
+    progress,
+    reporting,
+    settings,
+    sql,
+    status,
+)
 from dashboard.accounts import LOCAL_OPERATOR, Actor
 from dashboard.store import Store, data_version, open_store
 
-PERIOD_KINDS = {"month": "Tháng", "quarter": "Quý", "half": "6 tháng", "year": "Năm"}
 SOURCE = "Nguồn: báo cáo của các đơn vị"
 
 
@@ -57,11 +68,18 @@ def catalogue(ctx: Context) -> dict:
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _progress(
-    db: str, version: int, period_code: str, by: str, cluster: str | None, group: str | None
+    db: str,
+    version: int,
+    period_code: str,
+    by: str,
+    cluster: str | None,
+    group: str | None,
+    indicator: str | None,
 ) -> pd.DataFrame:
     cur = _store(db).cursor()
-    period = periods.must_parse(period_code)
-    return progress.progress(cur, period, by, cluster=cluster, group=group)
+    return progress.progress(
+        cur, periods.must_parse(period_code), by, cluster=cluster, group=group, indicator=indicator
+    )
 
 
 def progress_frame(
@@ -70,9 +88,123 @@ def progress_frame(
     by: str = "unit",
     cluster: str | None = None,
     group: str | None = None,
+    indicator: str | None = None,
 ) -> pd.DataFrame:
     """Progress at `period`, cached until the next commit."""
-    return _progress(ctx.db, ctx.version, period.code, by, cluster, group)
+    return _progress(ctx.db, ctx.version, period.code, by, cluster, group, indicator)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _reporting(
+    db: str, version: int, period_code: str, cluster: str | None, group: str | None
+) -> pd.DataFrame:
+    cur = _store(db).cursor()
+    return reporting.unit_reporting(cur, periods.must_parse(period_code), cluster, group)
+
+
+def reporting_frame(
+    ctx: Context, period: periods.Period, cluster: str | None = None, group: str | None = None
+) -> pd.DataFrame:
+    """Who reported in the period and each unit's last upload, cached until the next commit."""
+    return _reporting(ctx.db, ctx.version, period.code, cluster, group)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _series(
+    db: str, version: int, year: int, month: int, indicator: str, by: str, cluster: str | None
+) -> pd.DataFrame:
+    cur = _store(db).cursor()
+    return progress.series(cur, year, month, indicator, by, cluster=cluster)
+
+
+def series_frame(
+    ctx: Context, period: periods.Period, indicator: str, by: str, cluster: str | None = None
+) -> pd.DataFrame:
+    """One indicator month by month to the end of the period, cached until the next commit."""
+    return _series(ctx.db, ctx.version, period.year, period.end_month, indicator, by, cluster)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _recent(db: str, version: int, unit: str, year: int, month: int) -> pd.DataFrame:
+    return sql.frame(_store(db).cursor(), "unit_recent_figures", unit=unit, year=year, month=month)
+
+
+def recent_figures(ctx: Context, unit: str, period: periods.Period) -> pd.DataFrame:
+    """A unit's figures from the start of last year to the end of the period."""
+    return _recent(ctx.db, ctx.version, unit, period.year, period.end_month)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _batches(db: str, version: int, unit: str | None) -> pd.DataFrame:
+    return batches.batch_list(_store(db).cursor(), unit=unit, limit=500)
+
+
+def batch_frame(ctx: Context, unit: str | None = None) -> pd.DataFrame:
+    """The latest batches, of one unit or all, cached until the next commit."""
+    return _batches(ctx.db, ctx.version, unit)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _history(db: str, version: int, unit: str) -> pd.DataFrame:
+    return batches.figure_history(_store(db).cursor(), unit)
+
+
+def history_frame(ctx: Context, unit: str) -> pd.DataFrame:
+    """Every version of a unit's figures with who sent it when."""
+    return _history(ctx.db, ctx.version, unit)
+
+
+def scope_name(cat: dict, cluster: str | None) -> str:
+    """'toàn tỉnh' or the cluster's name, for titles."""
+    if cluster is None:
+        return "Toàn tỉnh"
+    return cat["clusters"].set_index("code").loc[cluster, "name"]
+
+
+def footer_text(cat: dict) -> str:
+    """The data-as-of line every chart and screenshot carries."""
+    return f"Số liệu cập nhật đến {formatting.date_time(cat['last_update'])} · {SOURCE}"
+
+
+PRESENTATION_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] {
+    display: none !important;
+}
+.block-container, [data-testid="stMainBlockContainer"] {
+    max-width: 100% !important; padding: 1.2rem 2.5rem 1rem 2.5rem !important;
+}
+html, body, [data-testid="stMarkdownContainer"] p { font-size: 20px; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * { font-size: 2.4rem !important; }
+h1 { font-size: 2.4rem !important; }
+h2, h3 { font-size: 1.7rem !important; }
+[data-testid="stCaptionContainer"] { font-size: 1rem !important; }
+</style>
+"""
+
+
+def presentation_view(on: bool) -> None:
+    """In the presentation view: no sidebar or controls, larger type, the page fills a 16:9
+    screen; and a way back. Otherwise the switch that turns it on."""
+    if not on:
+        st.sidebar.toggle(
+            "Chế độ trình chiếu",
+            help="Ẩn thanh bên, phóng to chữ, vừa màn hình 16:9 để chiếu họp.",
+            **filters.bound("presenting", "keep_presenting", False),
+        )
+        return
+    st.markdown(PRESENTATION_CSS, unsafe_allow_html=True)
+
+    def leave():
+        st.session_state["keep_presenting"] = False
+
+    st.button(
+        "Thoát trình chiếu",
+        on_click=leave,
+        key="leave_presentation",
+        icon=":material/close_fullscreen:",
+    )
 
 
 def empty_database_notice() -> None:
@@ -82,48 +214,6 @@ def empty_database_notice() -> None:
         "(hoặc `make run` trên máy mới), hoặc tải lên số liệu của đơn vị.",
         icon=":material/info:",
     )
-
-
-def period_picker(cat: dict) -> periods.Period:
-    """Year, kind of period and period in the sidebar, defaulting to the latest six months."""
-    default = cat["default"] or periods.Period(max(cat["years"]), "half", 1)
-    years = cat["years"] or [default.year]
-    with st.sidebar:
-        year = st.selectbox(
-            "Năm",
-            years,
-            index=years.index(default.year) if default.year in years else 0,
-            key="year",
-        )
-        kind = st.selectbox(
-            "Kỳ",
-            list(PERIOD_KINDS),
-            format_func=PERIOD_KINDS.get,
-            index=list(PERIOD_KINDS).index(default.frequency),
-            key="period_kind",
-        )
-        choices = periods.periods_in_year(kind, year)
-        fallback = default if default in choices else choices[-1]
-        return st.selectbox(
-            "Kỳ báo cáo",
-            choices,
-            index=choices.index(fallback),
-            format_func=lambda p: p.label,
-            key=f"period_{kind}_{year}",
-        )
-
-
-def cluster_picker(cat: dict) -> str | None:
-    """A cluster in the sidebar, or None for the whole province."""
-    codes = [None, *cat["clusters"]["code"]]
-    names = dict(zip(cat["clusters"]["code"], cat["clusters"]["name"], strict=True))
-    with st.sidebar:
-        return st.selectbox(
-            "Cụm thi đua",
-            codes,
-            format_func=lambda c: "Toàn tỉnh" if c is None else names[c],
-            key="cluster",
-        )
 
 
 def demo_badge(cat: dict) -> None:
@@ -148,7 +238,7 @@ def legend() -> None:
 
 def footer(cat: dict) -> None:
     """The data-as-of line every screenshot carries."""
-    st.caption(f"Số liệu cập nhật đến {formatting.date_time(cat['last_update'])} · {SOURCE}")
+    st.caption(footer_text(cat))
 
 
 def store(ctx: Context) -> Store:
@@ -165,3 +255,16 @@ def actor() -> Actor:
     """Who this browser session acts as. Until sign-in exists every visitor is the server's
     local operator, as on the command line."""
     return LOCAL_OPERATOR
+
+
+def status_card(container, code: str, caption: str) -> None:
+    """A card in the status's colour with its Vietnamese name, beside the metric cards."""
+    container.markdown(
+        f"<div data-testid='status-card' style='background:{status.COLOURS[code]};"
+        f"color:{status.text_colour(code)};border:1px solid #bbb;border-radius:0.5rem;"
+        f"padding:0.75rem 1rem;min-height:6.4rem'>"
+        f"<div style='font-size:0.875rem'>Đánh giá</div>"
+        f"<div style='font-size:1.5rem;font-weight:600;line-height:1.3'>{status.LABELS[code]}"
+        f"</div><div style='font-size:0.875rem'>{caption}</div></div>",
+        unsafe_allow_html=True,
+    )

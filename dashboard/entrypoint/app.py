@@ -16,11 +16,15 @@ st.set_page_config(
 navigation = st.navigation(
     [
         st.Page(
-            PAGES / "progress_table.py",
-            title="Tiến độ theo đơn vị",
-            icon=":material/table_chart:",
-            default=True,
+            PAGES / "overview.py", title="Tổng quan", icon=":material/dashboard:", default=True
         ),
+        st.Page(
+            PAGES / "indicator.py",
+            title="Chỉ tiêu",
+            icon=":material/bar_chart:",
+            url_path="chi-tieu",
+        ),
+        st.Page(PAGES / "unit.py", title="Đơn vị", icon=":material/apartment:", url_path="don-vi"),
         st.Page(
             PAGES / "upload.py",
             title="Gửi số liệu",

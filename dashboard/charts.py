@@ -1,0 +1,270 @@
+"""Altair charts in one visual language: status colours, Vietnamese numbers, and a title that
+names the indicator, scope and period with the data-as-of line beneath, so a screenshot
+explains itself."""
+
+import textwrap
+
+import altair as alt
+import pandas as pd
+
+from dashboard import formatting, status
+
+VN_LOCALE = {
+    "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " ₫"]},
+    "time": {
+        "dateTime": "%A, %d/%m/%Y %X",
+        "date": "%d/%m/%Y",
+        "time": "%H:%M:%S",
+        "periods": ["SA", "CH"],
+        "days": ["Chủ nhật", "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy"],
+        "shortDays": ["CN", "T2", "T3", "T4", "T5", "T6", "T7"],
+        "months": [f"Tháng {m}" for m in range(1, 13)],
+        "shortMonths": [f"T{m}" for m in range(1, 13)],
+    },
+}
+STATUS_SCALE = alt.Scale(
+    domain=[status.LABELS[c] for c in status.ORDER],
+    range=[status.COLOURS[c] for c in status.ORDER],
+)
+FONT = "Source Sans Pro, Arial, sans-serif"
+
+
+def status_legend(title: str = "Đánh giá") -> alt.Legend:
+    """The legend every status colour uses."""
+    return alt.Legend(
+        title=title, orient="bottom", direction="horizontal", symbolStrokeColor="#666"
+    )
+
+
+def finish(chart: alt.TopLevelMixin, title: str, footer: str, big: bool = False):
+    """The chart with its title, the data-as-of footer beneath it, Vietnamese number format and
+    the type size for a screen (big for presentation)."""
+    size = 1.5 if big else 1.0
+    return (
+        chart.properties(
+            # Room above the title: stacked Vietnamese accents (ế, ầ) are taller than capitals.
+            padding={"top": 14, "left": 6, "right": 6, "bottom": 6},
+            title=alt.TitleParams(
+                text=title,
+                subtitle=footer,
+                anchor="start",
+                fontSize=18 * size,
+                subtitleFontSize=12 * size,
+                subtitleColor="#555",
+                font=FONT,
+                subtitleFont=FONT,
+                offset=10,
+            ),
+        )
+        .configure(locale=VN_LOCALE, font=FONT)
+        .configure_axis(labelFontSize=12 * size, titleFontSize=13 * size, labelLimit=260)
+        .configure_legend(labelFontSize=12 * size, titleFontSize=13 * size, symbolSize=140 * size)
+        .configure_text(fontSize=11 * size)
+        .configure_view(stroke=None)
+    )
+
+
+def _height(rows: int, per_row: int, extra: int) -> int:
+    """A chart's whole height (Streamlit fits title, axes and legend inside it) for `rows`."""
+    return max(3, rows) * per_row + extra
+
+
+def _wrap(text: str, width: int = 14) -> str:
+    return "|".join(textwrap.wrap(text, width))
+
+
+def _labels(frame: pd.DataFrame, measures: pd.Series) -> pd.DataFrame:
+    out = frame.copy()
+    out["Đánh giá"] = out["status"].map(status.LABELS)
+    out["Thực hiện"] = [
+        formatting.measure_value(v, m) for v, m in zip(out["actual"], measures, strict=True)
+    ]
+    out["Kế hoạch"] = [
+        formatting.measure_value(v, m) for v, m in zip(out["target"], measures, strict=True)
+    ]
+    out["Tiến độ cần đạt"] = [
+        formatting.measure_value(v, m) for v, m in zip(out["expected"], measures, strict=True)
+    ]
+    out["Đạt kế hoạch"] = out["achievement_pct"].map(formatting.percent)
+    return out
+
+
+def heatmap(
+    frame: pd.DataFrame,
+    rows: pd.DataFrame,
+    indicators: pd.DataFrame,
+    title: str,
+    footer: str,
+    big: bool = False,
+):
+    """Scopes (units or clusters) × indicators, each cell coloured by status and labelled with
+    the achievement. `rows` holds code and name of each scope, in display order."""
+    names = rows.set_index("code")["name"]
+    info = indicators.set_index("code")
+    data = _labels(frame, frame["indicator_code"].map(info["measure"]))
+    data["Đơn vị"] = data["scope_code"].map(names)
+    data["Chỉ tiêu"] = data["indicator_code"].map(info["short_name"])
+    data["Cột"] = data["Chỉ tiêu"].map(_wrap)
+    data["Tên chỉ tiêu"] = data["indicator_code"].map(info["name"])
+    data["Nhãn"] = data["achievement_pct"].map(
+        lambda v: formatting.percent(v, 0) if pd.notna(v) else "–"
+    )
+    data["dark"] = data["status"].map(lambda c: status.text_colour(c) == "#ffffff")
+    unit_order = [names[c] for c in rows["code"] if c in set(frame["scope_code"])]
+    present = set(frame["indicator_code"])
+    indicator_order = [_wrap(info.loc[c, "short_name"]) for c in indicators["code"] if c in present]
+    # Column labels on up to three lines, horizontal, so every one shows on a narrow screen.
+    x = alt.X(
+        "Cột:N",
+        sort=indicator_order,
+        title=None,
+        axis=alt.Axis(
+            orient="bottom",
+            labelAngle=0,
+            labelOverlap=False,
+            labelLimit=200,
+            labelExpr="split(datum.label, '|')",
+        ),
+    )
+    y = alt.Y("Đơn vị:N", sort=unit_order, title=None)
+    cells = (
+        alt.Chart(data)
+        .mark_rect(stroke="#ffffff", strokeWidth=1.5)
+        .encode(
+            x=x,
+            y=y,
+            color=alt.Color("Đánh giá:N", scale=STATUS_SCALE, legend=status_legend()),
+            tooltip=[
+                "Đơn vị",
+                "Tên chỉ tiêu",
+                "Thực hiện",
+                "Kế hoạch",
+                "Tiến độ cần đạt",
+                "Đạt kế hoạch",
+                "Đánh giá",
+            ],
+        )
+    )
+    text = (
+        alt.Chart(data)
+        .mark_text(baseline="middle")
+        .encode(
+            x=x,
+            y=y,
+            text="Nhãn:N",
+            color=alt.condition("datum.dark", alt.value("#ffffff"), alt.value("#000000")),
+        )
+    )
+    height = _height(len(unit_order), 36 if big else 30, 190)
+    return finish((cells + text).properties(height=height), title, footer, big)
+
+
+def indicator_bars(
+    frame: pd.DataFrame,
+    units: pd.DataFrame,
+    measure: str,
+    province_target: float | None,
+    title: str,
+    footer: str,
+    big: bool = False,
+):
+    """Each unit's actual as a bar coloured by status, sorted by achievement, its target as a
+    tick, and the province-wide target as a rule."""
+    names = units.set_index("code")["name"]
+    data = _labels(frame, pd.Series(measure, index=frame.index))
+    data["Đơn vị"] = data["scope_code"].map(names)
+    data["sort_key"] = data["achievement_pct"].fillna(-1)
+    order = data.sort_values(["sort_key", "Đơn vị"], ascending=[False, True])["Đơn vị"].tolist()
+    axis_title = "Thực hiện (%)" if measure == "percent" else "Thực hiện"
+    y = alt.Y("Đơn vị:N", sort=order, title=None)
+    tooltip = ["Đơn vị", "Thực hiện", "Kế hoạch", "Tiến độ cần đạt", "Đạt kế hoạch", "Đánh giá"]
+    bars = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=y,
+            x=alt.X("actual:Q", title=axis_title, axis=alt.Axis(format=",.4~f")),
+            color=alt.Color("Đánh giá:N", scale=STATUS_SCALE, legend=status_legend()),
+            tooltip=tooltip,
+        )
+    )
+    ticks = (
+        alt.Chart(data)
+        .mark_tick(color="#222", thickness=3, size=22 if big else 16)
+        .encode(y=y, x="target:Q", tooltip=tooltip)
+    )
+    layers = [bars, ticks]
+    if province_target is not None and pd.notna(province_target):
+        rule = (
+            alt.Chart(
+                pd.DataFrame(
+                    {
+                        "target": [province_target],
+                        "Kế hoạch chung": [formatting.measure_value(province_target, measure)],
+                    }
+                )
+            )
+            .mark_rule(color="#444", strokeDash=[6, 4], size=2)
+            .encode(x="target:Q", tooltip=["Kế hoạch chung"])
+        )
+        layers.append(rule)
+    height = _height(len(order), 30 if big else 24, 140)
+    return finish(alt.layer(*layers).properties(height=height), title, footer, big)
+
+
+def indicator_series(
+    series: pd.DataFrame,
+    pace: pd.DataFrame,
+    measure: str,
+    title: str,
+    footer: str,
+    big: bool = False,
+):
+    """The indicator month by month for the chosen scopes (column `name`), the target as a
+    dashed line and the expected pace as a dotted one."""
+    data = series.copy()
+    data["Giá trị"] = [formatting.measure_value(v, measure) for v in data["actual"]]
+    data["Tháng"] = data["month"].map(lambda m: f"T{m}")
+    x = alt.X(
+        "month:Q",
+        title="Tháng",
+        scale=alt.Scale(domain=[0, 12]),
+        axis=alt.Axis(
+            values=list(range(0, 13)),
+            format="d",
+            labelExpr="datum.value == 0 ? 'Đầu năm' : 'T' + datum.value",
+        ),
+    )
+    y_title = "Giá trị (%)" if measure == "percent" else "Giá trị"
+    lines = (
+        alt.Chart(data)
+        .mark_line(point=True, strokeWidth=2.5 if big else 2)
+        .encode(
+            x=x,
+            y=alt.Y("actual:Q", title=y_title, axis=alt.Axis(format=",.4~f")),
+            color=alt.Color("name:N", title=None, legend=alt.Legend(orient="bottom")),
+            tooltip=[alt.Tooltip("name:N", title="Phạm vi"), "Tháng", "Giá trị"],
+        )
+    )
+    guide = pace.copy()
+    guide["Giá trị"] = [formatting.measure_value(v, measure) for v in guide["value"]]
+    target = (
+        alt.Chart(guide[guide["line"] == "Kế hoạch"])
+        .mark_line(color="#222", strokeDash=[8, 4], strokeWidth=2)
+        .encode(
+            x=x, y="value:Q", detail="line:N", tooltip=[alt.Tooltip("line:N", title=""), "Giá trị"]
+        )
+    )
+    expected = (
+        alt.Chart(guide[guide["line"] == "Tiến độ cần đạt"])
+        .mark_line(color="#777", strokeDash=[2, 3], strokeWidth=2)
+        .encode(
+            x=x, y="value:Q", detail="line:N", tooltip=[alt.Tooltip("line:N", title=""), "Giá trị"]
+        )
+    )
+    return finish(
+        alt.layer(lines, target, expected).properties(height=520 if big else 420),
+        title,
+        footer,
+        big,
+    )

@@ -1,0 +1,124 @@
+"""Chỉ tiêu: one indicator across units (bars by achievement, targets as ticks and a rule), over
+time (chosen units, the target and the expected pace), and the table behind, downloadable."""
+
+import io
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, export, filters, formatting, progress, tables, web
+
+ctx = web.context()
+cat = web.catalogue(ctx)
+presenting = filters.presentation()
+if cat["units"].empty or cat["default"] is None:
+    st.title("Chỉ tiêu")
+    web.empty_database_notice()
+    st.stop()
+
+period = filters.period(cat)
+cluster = filters.cluster(cat)
+code = filters.indicator(cat)
+web.presentation_view(presenting)
+info = cat["indicators"].set_index("code").loc[code]
+scope = web.scope_name(cat, cluster)
+footer = web.footer_text(cat)
+
+st.title(info["name"])
+web.demo_badge(cat)
+st.caption(
+    f"{info['group_name']} · {scope} · {period.label}"
+    + (f" · {info['legal_basis']}" if info["legal_basis"] else "")
+    + (f" — {info['description']}" if info["description"] else "")
+)
+
+by_scope = "cluster" if cluster else "province"
+scope_row = web.progress_frame(ctx, period, by_scope, cluster, None, code).iloc[0]
+cards = st.columns(4)
+cards[0].metric(
+    "Thực hiện", formatting.measure_value(scope_row["actual"], info["measure"]), border=True
+)
+cards[1].metric(
+    "Kế hoạch năm", formatting.measure_value(scope_row["target"], info["measure"]), border=True
+)
+cards[2].metric("Đạt kế hoạch", formatting.percent(scope_row["achievement_pct"]), border=True)
+web.status_card(
+    cards[3],
+    scope_row["status"],
+    f"{scope_row['units_reporting']}/{scope_row['units_total']} đơn vị đã báo cáo",
+)
+
+units_progress = web.progress_frame(ctx, period, "unit", cluster, None, code)
+target = progress.province_target(web.cursor(ctx), code, period.year)
+st.altair_chart(
+    charts.indicator_bars(
+        units_progress,
+        cat["units"],
+        info["measure"],
+        target,
+        f"{info['short_name']} — {scope} — {period.label}",
+        footer,
+        presenting,
+    ),
+    width="stretch",
+    theme=None,
+)
+
+ranked = units_progress.assign(_k=units_progress["achievement_pct"].fillna(-1)).sort_values("_k")
+names = cat["units"].set_index("code")["name"]
+options = list(units_progress["scope_code"])
+default = [c for c in ranked["scope_code"] if c in options][:3]
+kept = [c for c in st.session_state.get("keep_series_units", default) if c in options]
+st.session_state["keep_series_units"] = kept
+if not presenting:
+    st.multiselect(
+        "Đơn vị trên biểu đồ theo thời gian",
+        options,
+        format_func=lambda c: names[c],
+        **filters.bound("series_units", "keep_series_units", default),
+    )
+chosen = st.session_state["keep_series_units"]
+scope_series = web.series_frame(ctx, period, code, by_scope, cluster).assign(name=scope)
+unit_series = web.series_frame(ctx, period, code, "unit", cluster)
+unit_series = unit_series[unit_series["scope_code"].isin(chosen)].assign(
+    name=lambda f: f["scope_code"].map(names)
+)
+lines = pd.concat([scope_series, unit_series], ignore_index=True)
+st.altair_chart(
+    charts.indicator_series(
+        lines,
+        progress.pace_lines(scope_row),
+        info["measure"],
+        f"{info['short_name']} theo tháng năm {period.year} — {scope}",
+        footer,
+        presenting,
+    ),
+    width="stretch",
+    theme=None,
+)
+
+if not presenting:
+    st.subheader("Bảng số liệu")
+    table = tables.indicator_table(units_progress, cat["units"], info["measure"])
+    st.dataframe(table, hide_index=True, width="stretch")
+    name = f"{code.lower()}_{period.code}"
+    left, right = st.columns(2)
+    left.download_button(
+        "Tải bảng (CSV)",
+        export.to_csv_bytes(table),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    buffer = io.BytesIO()
+    export.write_xlsx(table, buffer, sheet="Chi_tieu")
+    right.download_button(
+        "Tải bảng (Excel)",
+        buffer.getvalue(),
+        file_name=f"{name}.xlsx",
+        on_click="ignore",
+        icon=":material/download:",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+web.footer(cat)

@@ -1,0 +1,83 @@
+"""Tổng quan: headline cards per indicator group, the units × indicators heatmap, the cluster
+ranking, and the units that have not reported."""
+
+import streamlit as st
+
+from dashboard import charts, filters, formatting, periods, progress, reporting, tables, web
+
+MAX_UNIT_ROWS = 60  # beyond this the heatmap shows clusters; pick a cluster to see its units
+
+ctx = web.context()
+cat = web.catalogue(ctx)
+presenting = filters.presentation()
+if cat["units"].empty or cat["default"] is None:
+    st.title("Tổng quan tiến độ chuyển đổi số")
+    web.empty_database_notice()
+    st.stop()
+
+period = filters.period(cat)
+cluster = filters.cluster(cat)
+group = filters.group(cat)
+web.presentation_view(presenting)
+scope = web.scope_name(cat, cluster)
+big = presenting
+
+st.title(f"Tiến độ chuyển đổi số — {scope} — {period.label}")
+web.demo_badge(cat)
+
+by_scope = "cluster" if cluster else "province"
+now = web.progress_frame(ctx, period, by_scope, cluster, group)
+earlier, against = periods.comparison(period)
+before = web.progress_frame(ctx, earlier, by_scope, cluster, group)
+headlines = progress.group_headlines(now, before, cat["indicators"], cat["groups"])
+st.caption(f"Mức đạt kế hoạch năm {period.year} theo nhóm chỉ tiêu; mũi tên: thay đổi {against}.")
+per_row = 7 if presenting else 4  # a wide screen takes every group on one line
+for start in range(0, len(headlines), per_row):
+    cards = st.columns(per_row)
+    for card, row in zip(cards, headlines.iloc[start : start + per_row].itertuples(), strict=False):
+        change = None if row.change != row.change else round(row.change, 1) + 0.0  # no "-0,0"
+        card.metric(
+            row.name,
+            formatting.percent(row.score),
+            delta=None if change is None else f"{formatting.number(change, 1)} điểm %",
+            delta_color="off" if change == 0 else "normal",
+            delta_arrow="off" if change == 0 else "auto",
+            help=f"Mức đạt kế hoạch bình quân của {row.indicators} chỉ tiêu (mỗi chỉ tiêu tính "
+            f"tối đa 100 %); {row.at_risk} chỉ tiêu có nguy cơ không đạt.",
+            border=True,
+        )
+
+units_progress = web.progress_frame(ctx, period, "unit", cluster, group)
+unit_count = units_progress["scope_code"].nunique()
+if unit_count <= MAX_UNIT_ROWS:
+    heat_rows, heat_frame = cat["units"], units_progress
+    heat_title = f"Mức đạt kế hoạch theo đơn vị — {scope} — {period.label}"
+else:
+    clusters_progress = web.progress_frame(ctx, period, "cluster", None, group)
+    heat_rows, heat_frame = cat["clusters"], clusters_progress
+    heat_title = f"Mức đạt kế hoạch theo cụm thi đua — {scope} — {period.label}"
+    st.caption(f"{unit_count} đơn vị: chọn một cụm thi đua ở thanh bên để xem từng đơn vị.")
+st.altair_chart(
+    charts.heatmap(heat_frame, heat_rows, cat["indicators"], heat_title, web.footer_text(cat), big),
+    width="stretch",
+    theme=None,
+)
+
+left, right = st.columns([3, 2])
+with left:
+    st.subheader("Xếp hạng thi đua")
+    ranking = progress.ranking(units_progress)
+    st.dataframe(
+        tables.ranking_table(ranking, cat["units"], cat["clusters"]),
+        hide_index=True,
+        width="stretch",
+        height=min(38 * (len(ranking) + 1), 720),
+    )
+with right:
+    st.subheader("Đơn vị chưa báo cáo đủ")
+    late = reporting.not_reported(web.reporting_frame(ctx, period, cluster, group))
+    if late.empty:
+        st.success(f"Mọi đơn vị đã gửi đủ số liệu {period.label}.")
+    else:
+        st.dataframe(tables.reporting_table(late, cat["units"]), hide_index=True, width="stretch")
+web.footer(cat)

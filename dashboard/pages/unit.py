@@ -1,0 +1,73 @@
+"""Đơn vị: one unit's scorecard (every indicator with a sparkline), its rank in its cluster,
+its upload history and every version of its figures."""
+
+import streamlit as st
+
+from dashboard import filters, formatting, progress, status, tables, web
+
+ctx = web.context()
+cat = web.catalogue(ctx)
+presenting = filters.presentation()
+if cat["units"].empty or cat["default"] is None:
+    st.title("Đơn vị")
+    web.empty_database_notice()
+    st.stop()
+
+period = filters.period(cat)
+unit = filters.unit(cat)
+web.presentation_view(presenting)
+info = cat["units"].set_index("code").loc[unit]
+
+st.title(f"{info['name']} — {period.label}")
+web.demo_badge(cat)
+
+cluster_progress = web.progress_frame(ctx, period, "unit", info["cluster_code"])
+mine = cluster_progress[cluster_progress["scope_code"] == unit]
+ranking = progress.ranking(cluster_progress)
+place = ranking[ranking["unit_code"] == unit]
+if not place.empty:
+    st.caption(
+        f"Hạng {int(place['rank'].iloc[0])}/{len(ranking)} trong "
+        f"{info['cluster_name']} · điểm thi đua {formatting.percent(place['score'].iloc[0])}"
+    )
+
+if mine["actual"].isna().all():
+    st.info(
+        f"{info['name']} chưa có số liệu nào của năm {period.year} đến hết {period.label}. "
+        "Đơn vị tải mẫu nhập liệu ở trang Gửi số liệu.",
+        icon=":material/info:",
+    )
+card = tables.scorecard(
+    mine, web.recent_figures(ctx, unit, period), cat["indicators"], (period.year, period.end_month)
+)
+codes = card.pop("status")
+styled = card.style.apply(
+    lambda _: [
+        f"background-color: {status.COLOURS[c]}; color: {status.text_colour(c)}" for c in codes
+    ],
+    subset=["Đánh giá"],
+)
+st.dataframe(
+    styled,
+    hide_index=True,
+    width="stretch",
+    height=38 * (len(card) + 1),
+    column_config={
+        "12 kỳ gần nhất": st.column_config.LineChartColumn("12 kỳ gần nhất", width="medium")
+    },
+)
+
+if not presenting:
+    st.subheader("Lịch sử gửi số liệu")
+    history = web.batch_frame(ctx, unit)
+    if history.empty:
+        st.caption("Đơn vị chưa gửi lô số liệu nào.")
+    else:
+        st.dataframe(tables.batch_history(history), hide_index=True, width="stretch")
+    with st.expander("Mọi phiên bản số liệu (ai gửi giá trị nào, khi nào)"):
+        st.dataframe(
+            tables.figure_versions(web.history_frame(ctx, unit), cat["indicators"]),
+            hide_index=True,
+            width="stretch",
+        )
+web.footer(cat)

@@ -1,0 +1,52 @@
+"""Helpers for AppTest: open the app on a database, at a page, with URL parameters; read charts
+back as their Vega-Lite spec and data."""
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+from streamlit.testing.v1 import AppTest
+
+ENTRY = str(Path(__file__).resolve().parent.parent / "dashboard" / "entrypoint" / "app.py")
+PAGES = {
+    "overview": "../pages/overview.py",
+    "indicator": "../pages/indicator.py",
+    "unit": "../pages/unit.py",
+    "upload": "../pages/upload.py",
+}
+
+
+def open_app(db: str, monkeypatch, page: str | None = None, **params: str) -> AppTest:
+    """The app on `db`, run once, switched to `page` (run again), with query parameters."""
+    monkeypatch.setenv("CDS_DB", db)
+    at = AppTest.from_file(ENTRY, default_timeout=90)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page is not None and page != "overview":
+        at.switch_page(PAGES[page]).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def charts(at: AppTest) -> list[tuple[dict, pd.DataFrame]]:
+    """Every Altair chart on the page: its spec and the rows of its (first) dataset."""
+    out = []
+    for element in at.get("vega_lite_chart"):
+        spec = json.loads(element.proto.spec)
+        frames = [
+            pa.ipc.open_stream(d.data.data).read_all().to_pandas() for d in element.proto.datasets
+        ]
+        out.append((spec, frames[0] if frames else pd.DataFrame()))
+    return out
+
+
+def texts(at: AppTest) -> str:
+    """All titles, headers, captions and markdown of the page, as one text."""
+    parts = [
+        e.value
+        for kind in ("title", "subheader", "caption", "markdown", "info", "success", "error")
+        for e in getattr(at, kind)
+    ]
+    return "\n".join(str(p) for p in parts)

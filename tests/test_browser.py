@@ -1,0 +1,136 @@
+"""The whole app in a real headless Chromium (Debian's package) driven by Playwright, against
+`cds serve` on a free local port: every page, the presentation view, and an upload in one
+browser showing in another without a restart. Screenshots go to tests/artifacts/."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "tests" / "artifacts"
+FIXTURE = ROOT / "tests" / "fixtures" / "hoian_2022-07_cp1258_semicolon.csv"
+READY = "[data-testid=stApp][data-test-script-state=notRunning]"
+ERRORS = "[data-testid=stException], [data-testid=stAlertContentError]"
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI"):
+        raise RuntimeError(f"{CHROMIUM} is missing: .ci/run installs the Debian package chromium")
+    pytest.skip("Debian's chromium is not installed", allow_module_level=True)
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(demo_file, tmp_path_factory):
+    db = tmp_path_factory.mktemp("browser") / "cds.duckdb"
+    shutil.copy(demo_file, db)
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dashboard.cli", "--db", str(db), "serve", "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    break
+        except OSError:
+            pass
+        assert process.poll() is None, process.stdout.read().decode()
+        assert time.monotonic() < deadline, "cds serve did not start"
+        time.sleep(0.5)
+    yield url
+    process.terminate()
+    process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+            ],
+        )
+        yield chromium
+        chromium.close()
+
+
+def visit(page, url: str, shot: str):
+    page.goto(url)
+    page.wait_for_selector(READY, timeout=90_000)
+    page.wait_for_timeout(1500)  # charts draw after the script run ends
+    page.wait_for_selector(READY, timeout=90_000)
+    assert page.locator(ERRORS).count() == 0, page.locator(ERRORS).first.inner_text()
+    page.screenshot(path=str(ARTIFACTS / f"{shot}.png"), full_page=True)
+
+
+def test_every_page_and_the_presentation_view(server, browser):
+    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+    visit(page, server, "tong-quan")
+    assert "6 tháng đầu năm 2022" in page.locator("h1").first.inner_text()
+    assert "Dữ liệu mẫu" in page.content()
+    assert page.locator("canvas, svg.marks").count() >= 1  # the heatmap drew
+    visit(page, f"{server}/chi-tieu?cum=MIENNUI&chi_tieu=DVC_MUC34", "chi-tieu")
+    assert "mức độ 3, 4" in page.locator("h1").first.inner_text()
+    visit(page, f"{server}/don-vi?don_vi=TAYGIANG", "don-vi")
+    assert "Tây Giang" in page.locator("h1").first.inner_text()
+    visit(page, f"{server}/gui-so-lieu", "gui-so-lieu")
+
+    visit(page, f"{server}/?cum=MIENNUI&nhom=DVC", "tong-quan-mien-nui")
+    page.get_by_text("Chế độ trình chiếu").click()
+    page.wait_for_selector("text=Thoát trình chiếu", timeout=60_000)
+    page.wait_for_selector(READY, timeout=60_000)
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.wait_for_timeout(1500)
+    assert not page.locator("[data-testid=stSidebar]").is_visible()
+    assert "trinh_chieu=1" in page.url
+    page.screenshot(path=str(ARTIFACTS / "trinh-chieu.png"))
+    page.get_by_text("Thoát trình chiếu").click()
+    page.wait_for_selector("[data-testid=stSidebar]", state="visible", timeout=60_000)
+
+
+def test_an_upload_in_one_browser_shows_in_another(server, browser):
+    leader = browser.new_page(viewport={"width": 1400, "height": 900})
+    visit(leader, server, "truoc-khi-gui")
+    before = leader.get_by_text("Số liệu cập nhật đến").last.inner_text()
+
+    reporter = browser.new_page(viewport={"width": 1400, "height": 900})
+    visit(reporter, f"{server}/gui-so-lieu", "gui-so-lieu-truoc")
+    reporter.set_input_files("input[type=file]", str(FIXTURE))
+    reporter.wait_for_selector("text=Ghi vào cơ sở dữ liệu", timeout=60_000)
+    reporter.wait_for_selector(READY, timeout=60_000)
+    reporter.get_by_role("button", name="Ghi vào cơ sở dữ liệu").click()
+    reporter.wait_for_selector("text=Đã ghi lô", timeout=60_000)
+    reporter.screenshot(path=str(ARTIFACTS / "gui-so-lieu-sau.png"), full_page=True)
+
+    visit(leader, f"{server}/?ky=2022-07", "sau-khi-gui")
+    after = leader.get_by_text("Số liệu cập nhật đến").last.inner_text()
+    assert after != before  # the new upload's time, without restarting the server

@@ -1,0 +1,76 @@
+"""Charts: one status palette, Vietnamese numbers, titles that explain a screenshot."""
+
+import pandas as pd
+import vl_convert as vlc
+
+from dashboard import catalog, charts, progress, status
+from dashboard.periods import must_parse
+from dashboard.store import open_store
+
+
+def demo_frames(demo_db):
+    cur = open_store(demo_db).cursor()
+    frame = progress.progress(cur, must_parse("2022-H1"), "unit", cluster="MIENNUI", at_risk_pct=80)
+    return cur, frame, catalog.units(cur), catalog.indicators(cur)
+
+
+def colours(spec: dict) -> dict[str, str]:
+    for layer in spec.get("layer", [spec]):
+        colour = layer.get("encoding", {}).get("color", {})
+        if "scale" in colour:
+            return dict(zip(colour["scale"]["domain"], colour["scale"]["range"], strict=True))
+    raise AssertionError("no status colour")
+
+
+def test_every_chart_uses_the_same_status_colours(demo_db):
+    cur, frame, units, indicators = demo_frames(demo_db)
+    heat = charts.heatmap(frame, units, indicators, "T", "F").to_dict()
+    bars = charts.indicator_bars(
+        frame[frame["indicator_code"] == "DVC_MUC34"], units, "percent", 95.0, "T", "F"
+    ).to_dict()
+    expected = {status.LABELS[c]: status.COLOURS[c] for c in status.ORDER}
+    assert colours(heat) == expected == colours(bars)
+
+
+def test_titles_footer_and_locale(demo_db):
+    cur, frame, units, indicators = demo_frames(demo_db)
+    spec = charts.heatmap(
+        frame, units, indicators, "Tiêu đề", "Số liệu cập nhật đến …", big=True
+    ).to_dict()
+    assert spec["title"]["text"] == "Tiêu đề"
+    assert spec["title"]["subtitle"] == "Số liệu cập nhật đến …"
+    assert spec["title"]["fontSize"] == 27
+    assert spec["config"]["locale"]["number"] == charts.VN_LOCALE["number"]
+    assert spec["padding"]["top"] >= 12  # room for stacked accents above the title
+
+
+def test_bars_sort_by_achievement_with_targets_and_province_rule(demo_db):
+    cur, frame, units, _ = demo_frames(demo_db)
+    one = frame[frame["indicator_code"] == "DVC_MUC34"]
+    spec = charts.indicator_bars(one, units, "percent", 95.0, "T", "F").to_dict()
+    order = spec["layer"][0]["encoding"]["y"]["sort"]
+    best = one.sort_values("achievement_pct", ascending=False)["scope_code"].iloc[0]
+    assert order[0] == units.set_index("code").loc[best, "name"]
+    marks = [layer["mark"]["type"] for layer in spec["layer"]]
+    assert marks == ["bar", "tick", "rule"]
+
+
+def test_vietnamese_thousands_in_a_rendered_axis():
+    data = pd.DataFrame({"x": [0, 12345], "y": [0, 1]})
+    import altair as alt
+
+    chart = charts.finish(
+        alt.Chart(data).mark_line().encode(x=alt.X("x:Q", axis=alt.Axis(format=",.0f")), y="y:Q"),
+        "Số",
+        "Nguồn",
+    )
+    svg = vlc.vegalite_to_svg(chart.to_dict())
+    assert "12.000" in svg and "12,000" not in svg
+
+
+def test_pace_lines():
+    row = pd.Series({"baseline": 20.0, "target": 80.0})
+    lines = progress.pace_lines(row)
+    assert lines[lines["line"] == "Tiến độ cần đạt"]["value"].tolist() == [20.0, 80.0]
+    assert lines[lines["line"] == "Kế hoạch"]["value"].tolist() == [80.0, 80.0]
+    assert progress.pace_lines(pd.Series({"baseline": 1.0, "target": None})).empty
