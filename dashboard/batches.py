@@ -9,7 +9,7 @@ import duckdb
 import pandas as pd
 
 from dashboard import sql
-from dashboard.accounts import Actor
+from dashboard.accounts import Actor, require_admin
 from dashboard.store import Store, audit, utc_now
 
 
@@ -213,8 +213,7 @@ class RevertRefused(ValueError):
 def revert(store: Store, batch_id: str, actor: Actor) -> BatchResult:
     """Undo a batch with a new batch that brings back what it replaced (a tombstone where it
     added a figure); refused while a later batch's change to the same figures is in effect."""
-    if actor.role != "admin":
-        raise RevertRefused("Chỉ tài khoản quản trị của Sở được hoàn tác một lô số liệu.")
+    require_admin(actor, "Hoàn tác một lô số liệu")
     found = sql.frame(store.cursor(), "batch", batch_id=batch_id)
     if found.empty:
         raise RevertRefused(f"Không có lô số liệu mã «{batch_id}».")

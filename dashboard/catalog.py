@@ -1,16 +1,44 @@
-"""The catalogue: clusters, units, indicator groups and indicators."""
+"""The catalogue: clusters, units, indicator groups and indicators, read by everyone and
+changed by administrators. Codes never change once made (figures refer to them); a unit is
+deactivated, never deleted, so no figure is ever orphaned."""
+
+import re
 
 import duckdb
 import pandas as pd
 
 from dashboard import sql
+from dashboard.accounts import Actor, require_admin
 from dashboard.store import Store, audit
 
 TABLES = ("clusters", "units", "indicator_groups", "indicators")
+CODE = re.compile(r"^[A-Z][A-Z0-9_]{1,31}$")
+UNIT_KINDS = {
+    "thanh_pho": "Thành phố",
+    "thi_xa": "Thị xã",
+    "huyen": "Huyện",
+    "xa": "Xã",
+    "phuong": "Phường",
+    "so_nganh": "Sở, ngành",
+    "khac": "Khác",
+}
+MEASURES = {"percent": "Tỷ lệ (%)", "count": "Số lượng", "score": "Điểm (0–100)"}
+KINDS = {
+    "ratio": "Tỷ lệ (tử số ÷ mẫu số)",
+    "stock": "Lũy kế (số cuối kỳ)",
+    "flow": "Phát sinh trong kỳ (cộng dồn trong năm)",
+    "score": "Chỉ số điểm",
+}
+DIRECTIONS = {"up": "Càng cao càng tốt", "down": "Càng thấp càng tốt"}
+FREQUENCIES = {"month": "Tháng", "quarter": "Quý", "half": "6 tháng", "year": "Năm"}
 
 
-def add_rows(store: Store, table: str, rows: pd.DataFrame, username: str) -> None:
-    """Append catalogue rows to `table` in one transaction."""
+class CatalogueError(ValueError):
+    """A catalogue change that cannot be made as asked; the message says what to fix."""
+
+
+def load_rows(store: Store, table: str, rows: pd.DataFrame, username: str) -> None:
+    """Append catalogue rows in bulk (the demo province, a migration) in one transaction."""
     if table not in TABLES:
         raise ValueError(f"Bảng danh mục không hợp lệ: {table}")
     with store.write() as cur:
@@ -40,3 +68,203 @@ def indicator_groups(cur: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 def indicators(cur: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every indicator with its group's name, in display order."""
     return sql.frame(cur, "indicators")
+
+
+def _code(text: str, what: str) -> str:
+    code = (text or "").strip().upper()
+    if not CODE.match(code):
+        raise CatalogueError(
+            f"Mã {what} «{text}» không hợp lệ: 2–32 ký tự chữ in hoa không dấu, "
+            "số hoặc gạch dưới, bắt đầu bằng chữ (ví dụ HOIAN)."
+        )
+    return code
+
+
+def _name(text: str, what: str) -> str:
+    name = " ".join((text or "").split())
+    if not name:
+        raise CatalogueError(f"Tên {what} không được để trống.")
+    return name
+
+
+def _choice(value: str, allowed: dict, what: str) -> str:
+    if value not in allowed:
+        raise CatalogueError(
+            f"{what} «{value}» không hợp lệ: chọn một trong " + ", ".join(allowed) + "."
+        )
+    return value
+
+
+def add_cluster(store: Store, by: Actor, code: str, name: str) -> str:
+    """Create an emulation cluster."""
+    require_admin(by, "Thêm cụm thi đua")
+    code, name = _code(code, "cụm"), _name(name, "cụm")
+    existing = clusters(store.cursor())
+    if code in set(existing["code"]):
+        raise CatalogueError(f"Mã cụm «{code}» đã có.")
+    load_rows(
+        store,
+        "clusters",
+        pd.DataFrame(
+            {
+                "code": [code],
+                "name": [name],
+                "sort_order": [int(existing["sort_order"].max() or 0) + 1 if len(existing) else 1],
+            }
+        ),
+        by.username,
+    )
+    return code
+
+
+def rename_cluster(store: Store, by: Actor, code: str, name: str) -> None:
+    """Give a cluster a new name."""
+    require_admin(by, "Đổi tên cụm thi đua")
+    name = _name(name, "cụm")
+    old = clusters(store.cursor()).set_index("code")
+    if code not in old.index:
+        raise CatalogueError(f"Không có cụm «{code}».")
+    with store.write() as cur:
+        sql.run(cur, "update_cluster", code=code, name=name)
+        audit(cur, by.username, "rename_cluster", f"{code}: {old.loc[code, 'name']} → {name}")
+
+
+def add_unit(store: Store, by: Actor, code: str, name: str, cluster_code: str, kind: str) -> str:
+    """Create a reporting unit in a cluster."""
+    require_admin(by, "Thêm đơn vị")
+    code, name = _code(code, "đơn vị"), _name(name, "đơn vị")
+    _choice(kind, UNIT_KINDS, "Loại đơn vị")
+    cur = store.cursor()
+    if cluster_code not in set(clusters(cur)["code"]):
+        raise CatalogueError(f"Không có cụm «{cluster_code}».")
+    existing = units(cur)
+    if code in set(existing["code"]):
+        raise CatalogueError(f"Mã đơn vị «{code}» đã có (có thể đang ngừng hoạt động).")
+    load_rows(
+        store,
+        "units",
+        pd.DataFrame(
+            {
+                "code": [code],
+                "name": [name],
+                "cluster_code": [cluster_code],
+                "kind": [kind],
+                "sort_order": [int(existing["sort_order"].max() or 0) + 1 if len(existing) else 1],
+                "active": [True],
+            }
+        ),
+        by.username,
+    )
+    return code
+
+
+def update_unit(
+    store: Store,
+    by: Actor,
+    code: str,
+    *,
+    name: str | None = None,
+    cluster_code: str | None = None,
+    kind: str | None = None,
+    active: bool | None = None,
+) -> None:
+    """Rename a unit, move it to another cluster, change its kind, or (de)activate it. Its
+    figures stay where they are: they refer to the code, which never changes."""
+    require_admin(by, "Sửa đơn vị")
+    cur = store.cursor()
+    current = units(cur).set_index("code")
+    if code not in current.index:
+        raise CatalogueError(f"Không có đơn vị «{code}».")
+    old = current.loc[code]
+    new = {
+        "name": _name(name, "đơn vị") if name is not None else old["name"],
+        "cluster_code": cluster_code or old["cluster_code"],
+        "kind": _choice(kind, UNIT_KINDS, "Loại đơn vị") if kind else old["kind"],
+        "active": bool(old["active"]) if active is None else bool(active),
+    }
+    if new["cluster_code"] not in set(clusters(cur)["code"]):
+        raise CatalogueError(f"Không có cụm «{new['cluster_code']}».")
+    changes = [
+        f"{field}: {old[field]} → {value}" for field, value in new.items() if old[field] != value
+    ]
+    if not changes:
+        return
+    with store.write() as write:
+        sql.run(write, "update_unit", code=code, **new)
+        audit(write, by.username, "update_unit", f"{code}: " + "; ".join(changes))
+
+
+INDICATOR_FIELDS = (
+    "group_code",
+    "name",
+    "short_name",
+    "measure",
+    "kind",
+    "direction",
+    "frequency",
+    "description",
+    "legal_basis",
+)
+
+
+def _indicator_fields(cur, fields: dict) -> dict:
+    out = {key: fields.get(key) for key in INDICATOR_FIELDS}
+    if out["group_code"] not in set(indicator_groups(cur)["code"]):
+        raise CatalogueError(f"Không có nhóm chỉ tiêu «{out['group_code']}».")
+    out["name"] = _name(out["name"], "chỉ tiêu")
+    out["short_name"] = _name(out["short_name"] or out["name"], "rút gọn")
+    _choice(out["measure"], MEASURES, "Đơn vị đo")
+    _choice(out["kind"], KINDS, "Cách tổng hợp")
+    _choice(out["direction"], DIRECTIONS, "Chiều đánh giá")
+    _choice(out["frequency"], FREQUENCIES, "Tần suất báo cáo")
+    if out["kind"] == "ratio" and out["measure"] != "percent":
+        raise CatalogueError("Chỉ tiêu tỷ lệ (tử số ÷ mẫu số) phải đo bằng %.")
+    for key in ("description", "legal_basis"):
+        text = out[key] if isinstance(out[key], str) else ""
+        out[key] = " ".join(text.split()) or None
+    return out
+
+
+def add_indicator(store: Store, by: Actor, code: str, fields: dict) -> str:
+    """Create an indicator."""
+    require_admin(by, "Thêm chỉ tiêu")
+    code = _code(code, "chỉ tiêu")
+    cur = store.cursor()
+    existing = indicators(cur)
+    if code in set(existing["code"]):
+        raise CatalogueError(f"Mã chỉ tiêu «{code}» đã có.")
+    row = {
+        "code": code,
+        **_indicator_fields(cur, fields),
+        "sort_order": int(existing["sort_order"].max() or 0) + 1 if len(existing) else 1,
+    }
+    load_rows(store, "indicators", pd.DataFrame([row]), by.username)
+    return code
+
+
+def update_indicator(store: Store, by: Actor, code: str, fields: dict) -> None:
+    """Change an indicator's names, group, description or legal basis; its kind, measure and
+    frequency only while it has no figures (they decide how its figures are read)."""
+    require_admin(by, "Sửa chỉ tiêu")
+    cur = store.cursor()
+    current = indicators(cur).set_index("code")
+    if code not in current.index:
+        raise CatalogueError(f"Không có chỉ tiêu «{code}».")
+    old = current.loc[code]
+    new = _indicator_fields(cur, {**{k: old[k] for k in INDICATOR_FIELDS}, **fields})
+    locked = [k for k in ("kind", "measure", "frequency") if new[k] != old[k]]
+    if locked and sql.scalar(cur, "indicator_figure_count", code=code):
+        raise CatalogueError(
+            f"Chỉ tiêu {code} đã có số liệu nên không đổi được {', '.join(locked)}: các số "
+            "liệu cũ được đọc theo cách này. Tạo chỉ tiêu mới nếu cách đo đã thay đổi."
+        )
+    changes = [
+        f"{k}: {old[k]} → {v}"
+        for k, v in new.items()
+        if (old[k] if pd.notna(old[k]) else None) != v
+    ]
+    if not changes:
+        return
+    with store.write() as write:
+        sql.run(write, "update_indicator", code=code, **new)
+        audit(write, by.username, "update_indicator", f"{code}: " + "; ".join(changes))

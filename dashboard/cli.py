@@ -1,6 +1,7 @@
 """`cds`: the command line over the same service layer the dashboard uses."""
 
 import argparse
+import getpass
 import json
 import os
 import subprocess
@@ -85,6 +86,34 @@ def _parser() -> argparse.ArgumentParser:
     lst.add_argument("--unit", help="chỉ các lô của một đơn vị")
     lst.add_argument("--limit", type=int, default=20)
 
+    user = commands.add_parser("user", parents=[common], help="tài khoản đăng nhập")
+    actions = user.add_subparsers(dest="action", required=True, metavar="VIỆC")
+    add = actions.add_parser("add", parents=[common], help="tạo tài khoản (mật khẩu đọc từ stdin)")
+    add.add_argument("name", help="tên đăng nhập, ví dụ hoian")
+    add.add_argument("--role", required=True, choices=accounts.ROLES)
+    add.add_argument("--unit", help="mã đơn vị của tài khoản đơn vị")
+    add.add_argument("--display-name", help="tên hiển thị")
+    add.add_argument("--email", help="thư điện tử (đăng nhập một lần)")
+    add.add_argument("--user", help="người thực hiện (mặc định: người vận hành máy chủ)")
+    passwd = actions.add_parser("passwd", parents=[common], help="đổi mật khẩu (đọc từ stdin)")
+    passwd.add_argument("name")
+    passwd.add_argument("--user", help="người thực hiện (mặc định: người vận hành máy chủ)")
+    disable = actions.add_parser(
+        "disable", parents=[common], help="khóa (hoặc --enable mở) tài khoản"
+    )
+    disable.add_argument("name")
+    disable.add_argument("--enable", action="store_true", help="mở lại tài khoản")
+    disable.add_argument("--user", help="người thực hiện (mặc định: người vận hành máy chủ)")
+    actions.add_parser("list", parents=[common], help="liệt kê tài khoản")
+
+    setting = commands.add_parser(
+        "public-view",
+        parents=[common],
+        help="cho phép xem không cần đăng nhập (màn hình treo tường)",
+    )
+    setting.add_argument("state", choices=("on", "off"))
+    setting.add_argument("--user", help="người thực hiện (mặc định: người vận hành máy chủ)")
+
     serve = commands.add_parser("serve", parents=[common], help="chạy bảng điều khiển (Streamlit)")
     serve.add_argument("--port", type=int, default=8501)
     return parser
@@ -96,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     db = config.db_path(args.db)
     try:
         return COMMANDS[args.command](db, args)
-    except (CliError, ValueError) as exc:
+    except (CliError, ValueError, accounts.AccessDenied) as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 1
     except duckdb.IOException as exc:
@@ -275,6 +304,76 @@ def cmd_batches(db: str, args) -> int:
     return 0
 
 
+def read_password(confirm: bool = True) -> str:
+    """The new password: prompted twice on a terminal, else the first line of standard input."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        first = getpass.getpass("Mật khẩu: ")
+        if confirm and getpass.getpass("Nhập lại mật khẩu: ") != first:
+            raise CliError("hai lần nhập mật khẩu không khớp.")
+        return first
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    if not line:
+        raise CliError("không có mật khẩu: gõ mật khẩu khi được hỏi, hoặc đưa vào stdin.")
+    return line.rstrip("\r\n")
+
+
+def cmd_user(db: str, args) -> int:
+    store = open_store(_existing(db))
+    if args.action == "list":
+        frame = accounts.users(store.cursor())
+        if frame.empty:
+            print(
+                "Chưa có tài khoản nào. Tạo quản trị viên đầu tiên: cds user add TEN --role admin"
+            )
+            return 0
+        shown = pd.DataFrame(
+            {
+                "Tên đăng nhập": frame["username"],
+                "Tên hiển thị": frame["display_name"],
+                "Vai trò": frame["role"].map(accounts.ROLE_LABELS),
+                "Đơn vị": frame["unit_code"],
+                "Thư điện tử": frame["email"],
+                "Trạng thái": frame["disabled"].map({True: "đã khóa", False: "hoạt động"}),
+            }
+        ).fillna("")
+        print(shown.to_string(index=False))
+        return 0
+    by = accounts.actor(store.cursor(), args.user)
+    if args.action == "add":
+        created = accounts.add_user(
+            store,
+            by,
+            args.name,
+            args.role,
+            read_password(),
+            unit_code=args.unit,
+            display_name=args.display_name,
+            email=args.email,
+        )
+        print(
+            f"Đã tạo tài khoản {created.username} ({accounts.ROLE_LABELS[created.role]}"
+            f"{' ' + created.unit_code if created.unit_code else ''})."
+        )
+    elif args.action == "passwd":
+        accounts.set_password(store, by, args.name, read_password())
+        print(f"Đã đổi mật khẩu của {args.name.lower()}.")
+    else:
+        accounts.set_disabled(store, by, args.name, not args.enable)
+        print(f"Đã {'mở' if args.enable else 'khóa'} tài khoản {args.name.lower()}.")
+    return 0
+
+
+def cmd_public_view(db: str, args) -> int:
+    store = open_store(_existing(db))
+    settings.set_public_view(store, accounts.actor(store.cursor(), args.user), args.state == "on")
+    print(
+        "Đã bật xem công khai: ai mở bảng điều khiển cũng xem được (không sửa được)."
+        if args.state == "on"
+        else "Đã tắt xem công khai: phải đăng nhập mới xem được."
+    )
+    return 0
+
+
 def cmd_serve(db: str, args) -> int:
     app = Path(__file__).resolve().parent / "entrypoint" / "app.py"
     env = {**os.environ, "CDS_DB": db}
@@ -300,6 +399,8 @@ COMMANDS = {
     "template": cmd_template,
     "revert": cmd_revert,
     "batches": cmd_batches,
+    "user": cmd_user,
+    "public-view": cmd_public_view,
     "serve": cmd_serve,
 }
 

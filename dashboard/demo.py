@@ -403,7 +403,7 @@ def load(store: Store, directory: Path = DEMO_DIR) -> int:
     would have sent them; returns the number of figures."""
     tables = read(directory)
     for table in catalog.TABLES:
-        catalog.add_rows(store, table, tables[table], DEMO_USER)
+        catalog.load_rows(store, table, tables[table], DEMO_USER)
 
     targets = ingest.submit(
         store,

@@ -3,6 +3,7 @@
 import duckdb
 
 from dashboard import sql
+from dashboard.accounts import Actor, require_admin
 from dashboard.store import Store, audit
 
 
@@ -18,6 +19,17 @@ def put(store: Store, key: str, value: str, username: str) -> None:
         sql.run(cur, "delete_setting", key=key)
         sql.run(cur, "insert_setting", key=key, value=value)
         audit(cur, username, "setting", f"{key}={value}")
+
+
+def public_view(cur: duckdb.DuckDBPyConnection) -> bool:
+    """Whether visitors who are not signed in may look at the dashboard (a wall screen)."""
+    return get(cur, "public_view") == "true"
+
+
+def set_public_view(store: Store, by: Actor, on: bool) -> None:
+    """Let visitors who are not signed in look (administrators only)."""
+    require_admin(by, "Bật xem công khai")
+    put(store, "public_view", "true" if on else "false", by.username)
 
 
 def is_demo(cur: duckdb.DuckDBPyConnection) -> bool:

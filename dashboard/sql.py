@@ -14,19 +14,19 @@ def load(name: str) -> str:
     return (QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
-def run(cur: duckdb.DuckDBPyConnection, name: str, **params) -> duckdb.DuckDBPyConnection:
-    """Execute queries/<name>.sql with its $named parameters bound to `params`."""
-    return cur.execute(load(name), params or None)
+def run(cur: duckdb.DuckDBPyConnection, query: str, /, **params) -> duckdb.DuckDBPyConnection:
+    """Execute queries/<query>.sql with its $named parameters bound to `params`."""
+    return cur.execute(load(query), params or None)
 
 
-def frame(cur: duckdb.DuckDBPyConnection, name: str, **params):
+def frame(cur: duckdb.DuckDBPyConnection, query: str, /, **params):
     """Run a query and return its result as a pandas DataFrame."""
-    return run(cur, name, **params).df()
+    return run(cur, query, **params).df()
 
 
-def scalar(cur: duckdb.DuckDBPyConnection, name: str, **params):
+def scalar(cur: duckdb.DuckDBPyConnection, query: str, /, **params):
     """Run a query and return the first column of its first row."""
-    row = run(cur, name, **params).fetchone()
+    row = run(cur, query, **params).fetchone()
     return None if row is None else row[0]
 
 

@@ -237,7 +237,7 @@ def figures(
         _each(
             over_100,
             lambda i: (
-                f"Giá trị {formatting.number(value[i], 2)} "
+                f"Giá trị {formatting.trimmed(value[i])} "
                 "vượt quá 100: tỷ lệ và điểm ghi từ 0 đến 100."
             ),
         ),
@@ -469,11 +469,7 @@ def jump_warnings(
 
 def formatting_pair(old: pd.Series, new: pd.Series) -> pd.Series:
     """'120 → 110' for each pair, in Vietnamese number format."""
-    return (
-        old.map(lambda v: formatting.number(v, 2).rstrip("0").rstrip(","))
-        + " → "
-        + new.map(lambda v: formatting.number(v, 2).rstrip("0").rstrip(","))
-    )
+    return old.map(formatting.trimmed) + " → " + new.map(formatting.trimmed)
 
 
 def targets(table: Table, cat: Catalogue, problems: Problems, decimal_comma: bool) -> pd.DataFrame:

@@ -1,12 +1,15 @@
 """Streamlit glue shared by the pages: the process's store, cached reads keyed on the data
 version, the period and scope pickers, the demo badge, the status legend and the footer."""
 
+import json
 from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
+import streamlit.components.v1 as components
 
 from dashboard import (
+    accounts,
     batches,
     catalog,
     config,
@@ -19,7 +22,7 @@ from dashboard import (
     sql,
     status,
 )
-from dashboard.accounts import LOCAL_OPERATOR, Actor
+from dashboard.accounts import Actor
 from dashboard.store import Store, data_version, open_store
 
 SOURCE = "Nguồn: báo cáo của các đơn vị"
@@ -56,6 +59,7 @@ def _catalogue(db: str, version: int) -> dict[str, pd.DataFrame]:
         "years": progress.years(cur),
         "default": progress.default_period(cur),
         "demo": settings.is_demo(cur),
+        "public_view": settings.public_view(cur),
         "last_update": sql.scalar(cur, "last_update"),
     }
 
@@ -225,17 +229,6 @@ def demo_badge(cat: dict) -> None:
         )
 
 
-def legend() -> None:
-    """The status colours with their Vietnamese names."""
-    chips = " ".join(
-        f"<span style='background:{status.COLOURS[c]};color:{status.text_colour(c)};"
-        f"border:1px solid #999;padding:2px 8px;border-radius:4px;margin-right:6px'>"
-        f"{status.LABELS[c]}</span>"
-        for c in status.ORDER
-    )
-    st.markdown(chips, unsafe_allow_html=True)
-
-
 def footer(cat: dict) -> None:
     """The data-as-of line every screenshot carries."""
     st.caption(footer_text(cat))
@@ -251,10 +244,80 @@ def cursor(ctx: Context):
     return _store(ctx.db).cursor()
 
 
-def actor() -> Actor:
-    """Who this browser session acts as. Until sign-in exists every visitor is the server's
-    local operator, as on the command line."""
-    return LOCAL_OPERATOR
+def sso_configured() -> bool:
+    """Whether `.streamlit/secrets.toml` sets up single sign-on ([auth] for st.login)."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all
+        return False
+
+
+def _sso_user(ctx: Context) -> Actor | None:
+    if not sso_configured() or not getattr(st.user, "is_logged_in", False):
+        return None
+    return accounts.actor_for_email(_store(ctx.db).cursor(), st.user.get("email"))
+
+
+SESSION_COOKIE = "cds_phien"
+
+
+def actor(ctx: Context | None = None) -> Actor | None:
+    """Who this browser session acts as: the signed-in account (kept across reloads by a
+    session cookie), the account a single sign-on maps to by e-mail, a read-only visitor when
+    public viewing is on, or None."""
+    signed = st.session_state.get("actor")
+    if isinstance(signed, Actor):
+        return signed
+    ctx = ctx or context()
+    token = st.context.cookies.get(SESSION_COOKIE) if st.context.cookies else None
+    for found in (accounts.session_actor(_store(ctx.db).cursor(), token), _sso_user(ctx)):
+        if found is not None:
+            st.session_state["actor"] = found
+            st.session_state["session_token"] = token
+            return found
+    if catalogue(ctx)["public_view"]:
+        return accounts.PUBLIC_VIEWER
+    return None
+
+
+def sign_in(ctx: Context, username: str, password: str) -> None:
+    """Check a name and password, keep the account for this browser session, and leave a
+    session cookie so a reload or a new tab stays signed in."""
+    who = accounts.sign_in(_store(ctx.db), username, password)
+    token = accounts.start_session(_store(ctx.db), who)
+    st.session_state["actor"] = who
+    st.session_state["session_token"] = token
+    st.session_state["cookie"] = f"{SESSION_COOKIE}={token}; path=/; SameSite=Strict"
+
+
+def sign_out(ctx: Context) -> None:
+    """End the browser session: forget the account, void its cookie, end a single sign-on."""
+    who = st.session_state.pop("actor", None)
+    token = st.session_state.pop("session_token", None)
+    if who is not None:
+        accounts.end_session(_store(ctx.db), token, who.username)
+    st.session_state["cookie"] = f"{SESSION_COOKIE}=; path=/; max-age=0; SameSite=Strict"
+    if sso_configured() and getattr(st.user, "is_logged_in", False):
+        st.logout()
+
+
+def write_cookie() -> None:
+    """Set or clear the session cookie asked for by the last sign-in or sign-out. Streamlit
+    cannot set cookies itself; a zero-height component on the same origin can."""
+    cookie = st.session_state.pop("cookie", None)
+    if cookie:
+        components.html(
+            f"<script>window.parent.document.cookie = {json.dumps(cookie)};</script>", height=0
+        )
+
+
+def admin_only(ctx: Context) -> Actor:
+    """The signed-in administrator; anyone else sees why and the page stops."""
+    who = actor(ctx)
+    if who is None or not who.is_admin:
+        st.error("Trang này chỉ dành cho tài khoản quản trị của Sở.")
+        st.stop()
+    return who
 
 
 def status_card(container, code: str, caption: str) -> None:

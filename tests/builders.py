@@ -22,7 +22,7 @@ def catalogue(store: Store, units: list[tuple[str, str]], indicators: list[tuple
     """Clusters and units from (unit, cluster) pairs; indicators from
     (code, kind, measure, direction, frequency) tuples, all in group G."""
     clusters = sorted({cluster for _, cluster in units})
-    catalog.add_rows(
+    catalog.load_rows(
         store,
         "clusters",
         pd.DataFrame(
@@ -34,7 +34,7 @@ def catalogue(store: Store, units: list[tuple[str, str]], indicators: list[tuple
         ),
         "test",
     )
-    catalog.add_rows(
+    catalog.load_rows(
         store,
         "units",
         pd.DataFrame(
@@ -49,13 +49,13 @@ def catalogue(store: Store, units: list[tuple[str, str]], indicators: list[tuple
         ),
         "test",
     )
-    catalog.add_rows(
+    catalog.load_rows(
         store,
         "indicator_groups",
         pd.DataFrame({"code": ["G"], "name": ["Nhóm G"], "sort_order": [1]}),
         "test",
     )
-    catalog.add_rows(
+    catalog.load_rows(
         store,
         "indicators",
         pd.DataFrame(

@@ -8,19 +8,37 @@ import pandas as pd
 import pyarrow as pa
 from streamlit.testing.v1 import AppTest
 
+from dashboard.accounts import Actor
+
 ENTRY = str(Path(__file__).resolve().parent.parent / "dashboard" / "entrypoint" / "app.py")
 PAGES = {
-    "overview": "../pages/overview.py",
-    "indicator": "../pages/indicator.py",
-    "unit": "../pages/unit.py",
-    "upload": "../pages/upload.py",
+    name: f"../pages/{name}.py"
+    for name in (
+        "overview",
+        "indicator",
+        "unit",
+        "upload",
+        "catalogue",
+        "targets",
+        "accounts",
+        "audit",
+        "sign_in",
+    )
 }
 
 
-def open_app(db: str, monkeypatch, page: str | None = None, **params: str) -> AppTest:
-    """The app on `db`, run once, switched to `page` (run again), with query parameters."""
+ADMIN = Actor("sotttt", "admin", None, "Sở TT&TT")
+
+
+def open_app(
+    db: str, monkeypatch, page: str | None = None, actor: Actor | None = ADMIN, **params: str
+) -> AppTest:
+    """The app on `db` for a signed-in `actor` (None: nobody), run once, switched to `page`
+    (run again), with query parameters."""
     monkeypatch.setenv("CDS_DB", db)
     at = AppTest.from_file(ENTRY, default_timeout=90)
+    if actor is not None:
+        at.session_state["actor"] = actor
     for key, value in params.items():
         at.query_params[key] = value
     at.run()

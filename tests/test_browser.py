@@ -40,6 +40,31 @@ def free_port() -> int:
 def server(demo_file, tmp_path_factory):
     db = tmp_path_factory.mktemp("browser") / "cds.duckdb"
     shutil.copy(demo_file, db)
+    for name, role, unit in (
+        ("sotttt", "admin", None),
+        ("hoian", "unit", "HOIAN"),
+        ("lanhdao", "viewer", None),
+    ):
+        command = [
+            sys.executable,
+            "-m",
+            "dashboard.cli",
+            "--db",
+            str(db),
+            "user",
+            "add",
+            name,
+            "--role",
+            role,
+        ] + (["--unit", unit] if unit else [])
+        subprocess.run(
+            command,
+            input=f"{name}-mat-khau\n",
+            text=True,
+            check=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "dashboard.cli", "--db", str(db), "serve", "--port", str(port)],
@@ -83,6 +108,24 @@ def browser():
         chromium.close()
 
 
+def signed_in(browser, server, name: str, viewport=(1600, 1000)):
+    """A new page (its own browser session) signed in through the sign-in form."""
+    page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+    page.goto(server)
+    page.wait_for_selector(READY, timeout=90_000)
+    assert "Đăng nhập" in page.locator("h1").first.inner_text()
+    page.get_by_label("Tên đăng nhập").fill(name)
+    page.get_by_label("Mật khẩu").fill(f"{name}-mat-khau")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_selector("text=Đăng xuất", timeout=60_000)
+    page.wait_for_selector(READY, timeout=90_000)
+    deadline = time.monotonic() + 30
+    while not any(c["name"] == "cds_phien" for c in page.context.cookies()):
+        assert time.monotonic() < deadline, "the session cookie was not set"
+        page.wait_for_timeout(100)
+    return page
+
+
 def visit(page, url: str, shot: str):
     page.goto(url)
     page.wait_for_selector(READY, timeout=90_000)
@@ -92,8 +135,18 @@ def visit(page, url: str, shot: str):
     page.screenshot(path=str(ARTIFACTS / f"{shot}.png"), full_page=True)
 
 
+def test_a_visitor_sees_only_the_sign_in_page(server, browser):
+    page = browser.new_page()
+    visit(page, f"{server}/chi-tieu", "dang-nhap")
+    assert page.locator("h1").first.inner_text() == "Đăng nhập"
+    page.get_by_label("Tên đăng nhập").fill("hoian")
+    page.get_by_label("Mật khẩu").fill("sai-mat-khau")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_selector("text=Tên đăng nhập hoặc mật khẩu không đúng.", timeout=60_000)
+
+
 def test_every_page_and_the_presentation_view(server, browser):
-    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+    page = signed_in(browser, server, "sotttt")
     visit(page, server, "tong-quan")
     assert "6 tháng đầu năm 2022" in page.locator("h1").first.inner_text()
     assert "Dữ liệu mẫu" in page.content()
@@ -118,11 +171,11 @@ def test_every_page_and_the_presentation_view(server, browser):
 
 
 def test_an_upload_in_one_browser_shows_in_another(server, browser):
-    leader = browser.new_page(viewport={"width": 1400, "height": 900})
+    leader = signed_in(browser, server, "lanhdao", (1400, 900))
     visit(leader, server, "truoc-khi-gui")
     before = leader.get_by_text("Số liệu cập nhật đến").last.inner_text()
 
-    reporter = browser.new_page(viewport={"width": 1400, "height": 900})
+    reporter = signed_in(browser, server, "hoian", (1400, 900))
     visit(reporter, f"{server}/gui-so-lieu", "gui-so-lieu-truoc")
     reporter.set_input_files("input[type=file]", str(FIXTURE))
     reporter.wait_for_selector("text=Ghi vào cơ sở dữ liệu", timeout=60_000)

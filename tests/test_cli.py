@@ -275,3 +275,64 @@ def test_template_then_batches_then_revert(demo_db, tmp_path, capsys):
     assert code == 1 and "đã được hoàn tác" in err
     code, _, err = run(capsys, "--db", demo_db, "revert", "99999")
     assert code == 1 and "không có lô" in err
+
+
+def test_user_commands(demo_db, monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO("mat-khau-so-1\n"))
+    code, out, _ = run(
+        capsys,
+        "--db",
+        demo_db,
+        "user",
+        "add",
+        "sotttt",
+        "--role",
+        "admin",
+        "--display-name",
+        "Sở TT&TT",
+    )
+    assert code == 0 and "Đã tạo tài khoản sotttt" in out
+    monkeypatch.setattr("sys.stdin", io.StringIO("mat-khau-hoian\n"))
+    code, out, _ = run(
+        capsys,
+        "--db",
+        demo_db,
+        "user",
+        "add",
+        "hoian",
+        "--role",
+        "unit",
+        "--unit",
+        "HOIAN",
+        "--user",
+        "sotttt",
+    )
+    assert code == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("mat-khau-x-1\n"))
+    code, _, err = run(
+        capsys, "--db", demo_db, "user", "add", "lanhdao", "--role", "viewer", "--user", "hoian"
+    )
+    assert code == 1 and "chỉ tài khoản quản trị" in err
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    code, _, err = run(capsys, "--db", demo_db, "user", "passwd", "hoian")
+    assert code == 1 and "không có mật khẩu" in err
+    monkeypatch.setattr("sys.stdin", io.StringIO("mat-khau-moi-1\n"))
+    assert run(capsys, "--db", demo_db, "user", "passwd", "hoian", "--user", "hoian")[0] == 0
+    code, out, _ = run(capsys, "--db", demo_db, "user", "disable", "hoian")
+    assert code == 0 and "Đã khóa" in out
+    code, out, _ = run(capsys, "--db", demo_db, "user", "list")
+    assert "hoian" in out and "đã khóa" in out and "mat-khau" not in out and "argon2" not in out
+    code, out, _ = run(capsys, "--db", demo_db, "public-view", "on")
+    assert code == 0 and "Đã bật" in out
+
+
+def test_imports_as_a_unit_account(demo_db, tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO("mat-khau-hoian\n"))
+    run(capsys, "--db", demo_db, "user", "add", "hoian", "--role", "unit", "--unit", "HOIAN")
+    other = tmp_path / "tamky.csv"
+    other.write_text(
+        "ma_don_vi,ma_chi_tieu,ky_bao_cao,gia_tri\nHOIAN,CNS_TO,2022-06,140\n"
+        "TAMKY,CNS_TO,2022-06,1\n"
+    )
+    code, _, err = run(capsys, "--db", demo_db, "import", str(other), "--user", "hoian")
+    assert code == 1 and "dòng 3" in err and "TAMKY" in err

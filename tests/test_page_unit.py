@@ -25,7 +25,7 @@ def test_unit_without_figures_says_so(demo_db, monkeypatch):
     store = open_store(demo_db)
     import pandas as pd
 
-    catalog.add_rows(
+    catalog.load_rows(
         store,
         "units",
         pd.DataFrame(

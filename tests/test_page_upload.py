@@ -1,13 +1,11 @@
 """The upload page through AppTest: check, preview, commit, history and revert."""
 
-from pathlib import Path
-
+from pages import ADMIN, open_app
 from streamlit.testing.v1 import AppTest
 
 from dashboard import batches
 from dashboard.store import open_store
 
-APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "entrypoint" / "app.py")
 GOOD = (
     b"ma_don_vi,ma_chi_tieu,ky_bao_cao,gia_tri\n"
     b"HOIAN,CNS_TO,2022-06,140\n"
@@ -16,12 +14,8 @@ GOOD = (
 BAD = "ma_don_vi,ma_chi_tieu,ky_bao_cao,gia_tri\nHOIAN,CNS_TO,2022-06,nhiều\n".encode()
 
 
-def upload_page(db: str, monkeypatch) -> AppTest:
-    monkeypatch.setenv("CDS_DB", db)
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    at.switch_page("../pages/upload.py").run()
-    assert not at.exception
-    return at
+def upload_page(db: str, monkeypatch, actor=ADMIN) -> AppTest:
+    return open_app(db, monkeypatch, "upload", actor=actor)
 
 
 def metrics(at: AppTest) -> dict[str, str]:

@@ -18,8 +18,11 @@ from dashboard import (
 
 ctx = web.context()
 cat = web.catalogue(ctx)
-actor = web.actor()
+actor = web.actor(ctx)
 st.title("Gửi số liệu")
+if actor is None or not actor.can_write:
+    st.error("Trang này dành cho Sở và các đơn vị báo cáo. Đăng nhập bằng tài khoản của bạn.")
+    st.stop()
 web.demo_badge(cat)
 if cat["units"].empty:
     web.empty_database_notice()
@@ -140,9 +143,7 @@ if "flash" in st.session_state:
     st.success(st.session_state.pop("flash"))
 
 st.subheader("3. Lịch sử gửi số liệu")
-history = batches.batch_list(
-    web.cursor(ctx), unit=actor.unit_code if actor.role == "unit" else None, limit=500
-)
+history = web.batch_frame(ctx, actor.unit_code if actor.role == "unit" else None)
 if history.empty:
     st.caption("Chưa có lô số liệu nào.")
 else:

@@ -1,0 +1,197 @@
+"""Danh mục: units and clusters (add, rename, move, deactivate) and the indicator catalogue."""
+
+import streamlit as st
+
+from dashboard import catalog, web
+
+ctx = web.context()
+admin = web.admin_only(ctx)
+cat = web.catalogue(ctx)
+store = web.store(ctx)
+st.title("Danh mục")
+st.caption(
+    "Mã đơn vị, mã chỉ tiêu không đổi sau khi tạo vì số liệu gắn với mã; đơn vị thôi "
+    "báo cáo thì chuyển sang ngừng hoạt động, số liệu cũ vẫn được giữ."
+)
+
+
+def attempt(action, done: str) -> None:
+    """Run a catalogue change and say what happened."""
+    try:
+        action()
+    except (catalog.CatalogueError, PermissionError) as problem:
+        st.error(str(problem))
+    else:
+        st.session_state["flash"] = done
+        st.rerun()
+
+
+if "flash" in st.session_state:
+    st.success(st.session_state.pop("flash"))
+
+units_tab, clusters_tab, indicators_tab = st.tabs(["Đơn vị", "Cụm thi đua", "Chỉ tiêu"])
+cluster_names = dict(zip(cat["clusters"]["code"], cat["clusters"]["name"], strict=True))
+
+with units_tab:
+    shown = cat["units"].assign(
+        kind=cat["units"]["kind"].map(catalog.UNIT_KINDS),
+        active=cat["units"]["active"].map({True: "Hoạt động", False: "Ngừng hoạt động"}),
+    )
+    st.dataframe(
+        shown[["code", "name", "cluster_name", "kind", "active"]].rename(
+            columns={
+                "code": "Mã",
+                "name": "Tên",
+                "cluster_name": "Cụm thi đua",
+                "kind": "Loại",
+                "active": "Trạng thái",
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    left, right = st.columns(2)
+    with left.form("add_unit"):
+        st.markdown("**Thêm đơn vị**")
+        code = st.text_input("Mã đơn vị", placeholder="VD: NUITHANH")
+        name = st.text_input("Tên đơn vị")
+        cluster = st.selectbox("Cụm thi đua", list(cluster_names), format_func=cluster_names.get)
+        kind = st.selectbox("Loại", list(catalog.UNIT_KINDS), format_func=catalog.UNIT_KINDS.get)
+        if st.form_submit_button("Thêm"):
+            attempt(
+                lambda: catalog.add_unit(store, admin, code, name, cluster, kind),
+                f"Đã thêm đơn vị {code.upper()}.",
+            )
+    with right:
+        names = dict(zip(cat["units"]["code"], cat["units"]["name"], strict=True))
+        chosen = st.selectbox(
+            "Sửa đơn vị",
+            list(names),
+            key="edit_unit_code",
+            format_func=lambda c: f"{names[c]} ({c})",
+        )
+        row = cat["units"].set_index("code").loc[chosen]
+        with st.form("edit_unit"):
+            new_name = st.text_input("Tên", value=row["name"])
+            new_cluster = st.selectbox(
+                "Cụm thi đua",
+                list(cluster_names),
+                index=list(cluster_names).index(row["cluster_code"]),
+                format_func=cluster_names.get,
+            )
+            new_kind = st.selectbox(
+                "Loại",
+                list(catalog.UNIT_KINDS),
+                index=list(catalog.UNIT_KINDS).index(row["kind"])
+                if row["kind"] in catalog.UNIT_KINDS
+                else 0,
+                format_func=catalog.UNIT_KINDS.get,
+            )
+            active = st.checkbox("Đang hoạt động", value=bool(row["active"]))
+            if st.form_submit_button("Lưu"):
+                attempt(
+                    lambda: catalog.update_unit(
+                        store,
+                        admin,
+                        chosen,
+                        name=new_name,
+                        cluster_code=new_cluster,
+                        kind=new_kind,
+                        active=active,
+                    ),
+                    f"Đã lưu đơn vị {chosen}.",
+                )
+
+with clusters_tab:
+    st.dataframe(
+        cat["clusters"][["code", "name"]].rename(columns={"code": "Mã", "name": "Tên"}),
+        hide_index=True,
+        width="stretch",
+    )
+    left, right = st.columns(2)
+    with left.form("add_cluster"):
+        st.markdown("**Thêm cụm thi đua**")
+        code = st.text_input("Mã cụm", placeholder="VD: VENBIEN")
+        name = st.text_input("Tên cụm", placeholder="VD: Cụm thi đua ven biển")
+        if st.form_submit_button("Thêm"):
+            attempt(
+                lambda: catalog.add_cluster(store, admin, code, name),
+                f"Đã thêm cụm {code.upper()}.",
+            )
+    with right.form("rename_cluster"):
+        st.markdown("**Đổi tên cụm**")
+        chosen = st.selectbox("Cụm", list(cluster_names), format_func=cluster_names.get)
+        name = st.text_input("Tên mới")
+        if st.form_submit_button("Đổi tên"):
+            attempt(
+                lambda: catalog.rename_cluster(store, admin, chosen, name),
+                f"Đã đổi tên cụm {chosen}.",
+            )
+
+with indicators_tab:
+    info = cat["indicators"]
+    st.dataframe(
+        info[["code", "group_name", "name", "measure", "kind", "direction", "frequency"]]
+        .assign(
+            measure=info["measure"].map(catalog.MEASURES),
+            kind=info["kind"].map(catalog.KINDS),
+            direction=info["direction"].map(catalog.DIRECTIONS),
+            frequency=info["frequency"].map(catalog.FREQUENCIES),
+        )
+        .rename(
+            columns={
+                "code": "Mã",
+                "group_name": "Nhóm",
+                "name": "Tên",
+                "measure": "Đơn vị đo",
+                "kind": "Cách tổng hợp",
+                "direction": "Chiều",
+                "frequency": "Tần suất",
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    groups = dict(zip(cat["groups"]["code"], cat["groups"]["name"], strict=True))
+    codes = ["(chỉ tiêu mới)", *info["code"]]
+    chosen = st.selectbox("Chỉ tiêu", codes, key="edit_indicator_code")
+    row = info.set_index("code").loc[chosen] if chosen in set(info["code"]) else None
+
+    def pick(label, options: dict, field, default):
+        current = row[field] if row is not None else default
+        return st.selectbox(
+            label, list(options), index=list(options).index(current), format_func=options.get
+        )
+
+    with st.form("indicator"):
+        new_code = st.text_input(
+            "Mã", value="" if row is None else chosen, disabled=row is not None
+        )
+        fields = {
+            "name": st.text_input("Tên", value="" if row is None else row["name"]),
+            "short_name": st.text_input(
+                "Tên rút gọn (trên biểu đồ)", value="" if row is None else row["short_name"]
+            ),
+            "group_code": pick("Nhóm", groups, "group_code", next(iter(groups))),
+            "measure": pick("Đơn vị đo", catalog.MEASURES, "measure", "percent"),
+            "kind": pick("Cách tổng hợp", catalog.KINDS, "kind", "ratio"),
+            "direction": pick("Chiều đánh giá", catalog.DIRECTIONS, "direction", "up"),
+            "frequency": pick("Tần suất báo cáo", catalog.FREQUENCIES, "frequency", "month"),
+            "description": st.text_area(
+                "Mô tả", value="" if row is None else row["description"] or ""
+            ),
+            "legal_basis": st.text_input(
+                "Căn cứ pháp lý", value="" if row is None else row["legal_basis"] or ""
+            ),
+        }
+        if st.form_submit_button("Lưu chỉ tiêu"):
+            if row is None:
+                attempt(
+                    lambda: catalog.add_indicator(store, admin, new_code, fields),
+                    f"Đã thêm chỉ tiêu {new_code.upper()}.",
+                )
+            else:
+                attempt(
+                    lambda: catalog.update_indicator(store, admin, chosen, fields),
+                    f"Đã lưu chỉ tiêu {chosen}.",
+                )

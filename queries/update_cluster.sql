@@ -1,0 +1,4 @@
+-- Rename a cluster.
+UPDATE clusters
+SET name = $name
+WHERE code = $code;

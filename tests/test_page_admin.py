@@ -1,0 +1,80 @@
+"""The administration pages: catalogue, targets grid, accounts and the audit log."""
+
+from pages import open_app, texts
+
+from dashboard import accounts, catalog, ingest, plans
+from dashboard.store import open_store
+
+
+def test_catalogue_adds_and_moves_a_unit(demo_db, monkeypatch):
+    at = open_app(demo_db, monkeypatch, "catalogue")
+    assert at.title[0].value == "Danh mục"
+    form = at.get("form")[0]
+    assert form is not None
+    at.text_input[0].input("VENBIEN_1")  # first form: add a unit
+    at.text_input[1].input("Đơn vị ven biển")
+    at.button[0].click().run()
+    assert not at.exception
+    assert "Đã thêm đơn vị VENBIEN_1" in texts(at)
+    units = catalog.units(open_store(demo_db).cursor()).set_index("code")
+    assert units.loc["VENBIEN_1", "name"] == "Đơn vị ven biển"
+
+
+def test_catalogue_shows_the_same_message_as_the_service(demo_db, monkeypatch):
+    at = open_app(demo_db, monkeypatch, "catalogue")
+    at.text_input[0].input("HOIAN")
+    at.text_input[1].input("Trùng mã")
+    at.button[0].click().run()
+    assert "Mã đơn vị «HOIAN» đã có" in at.error[0].value
+
+
+def test_targets_grid_saves_through_the_upload_checks(demo_db, monkeypatch):
+    at = open_app(demo_db, monkeypatch, "targets")
+    assert at.title[0].value == "Kế hoạch (giao chỉ tiêu)"
+    grid = at.dataframe[0].value  # the editable grid
+    assert list(grid["ma_don_vi"][:2]) == ["*", "TAMKY"] and len(grid) == 19
+    at.button(key="save_targets").click().run()
+    assert at.info[0].value == "Không có ô nào thay đổi."
+    assert plans.changes_as_upload(grid, grid, 2022) == (None, [])
+    before = plans.grid(open_store(demo_db).cursor(), 2022)
+    assert before.iloc[0]["ma_don_vi"] == "*"
+    assert before.set_index("ma_don_vi").loc["*", "TTHC_SOHOA"] == 80
+    after = before.copy()
+    after.loc[after["ma_don_vi"] == "*", "TTHC_SOHOA"] = 85
+    after.loc[after["ma_don_vi"] == "HOIAN", "VB_KYSO"] = 150  # a percent above 100
+    data, emptied = plans.changes_as_upload(before, after, 2022)
+    assert emptied == []
+    text = data.decode("utf-8-sig")
+    assert "*,TTHC_SOHOA,2022,85" in text and "HOIAN,VB_KYSO,2022,150" in text
+    upload = ingest.check(
+        open_store(demo_db).cursor(), data, "grid.csv", accounts.LOCAL_OPERATOR, targets=True
+    )
+    assert "từ 0 đến 100" in upload.errors.iloc[0]["message"]
+    cleared = before.copy()
+    cleared.loc[cleared["ma_don_vi"] == "*", "VB_KYSO"] = None
+    assert plans.changes_as_upload(before, cleared, 2022)[1] == ["* · VB_KYSO"]
+
+
+def test_accounts_page_creates_an_account(demo_db, monkeypatch):
+    at = open_app(demo_db, monkeypatch, "accounts")
+    inputs = {t.label: t for t in at.text_input}
+    assert "Mật khẩu" in inputs
+    at.text_input[0].input("quangnam")
+    at.text_input[1].input("Văn phòng UBND tỉnh")
+    at.text_input[3].input("mat-khau-dai-1")
+    at.text_input[4].input("mat-khau-dai-1")
+    at.button[0].click().run()
+    assert not at.exception
+    assert "Đã tạo tài khoản quangnam" in texts(at)
+    people = accounts.users(open_store(demo_db).cursor())
+    assert "quangnam" in set(people["username"])
+
+
+def test_audit_page_filters(demo_db, monkeypatch):
+    at = open_app(demo_db, monkeypatch, "audit")
+    assert at.title[0].value == "Nhật ký thay đổi"
+    log = at.dataframe[0].value
+    assert len(log) > 50 and {"Người thực hiện", "Việc", "Lô"} <= set(log.columns)
+    at.selectbox(key="audit_action").set_value("commit_targets").run()
+    log = at.dataframe[0].value
+    assert set(log["Việc"]) == {"Giao kế hoạch"}
