@@ -436,6 +436,9 @@ def load(store: Store, directory: Path = DEMO_DIR) -> int:
         if not upload.ok:
             raise ValueError(f"Dữ liệu mẫu lỗi: {upload.errors.iloc[0]['message']}")
     settings.put(store, "demo", "true", DEMO_USER)
+    # The demo opens read-only for anyone, so `make run` shows it without an account; signing
+    # in still needs an account made with `cds user add` (there is no default password).
+    settings.put(store, "public_view", "true", DEMO_USER)
     return len(figures)
 
 

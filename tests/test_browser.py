@@ -65,6 +65,12 @@ def server(demo_file, tmp_path_factory):
             cwd=ROOT,
             env={**os.environ, "PYTHONPATH": str(ROOT)},
         )
+    subprocess.run(  # the demo opens read-only for anyone; a real province does not
+        [sys.executable, "-m", "dashboard.cli", "--db", str(db), "public-view", "off"],
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "dashboard.cli", "--db", str(db), "serve", "--port", str(port)],

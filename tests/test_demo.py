@@ -74,3 +74,9 @@ def test_demo_batches_look_like_monthly_uploads(demo_db):
     batches = cur.execute("SELECT unit_code, created_at FROM batches WHERE kind = 'figures'").df()
     assert len(batches) == batches.groupby("unit_code").size().sum()
     assert batches["created_at"].max() < pd.Timestamp("2022-07-09")
+
+
+def test_demo_opens_read_only_without_accounts(demo_db):
+    cur = open_store(demo_db).cursor()
+    assert settings.public_view(cur)
+    assert cur.execute("SELECT count(*) FROM users").fetchone() == (0,)

@@ -9,9 +9,16 @@ from dashboard.store import open_store
 
 
 def with_accounts(db):
-    store = open_store(db)
+    store = private(db)
     accounts.add_user(store, LOCAL_OPERATOR, "hoian", "unit", "hoian-2022!", unit_code="HOIAN")
     accounts.add_user(store, LOCAL_OPERATOR, "lanhdao", "viewer", "lanh-dao-xem")
+    return store
+
+
+def private(db):
+    """The demo database with public viewing off, as a real province runs it."""
+    store = open_store(db)
+    settings.set_public_view(store, LOCAL_OPERATOR, False)
     return store
 
 
@@ -23,6 +30,7 @@ def sign_in(at, name, password):
 
 
 def test_visitors_see_only_the_sign_in_page(demo_db, monkeypatch):
+    private(demo_db)
     at = open_app(demo_db, monkeypatch, actor=None)
     assert at.title[0].value == "Đăng nhập"
     assert len(at.get("vega_lite_chart")) == 0 and len(at.metric) == 0
@@ -57,13 +65,14 @@ def test_wrong_password_then_lockout_on_the_page(demo_db, monkeypatch):
 
 
 def test_unknown_name_gets_the_same_words(demo_db, monkeypatch):
+    private(demo_db)
     at = open_app(demo_db, monkeypatch, actor=None)
     sign_in(at, "khong-co-ai", "mat-khau-nao-do")
     assert at.error[0].value == "Tên đăng nhập hoặc mật khẩu không đúng."
 
 
 def test_public_viewing_for_a_wall_screen(demo_db, monkeypatch):
-    settings.set_public_view(open_store(demo_db), LOCAL_OPERATOR, True)
+    settings.set_public_view(open_store(demo_db), LOCAL_OPERATOR, True)  # as the demo has it
     at = open_app(demo_db, monkeypatch, actor=None)
     assert at.title[0].value.startswith("Tiến độ chuyển đổi số")
     assert len(at.get("vega_lite_chart")) == 1
