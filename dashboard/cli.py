@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import duckdb
@@ -22,6 +23,7 @@ from dashboard import (
     ingest,
     periods,
     progress,
+    report,
     settings,
     sql,
     tables,
@@ -85,6 +87,11 @@ def _parser() -> argparse.ArgumentParser:
     lst = commands.add_parser("batches", parents=[common], help="các lô số liệu đã gửi")
     lst.add_argument("--unit", help="chỉ các lô của một đơn vị")
     lst.add_argument("--limit", type=int, default=20)
+
+    rep = commands.add_parser("report", parents=[common], help="tài liệu họp (.pptx, .pdf, .png)")
+    rep.add_argument("--period", required=True, help="kỳ: 2022-H1, 2022-Q2, 2022-06, 2022")
+    rep.add_argument("--cluster", help="mã cụm thi đua (mặc định: toàn tỉnh)")
+    rep.add_argument("--out", required=True, help="tệp .pptx, .pdf hoặc .png")
 
     user = commands.add_parser("user", parents=[common], help="tài khoản đăng nhập")
     actions = user.add_subparsers(dest="action", required=True, metavar="VIỆC")
@@ -304,6 +311,25 @@ def cmd_batches(db: str, args) -> int:
     return 0
 
 
+def cmd_report(db: str, args) -> int:
+    period = periods.must_parse(args.period)
+    out = Path(args.out)
+    if out.suffix.lower() not in report.WRITERS:
+        raise CliError(f"không tạo được «{out.name}»: chọn tệp .pptx, .pdf hoặc .png.")
+    cur = open_store(_existing(db)).cursor()
+    cluster = args.cluster.upper() if args.cluster else None
+    if cluster and cluster not in set(catalog.clusters(cur)["code"]):
+        raise CliError(f"không có cụm thi đua «{args.cluster}».")
+    started = time.perf_counter()
+    pack = report.build(cur, period, cluster)
+    out.write_bytes(report.render(pack, out.suffix))
+    print(
+        f"Đã tạo «{out}»: {pack.title} ({len(pack.slides) + 1} trang, "
+        f"{formatting.number(time.perf_counter() - started, 1)} giây)."
+    )
+    return 0
+
+
 def read_password(confirm: bool = True) -> str:
     """The new password: prompted twice on a terminal, else the first line of standard input."""
     if sys.stdin is not None and sys.stdin.isatty():
@@ -399,6 +425,7 @@ COMMANDS = {
     "template": cmd_template,
     "revert": cmd_revert,
     "batches": cmd_batches,
+    "report": cmd_report,
     "user": cmd_user,
     "public-view": cmd_public_view,
     "serve": cmd_serve,

@@ -13,10 +13,13 @@ from dashboard import (
     batches,
     catalog,
     config,
+    export,
     filters,
     formatting,
+    images,
     periods,
     progress,
+    report,
     reporting,
     settings,
     sql,
@@ -331,3 +334,54 @@ def status_card(container, code: str, caption: str) -> None:
         f"</div><div style='font-size:0.875rem'>{caption}</div></div>",
         unsafe_allow_html=True,
     )
+
+
+def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
+    """Buttons that download a table as CSV (for Excel: UTF-8 with BOM) and as a formatted
+    Excel sheet with numbers as numbers."""
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button(
+        "CSV",
+        lambda: export.to_csv_bytes(frame),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/download:",
+        key=f"{key}_csv",
+    )
+    right.download_button(
+        "Excel",
+        lambda: export.xlsx_bytes({name[:31]: frame}),
+        file_name=f"{name}.xlsx",
+        on_click="ignore",
+        icon=":material/download:",
+        key=f"{key}_xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+def chart(figure, name: str, key: str, presenting: bool = False) -> None:
+    """A chart on the page and, outside the presentation view, a button for it as a sharp PNG
+    with the same title and data-as-of line."""
+    st.altair_chart(figure, width="stretch", theme=None)
+    if not presenting:
+        st.download_button(
+            "Ảnh PNG",
+            lambda: images.png(figure),
+            file_name=f"{name}.png",
+            mime="image/png",
+            on_click="ignore",
+            icon=":material/image:",
+            key=f"{key}_png",
+        )
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _pack(db: str, version: int, period_code: str, cluster: str | None, suffix: str) -> bytes:
+    pack = report.build(_store(db).cursor(), periods.must_parse(period_code), cluster)
+    return report.render(pack, suffix)
+
+
+def meeting_pack(ctx: Context, period: periods.Period, cluster: str | None, suffix: str) -> bytes:
+    """The meeting pack as .pptx, .pdf or .png bytes, built once per data version."""
+    return _pack(ctx.db, ctx.version, period.code, cluster, suffix)

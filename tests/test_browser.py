@@ -176,6 +176,21 @@ def test_every_page_and_the_presentation_view(server, browser):
     page.wait_for_selector("[data-testid=stSidebar]", state="visible", timeout=60_000)
 
 
+def test_the_plains_meeting_pack_in_one_click(server, browser, tmp_path):
+    page = signed_in(browser, server, "lanhdao")
+    visit(page, f"{server}/?ky=2022-H1&cum=DONGBANG", "truoc-khi-tai")
+    with page.expect_download(timeout=120_000) as download:
+        page.get_by_role("button", name="PowerPoint").click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    assert path.name == "tai_lieu_hop_2022-H1_dongbang.pptx"
+    from pptx import Presentation
+
+    deck = Presentation(str(path))
+    first = [shape.text_frame.text for shape in deck.slides[0].shapes if shape.has_text_frame]
+    assert "Sơ kết 6 tháng đầu năm 2022 — Cụm thi đua đồng bằng" in first
+
+
 def test_an_upload_in_one_browser_shows_in_another(server, browser):
     leader = signed_in(browser, server, "lanhdao", (1400, 900))
     visit(leader, server, "truoc-khi-gui")

@@ -336,3 +336,36 @@ def test_imports_as_a_unit_account(demo_db, tmp_path, monkeypatch, capsys):
     )
     code, _, err = run(capsys, "--db", demo_db, "import", str(other), "--user", "hoian")
     assert code == 1 and "dòng 3" in err and "TAMKY" in err
+
+
+def test_report_files(demo_db, tmp_path, capsys):
+    for suffix in (".pptx", ".pdf", ".png"):
+        out = tmp_path / f"hop{suffix}"
+        code, text, err = run(
+            capsys,
+            "--db",
+            demo_db,
+            "report",
+            "--period",
+            "2022-H1",
+            "--cluster",
+            "dongbang",
+            "--out",
+            str(out),
+        )
+        assert code == 0, err
+        assert "Sơ kết 6 tháng đầu năm 2022 — Cụm thi đua đồng bằng" in text
+        assert out.stat().st_size > 10_000
+    code, _, err = run(
+        capsys,
+        "--db",
+        demo_db,
+        "report",
+        "--period",
+        "2022-H1",
+        "--cluster",
+        "XX",
+        "--out",
+        str(tmp_path / "x.pdf"),
+    )
+    assert code == 1 and "không có cụm" in err

@@ -66,3 +66,25 @@ def test_xlsx_has_frozen_header(demo_db, tmp_path):
 def test_unknown_extension_is_refused(store, tmp_path):
     with pytest.raises(ValueError, match=".csv hoặc .xlsx"):
         export.write_figures(store.cursor(), tmp_path / "out.pdf")
+
+
+def test_xlsx_of_a_dashboard_table_has_numbers_in_vietnamese_format():
+    frame = pd.DataFrame(
+        {
+            "Đơn vị": ["Hội An", '=HYPERLINK("x")'],
+            "Đạt kế hoạch": ["82,5 %", "–"],
+            "Số tổ": ["1.234", "5"],
+            "Năm": [2022, 2023],
+            "Kỳ": ["2022-06", "2022-07"],
+        }
+    )
+    book = openpyxl.load_workbook(io.BytesIO(export.xlsx_bytes({"Bảng": frame})))
+    sheet = book["Bảng"]
+    assert sheet.freeze_panes == "A2"
+    assert sheet["A1"].font.bold and sheet["A1"].fill.fgColor.rgb.endswith("DDEBF7")
+    assert (sheet["B2"].value, sheet["B2"].number_format) == (82.5, '#,##0.0" %"')
+    assert sheet["B3"].value is None
+    assert (sheet["C2"].value, sheet["C2"].number_format) == (1234, "#,##0")
+    assert (sheet["D2"].value, sheet["D2"].number_format) == (2022, "0")
+    assert sheet["E2"].value == "2022-06"
+    assert sheet["A3"].value.startswith("'=")

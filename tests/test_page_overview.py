@@ -118,3 +118,18 @@ def test_an_upload_shows_on_the_next_run(demo_db, monkeypatch):
 def test_empty_database_says_how_to_load(store, db_path, monkeypatch):
     at = open_app(db_path, monkeypatch)
     assert "cds init --demo" in at.info[0].value
+
+
+def test_meeting_pack_and_table_downloads(demo_db, monkeypatch):
+    at = open_app(demo_db, monkeypatch, cum="DONGBANG")
+    buttons = {b.key: b.proto.label for b in at.get("download_button")}
+    assert {
+        "pack.pptx",
+        "pack.pdf",
+        "pack.png",
+        "heatmap_png",
+        "ranking_csv",
+        "ranking_xlsx",
+    } <= set(buttons)
+    assert buttons["pack.pptx"] == "PowerPoint"
+    assert "Tài liệu họp" in texts(at)

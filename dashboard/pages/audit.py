@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import auditlog, export, web
+from dashboard import auditlog, web
 
 ctx = web.context()
 web.admin_only(ctx)
@@ -28,11 +28,4 @@ log = auditlog.for_people(
 )
 st.caption(f"{len(log)} thay đổi (mới nhất trước; tối đa 1.000 dòng).")
 st.dataframe(log, hide_index=True, width="stretch", height=600)
-st.download_button(
-    "Tải nhật ký (CSV)",
-    export.to_csv_bytes(log),
-    file_name="nhat_ky.csv",
-    mime="text/csv",
-    on_click="ignore",
-    icon=":material/download:",
-)
+web.downloads(log, "nhat_ky", "audit")

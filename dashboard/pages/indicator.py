@@ -1,12 +1,10 @@
 """Chỉ tiêu: one indicator across units (bars by achievement, targets as ticks and a rule), over
 time (chosen units, the target and the expected pace), and the table behind, downloadable."""
 
-import io
-
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, export, filters, formatting, progress, tables, web
+from dashboard import charts, filters, formatting, progress, tables, web
 
 ctx = web.context()
 cat = web.catalogue(ctx)
@@ -50,7 +48,8 @@ web.status_card(
 
 units_progress = web.progress_frame(ctx, period, "unit", cluster, None, code)
 target = progress.province_target(web.cursor(ctx), code, period.year)
-st.altair_chart(
+name = f"{code.lower()}_{period.code}_{(cluster or 'toan_tinh').lower()}"
+web.chart(
     charts.indicator_bars(
         units_progress,
         cat["units"],
@@ -60,8 +59,9 @@ st.altair_chart(
         footer,
         presenting,
     ),
-    width="stretch",
-    theme=None,
+    f"{name}_don_vi",
+    "bars",
+    presenting,
 )
 
 ranked = units_progress.assign(_k=units_progress["achievement_pct"].fillna(-1)).sort_values("_k")
@@ -84,7 +84,7 @@ unit_series = unit_series[unit_series["scope_code"].isin(chosen)].assign(
     name=lambda f: f["scope_code"].map(names)
 )
 lines = pd.concat([scope_series, unit_series], ignore_index=True)
-st.altair_chart(
+web.chart(
     charts.indicator_series(
         lines,
         progress.pace_lines(scope_row),
@@ -93,32 +93,14 @@ st.altair_chart(
         footer,
         presenting,
     ),
-    width="stretch",
-    theme=None,
+    f"{name}_theo_thang",
+    "series",
+    presenting,
 )
 
 if not presenting:
     st.subheader("Bảng số liệu")
     table = tables.indicator_table(units_progress, cat["units"], info["measure"])
     st.dataframe(table, hide_index=True, width="stretch")
-    name = f"{code.lower()}_{period.code}"
-    left, right = st.columns(2)
-    left.download_button(
-        "Tải bảng (CSV)",
-        export.to_csv_bytes(table),
-        file_name=f"{name}.csv",
-        mime="text/csv",
-        on_click="ignore",
-        icon=":material/download:",
-    )
-    buffer = io.BytesIO()
-    export.write_xlsx(table, buffer, sheet="Chi_tieu")
-    right.download_button(
-        "Tải bảng (Excel)",
-        buffer.getvalue(),
-        file_name=f"{name}.xlsx",
-        on_click="ignore",
-        icon=":material/download:",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    web.downloads(table, name, "table")
 web.footer(cat)

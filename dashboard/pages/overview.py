@@ -57,27 +57,57 @@ else:
     heat_rows, heat_frame = cat["clusters"], clusters_progress
     heat_title = f"Mức đạt kế hoạch theo cụm thi đua — {scope} — {period.label}"
     st.caption(f"{unit_count} đơn vị: chọn một cụm thi đua ở thanh bên để xem từng đơn vị.")
-st.altair_chart(
+web.chart(
     charts.heatmap(heat_frame, heat_rows, cat["indicators"], heat_title, web.footer_text(cat), big),
-    width="stretch",
-    theme=None,
+    f"muc_dat_{period.code}_{cluster or 'toan_tinh'}",
+    "heatmap",
+    presenting,
 )
 
 left, right = st.columns([3, 2])
 with left:
     st.subheader("Xếp hạng thi đua")
     ranking = progress.ranking(units_progress)
+    ranking_table = tables.ranking_table(ranking, cat["units"], cat["clusters"])
     st.dataframe(
-        tables.ranking_table(ranking, cat["units"], cat["clusters"]),
-        hide_index=True,
-        width="stretch",
-        height=min(38 * (len(ranking) + 1), 720),
+        ranking_table, hide_index=True, width="stretch", height=min(38 * (len(ranking) + 1), 720)
     )
+    if not presenting:
+        web.downloads(ranking_table, f"xep_hang_{period.code}", "ranking")
 with right:
     st.subheader("Đơn vị chưa báo cáo đủ")
     late = reporting.not_reported(web.reporting_frame(ctx, period, cluster, group))
     if late.empty:
         st.success(f"Mọi đơn vị đã gửi đủ số liệu {period.label}.")
     else:
-        st.dataframe(tables.reporting_table(late, cat["units"]), hide_index=True, width="stretch")
+        late_table = tables.reporting_table(late, cat["units"])
+        st.dataframe(late_table, hide_index=True, width="stretch")
+        if not presenting:
+            web.downloads(late_table, f"chua_bao_cao_{period.code}", "late")
+if not presenting:
+    st.subheader("Tài liệu họp")
+    st.caption(
+        f"Bộ tài liệu {scope.lower() if cluster is None else scope} — {period.label}: "
+        "trang bìa, bản đồ mức đạt, một trang cho mỗi nhóm chỉ tiêu, xếp hạng thi đua, "
+        "các đơn vị chậm tiến độ; mỗi trang ghi nguồn và thời điểm số liệu."
+    )
+    name = f"tai_lieu_hop_{period.code}_{(cluster or 'toan_tinh').lower()}"
+    kinds = {
+        ".pptx": (
+            "PowerPoint",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        ),
+        ".pdf": ("PDF", "application/pdf"),
+        ".png": ("Ảnh tổng quan", "image/png"),
+    }
+    for column, (suffix, (label, mime)) in zip(st.columns(len(kinds)), kinds.items(), strict=True):
+        column.download_button(
+            label,
+            lambda suffix=suffix: web.meeting_pack(ctx, period, cluster, suffix),
+            file_name=f"{name}{suffix}",
+            mime=mime,
+            on_click="ignore",
+            icon=":material/download:",
+            key=f"pack{suffix}",
+        )
 web.footer(cat)

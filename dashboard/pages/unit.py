@@ -56,6 +56,10 @@ st.dataframe(
         "12 kỳ gần nhất": st.column_config.LineChartColumn("12 kỳ gần nhất", width="medium")
     },
 )
+if not presenting:
+    web.downloads(
+        card.drop(columns="12 kỳ gần nhất"), f"the_diem_{unit.lower()}_{period.code}", "scorecard"
+    )
 
 if not presenting:
     st.subheader("Lịch sử gửi số liệu")
@@ -63,11 +67,11 @@ if not presenting:
     if history.empty:
         st.caption("Đơn vị chưa gửi lô số liệu nào.")
     else:
-        st.dataframe(tables.batch_history(history), hide_index=True, width="stretch")
+        batches_table = tables.batch_history(history)
+        st.dataframe(batches_table, hide_index=True, width="stretch")
+        web.downloads(batches_table, f"lich_su_gui_{unit.lower()}", "batches")
     with st.expander("Mọi phiên bản số liệu (ai gửi giá trị nào, khi nào)"):
-        st.dataframe(
-            tables.figure_versions(web.history_frame(ctx, unit), cat["indicators"]),
-            hide_index=True,
-            width="stretch",
-        )
+        versions = tables.figure_versions(web.history_frame(ctx, unit), cat["indicators"])
+        st.dataframe(versions, hide_index=True, width="stretch")
+        web.downloads(versions, f"phien_ban_{unit.lower()}", "versions")
 web.footer(cat)

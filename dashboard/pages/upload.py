@@ -147,7 +147,9 @@ history = web.batch_frame(ctx, actor.unit_code if actor.role == "unit" else None
 if history.empty:
     st.caption("Chưa có lô số liệu nào.")
 else:
-    st.dataframe(tables.batch_history(history), hide_index=True, width="stretch", height=320)
+    history_table = tables.batch_history(history)
+    st.dataframe(history_table, hide_index=True, width="stretch", height=320)
+    web.downloads(history_table, "lich_su_gui_so_lieu", "history")
     if actor.role == "admin":
         with st.expander("Hoàn tác một lô"):
             open_batches = history[history["reverted_by"].isna()]

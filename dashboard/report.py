@@ -1,0 +1,360 @@
+"""The meeting pack for a period and a cluster (or the province): a 16:9 PowerPoint, the same
+content as an A4-landscape PDF, and the overview as one PNG. Charts are pictures; tables are
+real tables that can be edited; every slide says what it shows, for when, and as of when."""
+
+import io
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import altair as alt
+import duckdb
+import pandas as pd
+
+from dashboard import catalog, charts, formatting, images, progress, settings, sql, status
+from dashboard.config import LOCAL_TZ
+from dashboard.periods import Period
+
+SOURCE = "Nguồn: báo cáo của các đơn vị"
+ROWS_PER_TABLE = 12
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+
+
+@dataclass
+class Slide:
+    """One slide (one PDF page): a title and a chart picture or a table."""
+
+    title: str
+    image: bytes | None = None
+    table: pd.DataFrame | None = None
+    note: str = ""
+
+
+@dataclass
+class Pack:
+    """What the meeting pack says, before it is laid out as PowerPoint, PDF or PNG."""
+
+    title: str
+    subtitle: str
+    footer: str
+    slides: list[Slide] = field(default_factory=list)
+    overview: alt.TopLevelMixin | None = None
+
+
+def heading(period: Period) -> str:
+    """How a review meeting names the period: Sơ kết 6 tháng đầu năm 2022, Tổng kết năm 2022."""
+    if period.frequency == "half" and period.index == 1:
+        return f"Sơ kết {period.label[0].lower()}{period.label[1:]}"
+    if period.frequency == "year":
+        return f"Tổng kết {period.label[0].lower()}{period.label[1:]}"
+    return f"Tiến độ {period.label[0].lower()}{period.label[1:]}"
+
+
+def _chunks(frame: pd.DataFrame, size: int = ROWS_PER_TABLE):
+    for start in range(0, max(len(frame), 1), size):
+        yield start // size, frame.iloc[start : start + size]
+
+
+def build(
+    cur: duckdb.DuckDBPyConnection,
+    period: Period,
+    cluster: str | None = None,
+    now: datetime | None = None,
+) -> Pack:
+    """Gather the pack's content: the overview, one slide per indicator group, the emulation
+    ranking, and the units behind or at risk with their indicators."""
+    units, indicators = catalog.units(cur), catalog.indicators(cur)
+    groups, clusters = catalog.indicator_groups(cur), catalog.clusters(cur)
+    scope = "Toàn tỉnh" if cluster is None else clusters.set_index("code").loc[cluster, "name"]
+    as_of = f"Số liệu cập nhật đến {formatting.date_time(sql.scalar(cur, 'last_update'))}"
+    footer = f"{as_of} · {SOURCE}"
+    today = formatting.date((now or datetime.now(LOCAL_TZ)).astimezone(LOCAL_TZ))
+    demo = " · Dữ liệu mẫu" if settings.is_demo(cur) else ""
+    pack = Pack(title=f"{heading(period)} — {scope}", subtitle=f"Ngày {today}{demo}", footer=footer)
+    frame = progress.progress(cur, period, "unit", cluster=cluster)
+
+    title = f"Mức đạt kế hoạch theo đơn vị — {scope} — {period.label}"
+    pack.overview = charts.heatmap(frame, units, indicators, title, footer)
+    pack.slides.append(Slide(title, image=images.png(pack.overview)))
+    for group in groups.itertuples():
+        codes = set(indicators.loc[indicators["group_code"] == group.code, "code"])
+        part = frame[frame["indicator_code"].isin(codes)]
+        if part.empty:
+            continue
+        title = f"Nhóm {group.name} — {scope} — {period.label}"
+        chart = charts.heatmap(part, units, indicators, title, footer)
+        pack.slides.append(Slide(title, image=images.png(chart, width=900)))
+
+    ranking = progress.ranking(frame)
+    names = units.set_index("code")["name"]
+    cluster_names = clusters.set_index("code")["name"]
+    table = pd.DataFrame(
+        {
+            "Cụm thi đua": ranking["cluster_code"].map(cluster_names),
+            "Hạng": ranking["rank"].astype(str),
+            "Đơn vị": ranking["unit_code"].map(names),
+            "Điểm thi đua": ranking["score"].map(formatting.percent),
+            "Chỉ tiêu đã báo cáo": [
+                f"{r}/{n}" for r, n in zip(ranking["reported"], ranking["indicators"], strict=True)
+            ],
+        }
+    )
+    for page, rows in _chunks(table):
+        suffix = f" (tiếp theo {page})" if page else ""
+        pack.slides.append(
+            Slide(
+                f"Xếp hạng thi đua — {scope} — {period.label}{suffix}",
+                table=rows,
+                note="Điểm thi đua: mức đạt kế hoạch bình quân, "
+                "mỗi chỉ tiêu tối đa 100 %; chưa báo cáo tính 0 %.",
+            )
+        )
+
+    info = indicators.set_index("code")
+    late = frame[frame["status"].isin(["at_risk", "behind", "no_data"])].copy()
+    late["_order"] = late["status"].map({"at_risk": 0, "behind": 1, "no_data": 2})
+    late = late.sort_values(["_order", "achievement_pct", "scope_code"])
+    measure = late["indicator_code"].map(info["measure"])
+    behind = pd.DataFrame(
+        {
+            "Đơn vị": late["scope_code"].map(names),
+            "Chỉ tiêu": late["indicator_code"].map(info["short_name"]),
+            "Thực hiện": [
+                formatting.measure_value(v, m) for v, m in zip(late["actual"], measure, strict=True)
+            ],
+            "Kế hoạch": [
+                formatting.measure_value(v, m) for v, m in zip(late["target"], measure, strict=True)
+            ],
+            "Đạt kế hoạch": late["achievement_pct"].map(formatting.percent),
+            "Đánh giá": late["status"].map(status.LABELS),
+        }
+    )
+    if behind.empty:
+        pack.slides.append(
+            Slide(
+                f"Đơn vị chậm tiến độ — {scope} — {period.label}",
+                note="Không có đơn vị nào chậm tiến độ hoặc có nguy cơ.",
+            )
+        )
+    for page, rows in _chunks(behind):
+        suffix = f" (tiếp theo {page})" if page else ""
+        pack.slides.append(
+            Slide(
+                f"Đơn vị chậm tiến độ, có nguy cơ không đạt — {scope} — {period.label}{suffix}",
+                table=rows,
+            )
+        )
+    return pack
+
+
+def _status_cells(table: pd.DataFrame):
+    """(row, column, status code) of each status cell of a table, counting the header row."""
+    if "Đánh giá" not in table.columns:
+        return
+    column = list(table.columns).index("Đánh giá")
+    codes = {label: code for code, label in status.LABELS.items()}
+    for row, label in enumerate(table["Đánh giá"], start=1):
+        if label in codes:
+            yield row, column, codes[label]
+
+
+# --- PowerPoint -----------------------------------------------------------------------------
+
+
+def to_pptx(pack: Pack) -> bytes:
+    """The pack as a 16:9 PowerPoint: pictures for charts, editable tables for tables."""
+    from pptx import Presentation
+    from pptx.dml.color import RGBColor
+    from pptx.util import Emu, Inches, Pt
+
+    deck = Presentation()
+    deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
+    blank = deck.slide_layouts[6]
+
+    def text(slide, left, top, width, height, words, size, bold=False, colour="222222"):
+        box = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
+        frame = box.text_frame
+        frame.word_wrap = True
+        run = frame.paragraphs[0].add_run()
+        run.text = words
+        run.font.size, run.font.bold, run.font.name = Pt(size), bold, "Arial"
+        run.font.color.rgb = RGBColor.from_string(colour)
+        return box
+
+    first = deck.slides.add_slide(blank)
+    text(first, 0.8, 2.4, 11.7, 1.6, pack.title, 36, bold=True, colour="08306B")
+    text(first, 0.8, 4.1, 11.7, 0.6, pack.subtitle, 20)
+    text(first, 0.8, 6.8, 11.7, 0.4, pack.footer, 12, colour="555555")
+    for content in pack.slides:
+        slide = deck.slides.add_slide(blank)
+        text(slide, 0.5, 0.25, 12.3, 0.8, content.title, 24, bold=True, colour="08306B")
+        text(slide, 0.5, 7.0, 12.3, 0.4, pack.footer, 11, colour="555555")
+        if content.image is not None:
+            from PIL import Image
+
+            width, height = Image.open(io.BytesIO(content.image)).size
+            box_w, box_h = 12.3, 5.8
+            scale = min(box_w / width, box_h / height)
+            w, h = width * scale, height * scale
+            slide.shapes.add_picture(
+                io.BytesIO(content.image),
+                Inches(0.5 + (box_w - w) / 2),
+                Inches(1.1),
+                Inches(w),
+                Inches(h),
+            )
+        if content.table is not None and not content.table.empty:
+            rows, cols = content.table.shape
+            shape = slide.shapes.add_table(
+                rows + 1,
+                cols,
+                Inches(0.5),
+                Inches(1.1),
+                Inches(12.3),
+                Emu(int(Inches(0.36)) * (rows + 1)),
+            )
+            grid = shape.table
+            for c, name in enumerate(content.table.columns):
+                grid.cell(0, c).text = str(name)
+            for r, record in enumerate(content.table.itertuples(index=False), start=1):
+                for c, value in enumerate(record):
+                    grid.cell(r, c).text = "" if value is None else str(value)
+            for r in range(rows + 1):
+                for c in range(cols):
+                    for paragraph in grid.cell(r, c).text_frame.paragraphs:
+                        for run in paragraph.runs:
+                            run.font.size, run.font.name = Pt(12), "Arial"
+            for r, c, code in _status_cells(content.table):
+                cell = grid.cell(r, c)
+                cell.fill.solid()
+                cell.fill.fore_color.rgb = RGBColor.from_string(status.COLOURS[code][1:])
+                for run in cell.text_frame.paragraphs[0].runs:
+                    run.font.color.rgb = RGBColor.from_string(status.text_colour(code)[1:])
+        if content.note:
+            text(slide, 0.5, 6.45, 12.3, 0.5, content.note, 12, colour="444444")
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue()
+
+
+# --- PDF ------------------------------------------------------------------------------------
+
+
+def _fonts() -> tuple[str, str]:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    regular, bold = FONT_DIR / "DejaVuSans.ttf", FONT_DIR / "DejaVuSans-Bold.ttf"
+    if not regular.exists() or not bold.exists():
+        raise RuntimeError(
+            "Thiếu phông chữ DejaVu Sans để viết tiếng Việt vào PDF: cài gói "
+            "fonts-dejavu-core (apt-get install fonts-dejavu-core)."
+        )
+    if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVuSans", str(regular)))
+        pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(bold)))
+    return "DejaVuSans", "DejaVuSans-Bold"
+
+
+def to_pdf(pack: Pack) -> bytes:
+    """The pack as an A4-landscape PDF with the same pages as the slides."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.units import cm
+    from reportlab.lib.utils import ImageReader, simpleSplit
+    from reportlab.pdfgen import canvas
+    from reportlab.platypus import Table, TableStyle
+
+    regular, bold = _fonts()
+    width, height = landscape(A4)
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=landscape(A4), pageCompression=1)
+    pdf.setTitle(pack.title)
+
+    def footer():
+        pdf.setFont(regular, 9)
+        pdf.setFillColor(colors.HexColor("#555555"))
+        pdf.drawString(1.5 * cm, 1 * cm, pack.footer)
+
+    pdf.setFillColor(colors.HexColor("#08306B"))
+    lines = simpleSplit(pack.title, bold, 26, width - 4 * cm)
+    for number, line in enumerate(lines):
+        pdf.setFont(bold, 26)
+        pdf.drawString(2 * cm, height / 2 + 1 * cm + (len(lines) - 1 - number) * 1.1 * cm, line)
+    pdf.setFont(regular, 16)
+    pdf.setFillColor(colors.black)
+    pdf.drawString(2 * cm, height / 2 - 0.5 * cm, pack.subtitle)
+    footer()
+    pdf.showPage()
+    for content in pack.slides:
+        pdf.setFillColor(colors.HexColor("#08306B"))
+        lines = simpleSplit(content.title, bold, 16, width - 3 * cm)
+        for number, line in enumerate(lines):
+            pdf.setFont(bold, 16)
+            pdf.drawString(1.5 * cm, height - 1.6 * cm - number * 0.7 * cm, line)
+        top, bottom = height - 2.2 * cm - (len(lines) - 1) * 0.7 * cm, 2.2 * cm
+        if content.image is not None:
+            picture = ImageReader(io.BytesIO(content.image))
+            pw, ph = picture.getSize()
+            box_w, box_h = width - 3 * cm, top - bottom
+            scale = min(box_w / pw, box_h / ph)
+            pdf.drawImage(
+                picture,
+                1.5 * cm + (box_w - pw * scale) / 2,
+                top - ph * scale,
+                pw * scale,
+                ph * scale,
+            )
+        if content.table is not None and not content.table.empty:
+            data = [list(content.table.columns)] + [
+                ["" if v is None else str(v) for v in row]
+                for row in content.table.itertuples(index=False)
+            ]
+            widths = [max(6, *(len(str(row[c])) for row in data)) for c in range(len(data[0]))]
+            table = Table(
+                data, repeatRows=1, colWidths=[(width - 3 * cm) * w / sum(widths) for w in widths]
+            )
+            style = [
+                ("FONT", (0, 0), (-1, -1), regular, 11),
+                ("FONT", (0, 0), (-1, 0), bold, 11),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDEBF7")),
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+            for row, cell, code in _status_cells(content.table):
+                style += [
+                    ("BACKGROUND", (cell, row), (cell, row), colors.HexColor(status.COLOURS[code])),
+                    (
+                        "TEXTCOLOR",
+                        (cell, row),
+                        (cell, row),
+                        colors.HexColor(status.text_colour(code)),
+                    ),
+                ]
+            table.setStyle(TableStyle(style))
+            tw, th = table.wrapOn(pdf, width - 3 * cm, top - bottom)
+            table.drawOn(pdf, 1.5 * cm, top - th)
+        if content.note:
+            pdf.setFont(regular, 10)
+            pdf.setFillColor(colors.HexColor("#444444"))
+            pdf.drawString(1.5 * cm, 1.6 * cm, content.note)
+        footer()
+        pdf.showPage()
+    pdf.save()
+    return out.getvalue()
+
+
+def to_png(pack: Pack) -> bytes:
+    """The overview as one image at least 1600 pixels wide."""
+    return images.png(pack.overview, width=1100, scale=2)
+
+
+WRITERS = {".pptx": to_pptx, ".pdf": to_pdf, ".png": to_png}
+
+
+def render(pack: Pack, suffix: str) -> bytes:
+    """The pack in the format of a file suffix (.pptx, .pdf or .png)."""
+    writer = WRITERS.get(suffix.lower())
+    if writer is None:
+        raise ValueError(f"Không tạo được tài liệu «{suffix}»: chọn .pptx, .pdf hoặc .png.")
+    return writer(pack)
