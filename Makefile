@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB ?= data/cds.duckdb
 PORT ?= 8501
 
-.PHONY: run test lint format demo-data clean
+.PHONY: run test lint format demo-data bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,9 @@ lint: $(VENV)/.installed-dev
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+bench: $(VENV)/.installed-dev
+	$(BIN)/cds bench
 
 demo-data: $(VENV)/.installed
 	$(BIN)/python -m dashboard.demo

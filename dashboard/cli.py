@@ -4,7 +4,6 @@ import argparse
 import getpass
 import json
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -92,6 +91,14 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("--period", required=True, help="kỳ: 2022-H1, 2022-Q2, 2022-06, 2022")
     rep.add_argument("--cluster", help="mã cụm thi đua (mặc định: toàn tỉnh)")
     rep.add_argument("--out", required=True, help="tệp .pptx, .pdf hoặc .png")
+
+    bench = commands.add_parser("bench", parents=[common], help="đo hiệu năng (in JSON)")
+    bench.add_argument(
+        "--scale",
+        choices=("national", "province"),
+        default="national",
+        help="national: 3.321 đơn vị (mặc định); province: 100 đơn vị",
+    )
 
     user = commands.add_parser("user", parents=[common], help="tài khoản đăng nhập")
     actions = user.add_subparsers(dest="action", required=True, metavar="VIỆC")
@@ -330,6 +337,13 @@ def cmd_report(db: str, args) -> int:
     return 0
 
 
+def cmd_bench(db: str, args) -> int:
+    from dashboard import bench  # numpy-heavy; only the benchmark needs it
+
+    print(bench.main(args.scale))
+    return 0
+
+
 def read_password(confirm: bool = True) -> str:
     """The new password: prompted twice on a terminal, else the first line of standard input."""
     if sys.stdin is not None and sys.stdin.isatty():
@@ -402,7 +416,8 @@ def cmd_public_view(db: str, args) -> int:
 
 def cmd_serve(db: str, args) -> int:
     app = Path(__file__).resolve().parent / "entrypoint" / "app.py"
-    env = {**os.environ, "CDS_DB": db}
+    os.environ["CDS_DB"] = db
+    os.chdir(Path(__file__).resolve().parent.parent)  # .streamlit/config.toml lives here
     command = [
         sys.executable,
         "-m",
@@ -414,7 +429,9 @@ def cmd_serve(db: str, args) -> int:
         "--server.headless",
         "true",
     ]
-    return subprocess.call(command, env=env, cwd=Path(__file__).resolve().parent.parent)
+    # Become Streamlit, so a stop signal reaches the server itself and leaves nothing behind.
+    os.execv(sys.executable, command)
+    return 0  # not reached
 
 
 COMMANDS = {
@@ -426,6 +443,7 @@ COMMANDS = {
     "revert": cmd_revert,
     "batches": cmd_batches,
     "report": cmd_report,
+    "bench": cmd_bench,
     "user": cmd_user,
     "public-view": cmd_public_view,
     "serve": cmd_serve,

@@ -120,14 +120,13 @@ def _validated(cur, data, file_name, actor, targets, today, limits, problems, up
 
 
 def _warn_of_jumps(cur, staged, cat, table, problems) -> None:
-    pairs = staged[["unit_code", "indicator_code"]].drop_duplicates()
-    cur.register("staged_pairs", pairs)
+    cur.register("staged_figures", staged)
     try:
-        history = sql.frame(cur, "recent_figures_of_staged_pairs", year=int(staged["year"].min()))
+        pairs = sql.frame(cur, "previous_figures_of_staged", year=int(staged["year"].min()))
     finally:
-        cur.unregister("staged_pairs")
+        cur.unregister("staged_figures")
     kinds = cat.indicators.set_index("code")["kind"]
-    validation.jump_warnings(staged, history, kinds, table.rows, problems)
+    validation.jump_warnings(pairs, kinds, table.rows, problems)
 
 
 def submit(

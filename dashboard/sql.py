@@ -1,5 +1,6 @@
 """The project's SQL: one file per query in queries/, loaded by name and run with bound values."""
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -36,3 +37,15 @@ def schema_steps() -> list[tuple[int, str]]:
     for path in sorted(QUERIES_DIR.glob("schema_[0-9]*.sql")):
         steps.append((int(path.stem.split("_")[1]), path.stem))
     return steps
+
+
+def script(cur: duckdb.DuckDBPyConnection, query: str, /, **params) -> None:
+    """Run a file of several statements, binding to each the $named parameters it uses."""
+    for statement in load(query).split(";\n"):
+        code = "\n".join(
+            line for line in statement.splitlines() if not line.strip().startswith("--")
+        )
+        if not code.strip():
+            continue
+        used = {k: v for k, v in params.items() if re.search(rf"\${k}\b", code)}
+        cur.execute(code, used or None)

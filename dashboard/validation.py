@@ -332,20 +332,24 @@ def _periods(rows, frequency, indicator_ok, wide: bool, today: date, problems: P
         "Kỳ báo cáo không đọc được: ghi 2022-06 hoặc 06/2022 (tháng), 2022-Q2 "
         "(quý), 2022-H1 (6 tháng) hoặc 2022 (năm).",
     )
-    result = pd.Series([None] * len(rows), index=rows.index, dtype=object)
-    for index in rows.index[parsed.notna()]:
-        period, wanted = parsed[index], frequency[index]
-        if not indicator_ok[index]:
-            result[index] = period
-            continue
-        if wide and period.frequency != wanted:
-            period = _widen(period, wanted) or period
-        result[index] = period
-    mismatched = (
-        result.notna()
-        & indicator_ok
-        & (result.map(lambda p: p.frequency if p else None) != frequency)
+    # Decide once per distinct (period, indicator frequency): a file has few of them.
+    keys = (
+        rows["period"].astype(str).fillna("")
+        + "|"
+        + frequency.fillna("").astype(str)
+        + "|"
+        + indicator_ok.astype(str)
     )
+    first = pd.Series(rows.index, index=rows.index).groupby(keys, sort=False).first()
+    decided, fits = {}, {}
+    for key, index in first.items():
+        period, wanted = parsed[index], frequency[index]
+        if period is not None and indicator_ok[index] and wide and period.frequency != wanted:
+            period = _widen(period, wanted) or period
+        decided[key] = period
+        fits[key] = period is None or not indicator_ok[index] or period.frequency == wanted
+    result = keys.map(decided)
+    mismatched = ~keys.map(fits).astype(bool)
     if mismatched.any():
         problems.add_where(
             "error",
@@ -362,9 +366,11 @@ def _periods(rows, frequency, indicator_ok, wide: bool, today: date, problems: P
                 ),
             ),
         )
-    future = result.map(
-        lambda p: p is not None and (p.year, p.start_month) > (today.year, today.month)
-    )
+    late = {
+        key: p is not None and (p.year, p.start_month) > (today.year, today.month)
+        for key, p in decided.items()
+    }
+    future = keys.map(late).astype(bool)
     if future.any():
         problems.add_where(
             "error",
@@ -411,38 +417,21 @@ def _duplicates(staged, rows, ok, problems: Problems) -> None:
 
 
 def jump_warnings(
-    staged: pd.DataFrame,
-    history: pd.DataFrame,
-    kinds: pd.Series,
-    rows: pd.DataFrame,
-    problems: Problems,
+    pairs: pd.DataFrame, kinds: pd.Series, rows: pd.DataFrame, problems: Problems
 ) -> None:
     """Warn, without blocking, of a stock below the unit's previous figure and of a change of
-    more than 3× against the previous figure (from the database or earlier in the file)."""
-    if staged.empty:
-        return
-    key = ["unit_code", "indicator_code", "period"]
-    mine = staged.assign(_mine=True)
-    older = history.merge(staged[key], on=key, how="left", indicator=True)
-    older = older[older["_merge"] == "left_only"].drop(columns="_merge").assign(_mine=False)
-    both = pd.concat([older, mine], ignore_index=True).sort_values(
-        ["unit_code", "indicator_code", "year", "month"], kind="stable"
-    )
-    grouped = both.groupby(["unit_code", "indicator_code"], sort=False)
-    both["prev_value"] = grouped["value"].shift(1)
-    both["prev_period"] = grouped["period"].shift(1)
-    checked = both[both["_mine"] & both["prev_value"].notna()]
+    more than 3× against the previous figure. `pairs` holds each staged figure (source_row,
+    indicator_code, value) with the figure before it (prev_value, prev_period)."""
+    checked = pairs[pairs["prev_value"].notna()]
     if checked.empty:
         return
     kind = checked["indicator_code"].map(kinds)
-    by_row = rows.set_index("source_row")
-    label = checked["prev_period"].map(lambda p: periods.must_parse(p).short_label)
-    change = formatting_pair(checked["prev_value"], checked["value"])
     down = kind.eq("stock") & (checked["value"] < checked["prev_value"])
     jump = (checked["prev_value"] > 0) & (
         (checked["value"] > JUMP_FACTOR * checked["prev_value"])
         | (checked["value"] < checked["prev_value"] / JUMP_FACTOR)
     )
+    by_row = rows.set_index("source_row")
     for mask, text in (
         (down, "Số lũy kế giảm so với kỳ trước"),
         (jump & ~down, "Giá trị thay đổi hơn 3 lần so với kỳ trước"),
@@ -450,21 +439,17 @@ def jump_warnings(
         hit = checked[mask]
         if hit.empty:
             continue
-        where = by_row.loc[hit["source_row"]].reset_index()
-        problems.add_rows(
-            "warning",
-            where,
-            "value",
-            pd.Series(
-                text
-                + " ("
-                + label[mask]
-                + ": "
-                + change[mask]
-                + "). Không chặn việc gửi; kiểm tra lại nếu không phải số điều chỉnh.",
-                index=hit.index,
-            ).reset_index(drop=True),
+        labels = {p: periods.must_parse(p).short_label for p in hit["prev_period"].unique()}
+        messages = (
+            text
+            + " ("
+            + hit["prev_period"].map(labels)
+            + ": "
+            + formatting_pair(hit["prev_value"], hit["value"])
+            + "). Không chặn việc gửi; kiểm tra lại nếu không phải số điều chỉnh."
         )
+        where = by_row.loc[hit["source_row"]].reset_index()
+        problems.add_rows("warning", where, "value", messages.reset_index(drop=True))
 
 
 def formatting_pair(old: pd.Series, new: pd.Series) -> pd.Series:

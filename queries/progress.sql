@@ -22,10 +22,14 @@ actuals AS (
         f.unit_code,
         f.indicator_code,
         sum(f.value) AS total,
-        arg_max({'v': f.value, 'n': f.numerator, 'd': f.denominator, 'p': f.period}, f.month)
-            AS latest
+        -- arg_max_null: the latest row's values even where they are NULL (not an older row's)
+        arg_max_null(f.value, f.month) AS latest_value,
+        arg_max_null(f.numerator, f.month) AS latest_numerator,
+        arg_max_null(f.denominator, f.month) AS latest_denominator,
+        arg_max_null(f.period, f.month) AS latest_period
     FROM current_figures AS f
-    JOIN scope_indicators USING (indicator_code)
+    SEMI JOIN scope_indicators USING (indicator_code)
+    SEMI JOIN scope_units USING (unit_code)
     WHERE f.year = $year AND f.month <= $month
     GROUP BY f.unit_code, f.indicator_code
 ),
@@ -33,11 +37,19 @@ baselines AS (
     SELECT
         f.unit_code,
         f.indicator_code,
-        arg_max({'v': f.value, 'n': f.numerator, 'd': f.denominator}, f.month) AS last
+        arg_max_null(f.value, f.month) AS last_value,
+        arg_max_null(f.numerator, f.month) AS last_numerator,
+        arg_max_null(f.denominator, f.month) AS last_denominator
     FROM current_figures AS f
-    JOIN scope_indicators USING (indicator_code)
+    SEMI JOIN scope_indicators USING (indicator_code)
+    SEMI JOIN scope_units USING (unit_code)
     WHERE f.year = $year - 1
     GROUP BY f.unit_code, f.indicator_code
+),
+year_targets AS (
+    SELECT unit_code, indicator_code, value
+    FROM current_targets
+    WHERE year = $year
 ),
 unit_rows AS (
     SELECT
@@ -47,33 +59,24 @@ unit_rows AS (
         si.indicator_code,
         si.kind,
         si.direction,
-        CASE WHEN si.kind = 'flow' THEN a.total ELSE a.latest.v END AS actual,
-        a.latest.n AS numerator,
-        a.latest.d AS denominator,
-        a.latest.p AS last_period,
+        CASE WHEN si.kind = 'flow' THEN a.total ELSE a.latest_value END AS actual,
+        a.latest_numerator AS numerator,
+        a.latest_denominator AS denominator,
+        a.latest_period AS last_period,
         coalesce(own.value, province.value) AS target,
-        CASE WHEN si.kind = 'flow' THEN 0 ELSE b.last.v END AS baseline,
-        b.last.n AS base_numerator,
-        b.last.d AS base_denominator
+        CASE WHEN si.kind = 'flow' THEN 0 ELSE b.last_value END AS baseline,
+        b.last_numerator AS base_numerator,
+        b.last_denominator AS base_denominator
     FROM scope_units AS su
     CROSS JOIN scope_indicators AS si
     LEFT JOIN actuals AS a
         ON a.unit_code = su.unit_code AND a.indicator_code = si.indicator_code
     LEFT JOIN baselines AS b
         ON b.unit_code = su.unit_code AND b.indicator_code = si.indicator_code
-    LEFT JOIN current_targets AS own
+    LEFT JOIN year_targets AS own
         ON own.unit_code = su.unit_code AND own.indicator_code = si.indicator_code
-        AND own.year = $year
-    LEFT JOIN current_targets AS province
+    LEFT JOIN year_targets AS province
         ON province.unit_code = '*' AND province.indicator_code = si.indicator_code
-        AND province.year = $year
-),
-counted AS (
-    SELECT
-        *,
-        actual IS NOT NULL
-            OR count(actual) OVER (PARTITION BY scope_code, indicator_code) = 0 AS counts
-    FROM unit_rows
 )
 SELECT
     scope_code,
@@ -89,31 +92,50 @@ SELECT
         WHEN 'score' THEN avg(actual)
         ELSE sum(actual)
     END AS actual,
-    CASE any_value(kind)
-        WHEN 'ratio' THEN CASE
-            WHEN sum(denominator) FILTER (counts AND target IS NOT NULL) > 0
-                THEN sum(target * denominator) FILTER (counts)
-                    / sum(denominator) FILTER (counts AND target IS NOT NULL)
-            ELSE avg(target) FILTER (counts)
+    -- Targets and baselines count the reporting units, or every unit while none reports.
+    CASE
+        WHEN count(actual) = 0 THEN CASE any_value(kind)
+            WHEN 'ratio' THEN avg(target)
+            WHEN 'score' THEN avg(target)
+            ELSE sum(target)
         END
-        WHEN 'score' THEN avg(target) FILTER (counts)
-        ELSE sum(target) FILTER (counts)
+        ELSE CASE any_value(kind)
+            WHEN 'ratio' THEN CASE
+                WHEN sum(denominator) FILTER (target IS NOT NULL) > 0
+                    THEN sum(target * denominator) / sum(denominator) FILTER (target IS NOT NULL)
+                ELSE avg(target) FILTER (actual IS NOT NULL)
+            END
+            WHEN 'score' THEN avg(target) FILTER (actual IS NOT NULL)
+            ELSE sum(target) FILTER (actual IS NOT NULL)
+        END
     END AS target,
-    CASE any_value(kind)
-        WHEN 'ratio' THEN CASE
-            WHEN sum(base_denominator) FILTER (counts) > 0
-                THEN 100 * sum(base_numerator) FILTER (counts)
-                    / sum(base_denominator) FILTER (counts)
-            WHEN count(baseline) FILTER (counts) = 1 THEN max(baseline) FILTER (counts)
+    CASE
+        WHEN count(actual) = 0 THEN CASE any_value(kind)
+            WHEN 'ratio' THEN CASE
+                WHEN sum(base_denominator) > 0
+                    THEN 100 * sum(base_numerator) / sum(base_denominator)
+                WHEN count(baseline) = 1 THEN max(baseline)
+            END
+            WHEN 'score' THEN avg(baseline)
+            ELSE sum(baseline)
         END
-        WHEN 'score' THEN avg(baseline) FILTER (counts)
-        ELSE sum(baseline) FILTER (counts)
+        ELSE CASE any_value(kind)
+            WHEN 'ratio' THEN CASE
+                WHEN sum(base_denominator) FILTER (actual IS NOT NULL) > 0
+                    THEN 100 * sum(base_numerator) FILTER (actual IS NOT NULL)
+                        / sum(base_denominator) FILTER (actual IS NOT NULL)
+                WHEN count(baseline) FILTER (actual IS NOT NULL) = 1
+                    THEN max(baseline) FILTER (actual IS NOT NULL)
+            END
+            WHEN 'score' THEN avg(baseline) FILTER (actual IS NOT NULL)
+            ELSE sum(baseline) FILTER (actual IS NOT NULL)
+        END
     END AS baseline,
     sum(numerator) AS numerator,
     sum(denominator) AS denominator,
     max(last_period) AS last_period,
     count(actual) AS units_reporting,
     count(*) AS units_total
-FROM counted
+FROM unit_rows
 GROUP BY scope_code, indicator_code
 ORDER BY scope_code, indicator_code;

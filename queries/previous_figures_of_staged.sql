@@ -1,0 +1,24 @@
+-- For each staged figure, the figure just before it for the same unit and indicator: an
+-- earlier row of the same file, or a current figure from the year before $year on (a key the
+-- file sends again counts only in the file's version). Used to warn of drops and jumps.
+WITH staged AS (
+    SELECT source_row, unit_code, indicator_code, period, year * 12 + month AS t, value
+    FROM staged_figures
+),
+candidates AS (
+    SELECT unit_code, indicator_code, period, t, value
+    FROM staged
+    UNION ALL
+    SELECT c.unit_code, c.indicator_code, c.period, c.year * 12 + c.month AS t, c.value
+    FROM current_figures AS c
+    SEMI JOIN staged AS s ON s.unit_code = c.unit_code AND s.indicator_code = c.indicator_code
+    ANTI JOIN staged AS r
+        ON r.unit_code = c.unit_code AND r.indicator_code = c.indicator_code
+        AND r.period = c.period
+    WHERE c.year >= $year - 1
+)
+SELECT s.source_row, s.indicator_code, s.value, p.value AS prev_value, p.period AS prev_period
+FROM staged AS s
+ASOF JOIN candidates AS p
+    ON s.unit_code = p.unit_code AND s.indicator_code = p.indicator_code AND s.t > p.t
+ORDER BY s.source_row;
