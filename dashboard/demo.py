@@ -326,19 +326,7 @@ def generate() -> dict[str, pd.DataFrame]:
         "indicator_groups": pd.DataFrame(GROUPS, columns=["code", "name", "sort_order"]),
         "indicators": pd.DataFrame(
             [(*row[:4], row[5], row[4], *row[6:], i + 1) for i, row in enumerate(INDICATORS)],
-            columns=[
-                "code",
-                "group_code",
-                "name",
-                "short_name",
-                "measure",
-                "kind",
-                "direction",
-                "frequency",
-                "description",
-                "legal_basis",
-                "sort_order",
-            ],
+            columns=["code", *catalog.INDICATOR_FIELDS, "sort_order"],
         ),
         "targets": pd.DataFrame(targets, columns=["ma_don_vi", "ma_chi_tieu", "nam", "ke_hoach"]),
         "figures": pd.DataFrame(
