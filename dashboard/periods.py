@@ -24,6 +24,18 @@ _FORMS = [
     (re.compile(r"^(\d{4})-?H([12])$"), "half", lambda m: (int(m[1]), int(m[2]))),
     (re.compile(r"^H([12])\s*[/.-]\s*(\d{4})$"), "half", lambda m: (int(m[2]), int(m[1]))),
     (re.compile(r"^(\d{4})$"), "year", lambda m: (int(m[1]), 1)),
+    # A date where a month was meant: Excel turns a typed "06/2022" into 01/06/2022, and a CSV
+    # saved from it carries the date (dd/mm/yyyy, or yyyy-mm-dd from other tools).
+    (
+        re.compile(r"^([0-3]?\d)[/.-](\d{1,2})[/.-](\d{4})(?: 0?0:00(?::00)?)?$"),
+        "month",
+        lambda m: (int(m[3]), int(m[2]) if 1 <= int(m[1]) <= 31 else 0),
+    ),
+    (
+        re.compile(r"^(\d{4})-(\d{1,2})-([0-3]?\d)(?:[ T]0?0:00(?::00)?)?$"),
+        "month",
+        lambda m: (int(m[1]), int(m[2]) if 1 <= int(m[3]) <= 31 else 0),
+    ),
 ]
 
 

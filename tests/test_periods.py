@@ -25,6 +25,10 @@ from dashboard.periods import Period, must_parse, parse, periods_in_year
         (2022, "2022"),
         (2022.0, "2022"),
         ("  2022-07 ", "2022-07"),
+        ("01/06/2022", "2022-06"),  # a date Excel made of a typed month
+        ("1/6/2022", "2022-06"),
+        ("2022-06-01", "2022-06"),
+        ("2022-06-01 00:00:00", "2022-06"),
     ],
 )
 def test_accepted_spellings(text, code):
