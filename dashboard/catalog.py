@@ -70,6 +70,11 @@ def indicators(cur: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return sql.frame(cur, "indicators")
 
 
+def _next_order(existing: pd.DataFrame) -> int:
+    """The display position after the last row of a catalogue table."""
+    return int(existing["sort_order"].max()) + 1 if len(existing) else 1
+
+
 def _code(text: str, what: str) -> str:
     code = (text or "").strip().upper()
     if not CODE.match(code):
@@ -109,7 +114,7 @@ def add_cluster(store: Store, by: Actor, code: str, name: str) -> str:
             {
                 "code": [code],
                 "name": [name],
-                "sort_order": [int(existing["sort_order"].max() or 0) + 1 if len(existing) else 1],
+                "sort_order": [_next_order(existing)],
             }
         ),
         by.username,
@@ -149,7 +154,7 @@ def add_unit(store: Store, by: Actor, code: str, name: str, cluster_code: str, k
                 "name": [name],
                 "cluster_code": [cluster_code],
                 "kind": [kind],
-                "sort_order": [int(existing["sort_order"].max() or 0) + 1 if len(existing) else 1],
+                "sort_order": [_next_order(existing)],
                 "active": [True],
             }
         ),
@@ -236,7 +241,7 @@ def add_indicator(store: Store, by: Actor, code: str, fields: dict) -> str:
     row = {
         "code": code,
         **_indicator_fields(cur, fields),
-        "sort_order": int(existing["sort_order"].max() or 0) + 1 if len(existing) else 1,
+        "sort_order": _next_order(existing),
     }
     load_rows(store, "indicators", pd.DataFrame([row]), by.username)
     return code

@@ -114,34 +114,23 @@ def period(cat: dict) -> periods.Period:
     return chosen
 
 
-def cluster(cat: dict) -> str | None:
-    """A cluster ('cum' in the URL), or None for the whole province."""
-    names = {ALL: "Toàn tỉnh"}
-    names |= dict(zip(cat["clusters"]["code"], cat["clusters"]["name"], strict=True))
+def _one_or_all(param: str, label: str, frame, everything: str) -> str | None:
+    """A selectbox of codes with "all" first; None when all are chosen."""
+    names = {ALL: everything} | dict(zip(frame["code"], frame["name"], strict=True))
     chosen = _choose(
-        "cum",
-        "Cụm thi đua",
-        list(names),
-        ALL,
-        format_func=names.get,
-        dump=lambda c: "" if c == ALL else c,
+        param, label, list(names), ALL, format_func=names.get, dump=lambda c: "" if c == ALL else c
     )
     return None if chosen == ALL else chosen
+
+
+def cluster(cat: dict) -> str | None:
+    """A cluster ('cum' in the URL), or None for the whole province."""
+    return _one_or_all("cum", "Cụm thi đua", cat["clusters"], "Toàn tỉnh")
 
 
 def group(cat: dict) -> str | None:
     """An indicator group ('nhom' in the URL), or None for all."""
-    names = {ALL: "Tất cả các nhóm"}
-    names |= dict(zip(cat["groups"]["code"], cat["groups"]["name"], strict=True))
-    chosen = _choose(
-        "nhom",
-        "Nhóm chỉ tiêu",
-        list(names),
-        ALL,
-        format_func=names.get,
-        dump=lambda g: "" if g == ALL else g,
-    )
-    return None if chosen == ALL else chosen
+    return _one_or_all("nhom", "Nhóm chỉ tiêu", cat["groups"], "Tất cả các nhóm")
 
 
 def indicator(cat: dict) -> str:

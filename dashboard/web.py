@@ -1,6 +1,7 @@
 """Streamlit glue shared by the pages: the process's store, cached reads keyed on the data
 version, the period and scope pickers, the demo badge, the status legend and the footer."""
 
+import html
 import json
 from dataclasses import dataclass
 
@@ -324,14 +325,15 @@ def admin_only(ctx: Context) -> Actor:
 
 
 def status_card(container, code: str, caption: str) -> None:
-    """A card in the status's colour with its Vietnamese name, beside the metric cards."""
+    """A card in the status's colour with its Vietnamese name, beside the metric cards. Only
+    the fixed palette and names go in as HTML; the caption is escaped."""
     container.markdown(
         f"<div data-testid='status-card' style='background:{status.COLOURS[code]};"
         f"color:{status.text_colour(code)};border:1px solid #bbb;border-radius:0.5rem;"
         f"padding:0.75rem 1rem;min-height:6.4rem'>"
         f"<div style='font-size:0.875rem'>Đánh giá</div>"
         f"<div style='font-size:1.5rem;font-weight:600;line-height:1.3'>{status.LABELS[code]}"
-        f"</div><div style='font-size:0.875rem'>{caption}</div></div>",
+        f"</div><div style='font-size:0.875rem'>{html.escape(caption)}</div></div>",
         unsafe_allow_html=True,
     )
 

@@ -5,17 +5,7 @@ import pandas as pd
 from dashboard import batches, catalog, periods
 from dashboard.store import Store
 
-INDICATOR_COLUMNS = [
-    "code",
-    "group_code",
-    "name",
-    "short_name",
-    "measure",
-    "kind",
-    "direction",
-    "frequency",
-    "sort_order",
-]
+INDICATOR_COLUMNS = ["code", *catalog.INDICATOR_FIELDS[:7], "sort_order"]  # no description
 
 
 def catalogue(store: Store, units: list[tuple[str, str]], indicators: list[tuple]) -> None:
