@@ -144,7 +144,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except duckdb.IOException as exc:
         print(
-            f"Lỗi: không mở được cơ sở dữ liệu «{db}» (có thể một tiến trình khác đang mở): "
+            f"Lỗi: không mở được cơ sở dữ liệu «{db}»: một tiến trình khác (thường là bảng "
+            "điều khiển `cds serve`) đang mở nó; dừng tiến trình đó rồi chạy lại. "
             f"{str(exc).splitlines()[0]}",
             file=sys.stderr,
         )
