@@ -8,7 +8,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from dashboard import sql
+from dashboard import snapshot, sql
 from dashboard.accounts import Actor, require_admin
 from dashboard.store import Store, audit, utc_now
 
@@ -23,6 +23,7 @@ class Log:
     changes_query: str
     insert_query: str
     refresh_queries: tuple[str, ...]  # run after the insert, with the classified rows staged
+    refresh_snapshot: Callable[[duckdb.DuckDBPyConnection, pd.DataFrame], None]
     revert_plan_query: str
     revert_kind: str
     units_query: str | None = None  # records which units a batch wrote for
@@ -47,6 +48,7 @@ FIGURES = Log(
     changes_query="staged_figure_changes",
     insert_query="insert_figures",
     refresh_queries=("delete_current_figures_for_staged", "insert_current_figures_for_staged"),
+    refresh_snapshot=snapshot.after_figures,
     units_query="insert_batch_units",
     revert_plan_query="figure_revert_plan",
     revert_kind="revert",
@@ -66,6 +68,7 @@ TARGETS = Log(
     changes_query="staged_target_changes",
     insert_query="insert_targets",
     refresh_queries=(),
+    refresh_snapshot=snapshot.after_targets,
     revert_plan_query="target_revert_plan",
     revert_kind="revert_targets",
 )
@@ -178,6 +181,7 @@ def commit(
                 sql.run(cur, log.units_query, batch_id=batch_id)
         finally:
             cur.unregister(view)
+        log.refresh_snapshot(cur, changes)
         audit(
             cur,
             username,
@@ -201,6 +205,7 @@ def rebuild_current_figures(store: Store, username: str) -> int:
     with store.write() as cur:
         sql.run(cur, "delete_all_current_figures")
         sql.run(cur, "insert_all_current_figures")
+        snapshot.refresh(cur)
         count = sql.scalar(cur, "current_figure_count")
         audit(cur, username, "rebuild_current_figures", f"{count} số liệu")
     return int(count)

@@ -7,7 +7,7 @@ import re
 import duckdb
 import pandas as pd
 
-from dashboard import sql
+from dashboard import snapshot, sql
 from dashboard.accounts import Actor, require_admin
 from dashboard.store import Store, audit
 
@@ -47,6 +47,10 @@ def load_rows(store: Store, table: str, rows: pd.DataFrame, username: str) -> No
             sql.run(cur, f"insert_{table}")
         finally:
             cur.unregister("new_rows")
+        if table == "units":
+            snapshot.refresh(cur, units=rows["code"])
+        elif table == "indicators":
+            snapshot.refresh(cur, indicators=rows["code"])
         audit(cur, username, f"add_{table}", f"{len(rows)} dòng")
 
 
@@ -196,6 +200,7 @@ def update_unit(
         return
     with store.write() as write:
         sql.run(write, "update_unit", code=code, **new)
+        snapshot.refresh(write, units=[code], clusters=[old["cluster_code"], new["cluster_code"]])
         audit(write, by.username, "update_unit", f"{code}: " + "; ".join(changes))
 
 
@@ -272,4 +277,5 @@ def update_indicator(store: Store, by: Actor, code: str, fields: dict) -> None:
         return
     with store.write() as write:
         sql.run(write, "update_indicator", code=code, **new)
+        snapshot.refresh(write, indicators=[code])
         audit(write, by.username, "update_indicator", f"{code}: " + "; ".join(changes))

@@ -8,12 +8,19 @@ DEFAULT_DB = Path("data") / "cds.duckdb"
 DEMO_DIR = Path(__file__).resolve().parent.parent / "data" / "demo"
 LOCAL_TZ = timezone(timedelta(hours=7), "ICT")  # Vietnam keeps UTC+7 all year
 DEFAULT_AT_RISK_PCT = 80.0
+DEFAULT_MEMORY_LIMIT = "1GB"
 LOCAL_OPERATOR = "local"
 
 
 def db_path(explicit: str | None = None) -> str:
     """The database to open: --db, else CDS_DB, else data/cds.duckdb."""
     return explicit or os.environ.get("CDS_DB") or str(DEFAULT_DB)
+
+
+def memory_limit() -> str:
+    """How much memory DuckDB may hold in its buffers before spilling to disk (CDS_MEMORY_LIMIT,
+    default 1GB)."""
+    return os.environ.get("CDS_MEMORY_LIMIT") or DEFAULT_MEMORY_LIMIT
 
 
 def at_risk_pct() -> float:

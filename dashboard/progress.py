@@ -25,17 +25,32 @@ def progress(
     actual, target, baseline, expected, achievement_pct and status."""
     if by not in LEVELS:
         raise ValueError(f"Cấp tổng hợp «{by}» không hợp lệ: dùng unit, cluster hoặc province.")
-    frame = sql.frame(
-        cur,
-        "progress",
-        year=period.year,
-        month=period.end_month,
-        by=by,
-        cluster=cluster,
-        group=group,
-        unit=unit,
-        indicator=indicator,
-    )
+    if by != "unit" and unit is None and not (by == "province" and cluster):
+        frame = sql.frame(
+            cur,
+            "scope_progress",
+            level=by,
+            year=period.year,
+            month=period.end_month,
+            cluster=cluster,
+            group=group,
+            indicator=indicator,
+        )
+    else:
+        frame = sql.frame(
+            cur,
+            "scope_progress_rows",
+            by=by,
+            years=[period.year],
+            first_year=period.year,
+            last_year=period.year,
+            from_month=period.end_month,
+            to_month=period.end_month,
+            clusters=None if cluster is None else [cluster],
+            unit=unit,
+            group=group,
+            indicators=None if indicator is None else [indicator],
+        ).drop(columns=["level", "year", "month"])
     if at_risk_pct is None:
         at_risk_pct = config.at_risk_pct()
     return assess(frame, period.share_of_year, at_risk_pct)

@@ -15,9 +15,29 @@ def load(name: str) -> str:
     return (QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
+@cache
+def _names(code: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\$([A-Za-z_]\w*)", re.sub(r"--[^\n]*", "", code)))
+
+
+def _bound(code: str, params: dict) -> dict | None:
+    """The params the code uses (DuckDB refuses any it does not)."""
+    names = _names(code)
+    return {k: v for k, v in params.items() if k in names} or None
+
+
 def run(cur: duckdb.DuckDBPyConnection, query: str, /, **params) -> duckdb.DuckDBPyConnection:
-    """Execute queries/<query>.sql with its $named parameters bound to `params`."""
-    return cur.execute(load(query), params or None)
+    """Execute queries/<query>.sql with its $named parameters bound to `params`; params it does
+    not use are left out."""
+    code = load(query)
+    return cur.execute(code, _bound(code, params))
+
+
+def insert(cur: duckdb.DuckDBPyConnection, table: str, query: str, /, **params) -> None:
+    """Append the rows of queries/<query>.sql to `table` (a name from code, never from input),
+    matching columns by name."""
+    code = load(query).strip().rstrip(";")
+    cur.execute(f"INSERT INTO {table} BY NAME {code}", _bound(code, params))
 
 
 def frame(cur: duckdb.DuckDBPyConnection, query: str, /, **params):
@@ -47,5 +67,4 @@ def script(cur: duckdb.DuckDBPyConnection, query: str, /, **params) -> None:
         )
         if not code.strip():
             continue
-        used = {k: v for k, v in params.items() if re.search(rf"\${k}\b", code)}
-        cur.execute(code, used or None)
+        cur.execute(code, _bound(code, params))

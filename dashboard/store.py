@@ -9,7 +9,9 @@ from pathlib import Path
 
 import duckdb
 
-from dashboard import sql
+from dashboard import config, snapshot, sql
+
+SNAPSHOT_STEP = "schema_0004_progress_snapshot"
 
 
 class Store:
@@ -19,7 +21,7 @@ class Store:
         self.path = path
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        self._con = duckdb.connect(path)
+        self._con = duckdb.connect(path, config={"memory_limit": config.memory_limit()})
         # The embedded database serialises writes in its one process; readers never wait.
         self._write_lock = threading.Lock()
 
@@ -88,6 +90,8 @@ def migrate(store: Store) -> list[int]:
             if schema_version(cur) >= version:
                 continue
             cur.execute(sql.load(name))
+            if name == SNAPSHOT_STEP:
+                snapshot.refresh(cur)  # a database from before the snapshot gets it filled
             sql.run(cur, "insert_schema_version", version=version, applied_at=utc_now())
             applied.append(version)
     return applied

@@ -1,0 +1,92 @@
+"""The progress snapshot: every unit's, cluster's and the province's standing at the end of every
+month, recomputed inside each writing transaction for just the keys the write touched, so that
+a view reads prepared rows instead of a year of figures."""
+
+from collections.abc import Iterable
+
+import duckdb
+import pandas as pd
+
+from dashboard import sql
+
+
+def _listed(values: Iterable | None) -> list | None:
+    return None if values is None else sorted(pd.Series(list(values)).dropna().unique().tolist())
+
+
+def refresh(
+    cur: duckdb.DuckDBPyConnection,
+    *,
+    units: Iterable[str] | None = None,
+    indicators: Iterable[str] | None = None,
+    years: Iterable[int] | None = None,
+    from_month: int = 1,
+    clusters: Iterable[str] | None = None,
+) -> None:
+    """Recompute the snapshot for these units, indicators and years from `from_month` on (None:
+    all), and the aggregates of `clusters` (None: the clusters of `units`, or all) and the
+    province; run inside the writer's transaction."""
+    units, indicators = _listed(units), _listed(indicators)
+    years = None if years is None else [int(y) for y in _listed(years)]
+    if years == [] or units == [] or indicators == []:
+        return
+    if years is None:
+        # Year by year: a national rebuild in one piece would hold every year's rows at once.
+        every = sql.run(cur, "figure_years").fetchall()
+        gone = sql.run(cur, "progress_years").fetchall()
+        for (year,) in sorted(set(every) | set(gone)):
+            refresh(cur, units=units, indicators=indicators, years=[year], clusters=clusters)
+        return
+    before = {int(row[0]) for row in sql.run(cur, "progress_years").fetchall()}
+    keys = dict(units=units, indicators=indicators, years=years, from_month=from_month)
+    sql.run(cur, "delete_unit_progress", **keys)
+    bounds = dict(first_year=min(years), last_year=max(years))
+    sql.insert(cur, "unit_progress", "unit_progress_rows", **keys, **bounds)
+    if units is not None and clusters is None:
+        clusters = sql.frame(cur, "clusters_of_units", units=units)["cluster_code"]
+    scopes = dict(indicators=indicators, years=years, from_month=from_month, to_month=12)
+    scopes.update(bounds)
+    for level, chosen in (("cluster", _listed(clusters)), ("province", None)):
+        if level == "cluster" and chosen == []:
+            continue
+        sql.run(cur, "delete_scope_progress", level=level, clusters=chosen, **keys)
+        sql.insert(
+            cur,
+            "scope_progress",
+            "scope_progress_rows",
+            by=level,
+            clusters=chosen,
+            unit=None,
+            group=None,
+            **scopes,
+        )
+    # A year that just gained its first figure or target needs every unit and indicator, and
+    # a year that lost its last one must go entirely.
+    after = {int(row[0]) for row in sql.run(cur, "figure_years").fetchall()} & set(years)
+    changed = after ^ (before & set(years))
+    if changed and (units is not None or indicators is not None or from_month > 1):
+        refresh(cur, years=changed)
+
+
+def after_figures(cur: duckdb.DuckDBPyConnection, changes: pd.DataFrame) -> None:
+    """Bring the snapshot up to date after figure rows `changes` were written: their months to
+    the end of their year, and the next year, whose baseline they are."""
+    written = changes[changes["change"] != "same"] if "change" in changes else changes
+    if written.empty:
+        return
+    units, indicators = written["unit_code"], written["indicator_code"]
+    years = {int(y) for y in written["year"]}
+    first = int(written["month"].min()) if len(years) == 1 else 1
+    refresh(cur, units=units, indicators=indicators, years=years, from_month=first)
+    following = {y + 1 for y in years} - years
+    refresh(cur, units=units, indicators=indicators, years=following)
+
+
+def after_targets(cur: duckdb.DuckDBPyConnection, changes: pd.DataFrame) -> None:
+    """Bring the snapshot up to date after target rows `changes` were written; a province-wide
+    '*' target reaches every unit."""
+    written = changes[changes["change"] != "same"] if "change" in changes else changes
+    if written.empty:
+        return
+    units = None if (written["unit_code"] == "*").any() else written["unit_code"]
+    refresh(cur, units=units, indicators=written["indicator_code"], years=written["year"])

@@ -1,0 +1,103 @@
+-- Each active unit's actual, target and baseline on each indicator at the end of each month
+-- from $from_month to 12, for the years that have figures or targets. Lists $units, $indicators
+-- and $years narrow it (NULL: all); $first_year and $last_year bound $years, so that the scans
+-- skip other years' blocks. Actual is the latest figure of the year up to the month
+-- (flows: their sum); the baseline is the last figure of the year before (flows: 0); the target
+-- is the unit's own or the province-wide '*' row.
+WITH grid_years AS (
+    SELECT DISTINCT year
+    FROM (
+        SELECT year FROM current_figures
+        UNION ALL
+        SELECT year FROM current_targets
+    )
+    WHERE $years IS NULL OR year IN (SELECT unnest($years))
+),
+scope_units AS (
+    SELECT code AS unit_code
+    FROM units
+    WHERE active AND ($units IS NULL OR code IN (SELECT unnest($units)))
+),
+scope_indicators AS (
+    SELECT code AS indicator_code, kind
+    FROM indicators
+    WHERE $indicators IS NULL OR code IN (SELECT unnest($indicators))
+),
+grid AS (
+    SELECT su.unit_code, si.indicator_code, si.kind, gy.year, m.month
+    FROM scope_units AS su
+    CROSS JOIN scope_indicators AS si
+    CROSS JOIN grid_years AS gy
+    CROSS JOIN range($from_month, 13) AS m(month)
+),
+year_figures AS (
+    SELECT
+        f.unit_code,
+        f.indicator_code,
+        f.year,
+        f.month,
+        f.value,
+        f.numerator,
+        f.denominator,
+        f.period,
+        -- every figure of the year up to this one's month, as flows add up
+        sum(f.value) OVER (
+            PARTITION BY f.unit_code, f.indicator_code, f.year ORDER BY f.month
+        ) AS total
+    FROM current_figures AS f
+    SEMI JOIN scope_units USING (unit_code)
+    SEMI JOIN scope_indicators USING (indicator_code)
+    SEMI JOIN grid_years USING (year)
+    WHERE f.year BETWEEN coalesce($first_year, 0) AND coalesce($last_year, 9999)
+),
+baselines AS (
+    SELECT
+        f.unit_code,
+        f.indicator_code,
+        f.year + 1 AS year,
+        -- arg_max_null: the latest row's values even where they are NULL (not an older row's)
+        arg_max_null(f.value, f.month) AS last_value,
+        arg_max_null(f.numerator, f.month) AS last_numerator,
+        arg_max_null(f.denominator, f.month) AS last_denominator
+    FROM current_figures AS f
+    SEMI JOIN scope_units USING (unit_code)
+    SEMI JOIN scope_indicators USING (indicator_code)
+    WHERE f.year BETWEEN coalesce($first_year, 0) - 1 AND coalesce($last_year, 9999) - 1
+        AND f.year + 1 IN (SELECT year FROM grid_years)
+    GROUP BY f.unit_code, f.indicator_code, f.year
+),
+year_targets AS (
+    SELECT unit_code, indicator_code, year, value
+    FROM current_targets
+    SEMI JOIN grid_years USING (year)
+)
+SELECT
+    g.unit_code,
+    g.indicator_code,
+    g.year,
+    g.month,
+    CASE WHEN g.kind = 'flow' THEN f.total ELSE f.value END AS actual,
+    f.numerator,
+    f.denominator,
+    f.period AS last_period,
+    coalesce(own.value, province.value) AS target,
+    CASE WHEN g.kind = 'flow' THEN 0 ELSE b.last_value END AS baseline,
+    b.last_numerator AS base_numerator,
+    b.last_denominator AS base_denominator
+FROM grid AS g
+ASOF LEFT JOIN year_figures AS f
+    ON f.unit_code = g.unit_code
+    AND f.indicator_code = g.indicator_code
+    AND f.year = g.year
+    AND f.month <= g.month
+LEFT JOIN baselines AS b
+    ON b.unit_code = g.unit_code AND b.indicator_code = g.indicator_code AND b.year = g.year
+LEFT JOIN year_targets AS own
+    ON own.unit_code = g.unit_code
+    AND own.indicator_code = g.indicator_code
+    AND own.year = g.year
+LEFT JOIN year_targets AS province
+    ON province.unit_code = '*'
+    AND province.indicator_code = g.indicator_code
+    AND province.year = g.year
+ORDER BY g.year, g.month, g.indicator_code, g.unit_code;
