@@ -152,7 +152,8 @@ def add_user(
     if email and not EMAIL.match(email.strip()):
         raise AccountError(f"Thư điện tử «{email}» không hợp lệ.")
     check_password(password)
-    with store.write() as cur:
+
+    def work(cur):
         sql.run(
             cur,
             "insert_user",
@@ -166,6 +167,8 @@ def add_user(
         audit(
             cur, by.username, "add_user", f"{name} ({role}{' ' + unit_code if unit_code else ''})"
         )
+
+    store.transact(work)
     return Actor(name, role, unit_code, display_name or name)
 
 
@@ -182,9 +185,12 @@ def set_password(store: Store, by: Actor, username: str, password: str) -> None:
     if by.username != row[0]:
         require_admin(by, "Đổi mật khẩu của người khác")
     check_password(password)
-    with store.write() as cur:
+
+    def work(cur):
         sql.run(cur, "update_user_password", username=row[0], password_hash=_hasher.hash(password))
         audit(cur, by.username, "set_password", row[0])
+
+    store.transact(work)
 
 
 def set_disabled(store: Store, by: Actor, username: str, disabled: bool) -> None:
@@ -196,9 +202,12 @@ def set_disabled(store: Store, by: Actor, username: str, disabled: bool) -> None
         active = admins[(admins["role"] == "admin") & ~admins["disabled"]]
         if list(active["username"]) == [row[0]]:
             raise AccountError("Không thể khóa tài khoản quản trị cuối cùng đang hoạt động.")
-    with store.write() as cur:
+
+    def work(cur):
         sql.run(cur, "update_user_disabled", username=row[0], disabled=disabled)
         audit(cur, by.username, "disable_user" if disabled else "enable_user", row[0])
+
+    store.transact(work)
 
 
 def locked_until(cur: duckdb.DuckDBPyConnection, username: str, now: datetime) -> datetime | None:
@@ -235,8 +244,11 @@ def sign_in(store: Store, username: str, password: str, now: datetime | None = N
             f"{formatting.date_time(until)[-5:]} (15 phút) mới đăng nhập lại được."
         )
     ok = matches and row is not None and stored is not _NO_ACCOUNT_HASH
-    with store.write() as write:
+
+    def work(write):
         sql.run(write, "insert_login_attempt", username=name, attempted_at=now, succeeded=ok)
+
+    store.transact(work)
     if not ok:
         raise SignInRefused("Tên đăng nhập hoặc mật khẩu không đúng.")
     if row[3]:
@@ -254,7 +266,8 @@ def _token_hash(token: str) -> str:
 def start_session(store: Store, who: Actor, now: datetime | None = None) -> str:
     """A new browser-session token for a signed-in account (only its hash is stored)."""
     token = secrets.token_urlsafe(32)
-    with store.write() as cur:
+
+    def work(cur):
         sql.run(
             cur,
             "insert_web_session",
@@ -263,6 +276,8 @@ def start_session(store: Store, who: Actor, now: datetime | None = None) -> str:
             created_at=now or utc_now(),
             revoked=False,
         )
+
+    store.transact(work)
     return token
 
 
@@ -286,7 +301,8 @@ def end_session(store: Store, token: str | None, username: str) -> None:
     """End a browser session, so its cookie no longer signs anyone in."""
     if not token:
         return
-    with store.write() as cur:
+
+    def work(cur):
         sql.run(
             cur,
             "insert_web_session",
@@ -295,3 +311,5 @@ def end_session(store: Store, token: str | None, username: str) -> None:
             created_at=utc_now(),
             revoked=True,
         )
+
+    store.transact(work)

@@ -142,54 +142,63 @@ def commit(
     `rows` may be a function of the transaction's cursor, for rows that must be read under the
     write lock. A file already committed (same sha256) writes nothing and names the earlier
     batch."""
-    with store.write() as cur:
-        staged = stage(log, rows(cur) if callable(rows) else rows)
-        if sha256:
-            earlier = sql.run(cur, "batch_with_sha256", sha256=sha256, kind=kind).fetchone()
-            if earlier is not None:
-                keys = ("id", "seq", "created_at", "file_name")
-                return BatchResult(
-                    None, None, 0, 0, 0, duplicate_of=dict(zip(keys, earlier, strict=True))
-                )
-        changes = classify(cur, log, staged)
-        counts = changes["change"].value_counts()
-        batch_id = str(uuid.uuid4())
-        seq = int(sql.scalar(cur, "next_batch_seq"))
-        sql.run(
-            cur,
-            "insert_batch",
-            id=batch_id,
-            seq=seq,
-            username=username,
-            unit_code=unit_code,
-            file_name=file_name,
-            sha256=sha256,
-            kind=kind,
-            rows_new=int(counts.get("new", 0)),
-            rows_changed=int(counts.get("changed", 0)),
-            rows_same=int(counts.get("same", 0)),
-            created_at=created_at or utc_now(),
-            reverts=reverts,
+    return store.transact(
+        lambda cur: _commit(
+            cur, log, rows, username, kind, unit_code, file_name, sha256, created_at, reverts
         )
-        view = f"staged_{log.name}"
-        cur.register(view, changes)
-        try:
-            sql.run(cur, log.insert_query, batch_id=batch_id, batch_seq=seq)
-            for query in log.refresh_queries:
-                sql.run(cur, query)
-            if log.units_query:
-                sql.run(cur, log.units_query, batch_id=batch_id)
-        finally:
-            cur.unregister(view)
-        log.refresh_snapshot(cur, changes)
-        audit(
-            cur,
-            username,
-            f"commit_{log.name}",
-            f"{kind}: {file_name or ''} ({int(counts.get('new', 0))} mới, "
-            f"{int(counts.get('changed', 0))} thay đổi)",
-            batch_id,
-        )
+    )
+
+
+def _commit(
+    cur, log, rows, username, kind, unit_code, file_name, sha256, created_at, reverts
+) -> BatchResult:
+    staged = stage(log, rows(cur) if callable(rows) else rows)
+    if sha256:
+        earlier = sql.run(cur, "batch_with_sha256", sha256=sha256, kind=kind).fetchone()
+        if earlier is not None:
+            keys = ("id", "seq", "created_at", "file_name")
+            return BatchResult(
+                None, None, 0, 0, 0, duplicate_of=dict(zip(keys, earlier, strict=True))
+            )
+    changes = classify(cur, log, staged)
+    counts = changes["change"].value_counts()
+    batch_id = str(uuid.uuid4())
+    seq = int(sql.scalar(cur, "next_batch_seq"))
+    sql.run(
+        cur,
+        "insert_batch",
+        id=batch_id,
+        seq=seq,
+        username=username,
+        unit_code=unit_code,
+        file_name=file_name,
+        sha256=sha256,
+        kind=kind,
+        rows_new=int(counts.get("new", 0)),
+        rows_changed=int(counts.get("changed", 0)),
+        rows_same=int(counts.get("same", 0)),
+        created_at=created_at or utc_now(),
+        reverts=reverts,
+    )
+    view = f"staged_{log.name}"
+    cur.register(view, changes)
+    try:
+        sql.run(cur, log.insert_query, batch_id=batch_id, batch_seq=seq)
+        for query in log.refresh_queries:
+            sql.run(cur, query)
+        if log.units_query:
+            sql.run(cur, log.units_query, batch_id=batch_id)
+    finally:
+        cur.unregister(view)
+    log.refresh_snapshot(cur, changes)
+    audit(
+        cur,
+        username,
+        f"commit_{log.name}",
+        f"{kind}: {file_name or ''} ({int(counts.get('new', 0))} mới, "
+        f"{int(counts.get('changed', 0))} thay đổi)",
+        batch_id,
+    )
     return BatchResult(
         batch_id,
         seq,
@@ -202,13 +211,16 @@ def commit(
 
 def rebuild_current_figures(store: Store, username: str) -> int:
     """Recompute every current figure from the log; returns how many there are."""
-    with store.write() as cur:
+
+    def work(cur) -> int:
         sql.run(cur, "delete_all_current_figures")
         sql.run(cur, "insert_all_current_figures")
         snapshot.refresh(cur)
-        count = sql.scalar(cur, "current_figure_count")
+        count = int(sql.scalar(cur, "current_figure_count"))
         audit(cur, username, "rebuild_current_figures", f"{count} số liệu")
-    return int(count)
+        return count
+
+    return store.transact(work)
 
 
 class RevertRefused(ValueError):

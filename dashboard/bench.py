@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from dashboard import export, ingest, progress, snapshot, sql
+from dashboard import export, ingest, migration, progress, snapshot, sql
 from dashboard.accounts import LOCAL_OPERATOR
 from dashboard.periods import Period
 from dashboard.reader import Limits
@@ -37,16 +37,22 @@ def _ms(seconds: float) -> float:
 def generate(store, scale: str) -> int:
     """Fill the scratch database; returns the number of figures."""
     units, clusters = SCALES[scale]
-    with store.write() as cur:
+
+    def work(cur):
         sql.script(cur, "bench_generate_country", units=units, clusters=clusters, months=MONTHS)
+
+    store.transact(work)
     return int(sql.scalar(store.cursor(), "current_figure_count"))
 
 
 def build_snapshot(store) -> float:
     """Compute the whole progress snapshot, as after a catalogue change; returns seconds."""
     started = time.perf_counter()
-    with store.write() as cur:
+
+    def work(cur):
         snapshot.refresh(cur)
+
+    store.transact(work)
     return time.perf_counter() - started
 
 
@@ -294,7 +300,24 @@ def _page(db: str) -> tuple[float, float]:
     return cold, statistics.median(warm)
 
 
-def run(scale: str = "national", keep: str | None = None) -> dict:
+def _lake(db: str, lake_target: str, file_times: list[float], ours: dict) -> dict:
+    """The same overview on a DuckLake lake holding a copy of the scratch database."""
+    started = time.perf_counter()
+    migration.to_lake(db, lake_target)
+    copied = time.perf_counter() - started
+    cur = open_store(lake_target).cursor()
+    times, theirs = _timed(lambda: overview(cur))
+    close_store(lake_target)
+    return {
+        "lake_copy_s": round(copied, 1),
+        "lake_overview_p50_ms": _ms(statistics.median(times)),
+        "lake_overview_p95_ms": _ms(np.percentile(times, 95)),
+        "lake_vs_file": round(statistics.median(times) / statistics.median(file_times), 2),
+        "lake_same_results": agree(ours, theirs),
+    }
+
+
+def run(scale: str = "national", keep: str | None = None, lake_target: str | None = None) -> dict:
     """Build the synthetic country and measure; the numbers as a dict (printed as JSON)."""
     with tempfile.TemporaryDirectory(prefix="cds-bench-") as scratch:
         directory = Path(scratch)
@@ -352,10 +375,13 @@ def run(scale: str = "national", keep: str | None = None) -> dict:
         result["page_cold_ms"], result["page_warm_ms"] = _ms(cold), _ms(warm)
         result["same_results"] = bool(same)
         result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        if lake_target:
+            result.update(_lake(db, lake_target, times, ours))
+            result["same_results"] = result["same_results"] and result["lake_same_results"]
         close_store(db)
     return result
 
 
-def main(scale: str) -> str:
-    """The benchmark's JSON."""
-    return json.dumps(run(scale), ensure_ascii=False, indent=1)
+def main(scale: str, lake_target: str | None = None) -> str:
+    """The benchmark's JSON; with `lake_target` (an empty lake) the overview there too."""
+    return json.dumps(run(scale, lake_target=lake_target), ensure_ascii=False, indent=1)

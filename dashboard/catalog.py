@@ -41,7 +41,8 @@ def load_rows(store: Store, table: str, rows: pd.DataFrame, username: str) -> No
     """Append catalogue rows in bulk (the demo province, a migration) in one transaction."""
     if table not in TABLES:
         raise ValueError(f"Bảng danh mục không hợp lệ: {table}")
-    with store.write() as cur:
+
+    def work(cur):
         cur.register("new_rows", rows)
         try:
             sql.run(cur, f"insert_{table}")
@@ -52,6 +53,8 @@ def load_rows(store: Store, table: str, rows: pd.DataFrame, username: str) -> No
         elif table == "indicators":
             snapshot.refresh(cur, indicators=rows["code"])
         audit(cur, username, f"add_{table}", f"{len(rows)} dòng")
+
+    store.transact(work)
 
 
 def clusters(cur: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -133,9 +136,12 @@ def rename_cluster(store: Store, by: Actor, code: str, name: str) -> None:
     old = clusters(store.cursor()).set_index("code")
     if code not in old.index:
         raise CatalogueError(f"Không có cụm «{code}».")
-    with store.write() as cur:
+
+    def work(cur):
         sql.run(cur, "update_cluster", code=code, name=name)
         audit(cur, by.username, "rename_cluster", f"{code}: {old.loc[code, 'name']} → {name}")
+
+    store.transact(work)
 
 
 def add_unit(store: Store, by: Actor, code: str, name: str, cluster_code: str, kind: str) -> str:
@@ -198,10 +204,13 @@ def update_unit(
     ]
     if not changes:
         return
-    with store.write() as write:
+
+    def work(write):
         sql.run(write, "update_unit", code=code, **new)
         snapshot.refresh(write, units=[code], clusters=[old["cluster_code"], new["cluster_code"]])
         audit(write, by.username, "update_unit", f"{code}: " + "; ".join(changes))
+
+    store.transact(work)
 
 
 INDICATOR_FIELDS = (
@@ -275,7 +284,10 @@ def update_indicator(store: Store, by: Actor, code: str, fields: dict) -> None:
     ]
     if not changes:
         return
-    with store.write() as write:
+
+    def work(write):
         sql.run(write, "update_indicator", code=code, **new)
         snapshot.refresh(write, indicators=[code])
         audit(write, by.username, "update_indicator", f"{code}: " + "; ".join(changes))
+
+    store.transact(work)

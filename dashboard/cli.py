@@ -20,6 +20,8 @@ from dashboard import (
     export,
     formatting,
     ingest,
+    lake,
+    migration,
     periods,
     progress,
     report,
@@ -29,7 +31,7 @@ from dashboard import (
     templates,
 )
 from dashboard.status import LABELS
-from dashboard.store import open_store
+from dashboard.store import StoreBusy, open_store
 
 PROGRESS_COLUMNS = ["indicator_code", "actual", "target", "achievement_pct", "expected", "status"]
 SCOPE_COLUMN = {"unit": "unit_code", "cluster": "cluster_code", "province": "province_code"}
@@ -43,11 +45,17 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cds", description="Theo dõi tiến độ chuyển đổi số — dòng lệnh."
     )
-    db_help = "tệp cơ sở dữ liệu (mặc định CDS_DB hoặc data/cds.duckdb)"
+    db_help = (
+        "tệp cơ sở dữ liệu (mặc định CDS_DB hoặc data/cds.duckdb), hoặc kho dùng chung "
+        "ducklake:postgres:dbname=… host=… (mật khẩu để trong PGPASSWORD hoặc ~/.pgpass)"
+    )
+    data_help = "thư mục dữ liệu Parquet của kho dùng chung (mặc định CDS_DATA_PATH)"
     parser.add_argument("--db", help=db_help)
+    parser.add_argument("--data-path", help=data_help)
     # --db is taken before or after the command; the latter must not reset the former.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, help=db_help)
+    common.add_argument("--data-path", default=argparse.SUPPRESS, help=data_help)
     commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
 
     init = commands.add_parser("init", parents=[common], help="tạo hoặc nâng cấp cơ sở dữ liệu")
@@ -99,6 +107,10 @@ def _parser() -> argparse.ArgumentParser:
         default="national",
         help="national: 3.321 đơn vị (mặc định); province: 100 đơn vị",
     )
+    bench.add_argument(
+        "--lake",
+        help="đo thêm trang tổng quan trên kho dùng chung trống này (ducklake:postgres:…)",
+    )
 
     user = commands.add_parser("user", parents=[common], help="tài khoản đăng nhập")
     actions = user.add_subparsers(dest="action", required=True, metavar="VIỆC")
@@ -128,6 +140,14 @@ def _parser() -> argparse.ArgumentParser:
     setting.add_argument("state", choices=("on", "off"))
     setting.add_argument("--user", help="người thực hiện (mặc định: người vận hành máy chủ)")
 
+    move = commands.add_parser(
+        "migrate",
+        parents=[common],
+        help="chuyển tệp cơ sở dữ liệu sang kho dùng chung (DuckLake) và đối chiếu",
+    )
+    move.add_argument("--from", dest="source", required=True, help="tệp .duckdb đang dùng")
+    move.add_argument("--to", dest="lake", required=True, help="ducklake:postgres:dbname=… host=…")
+
     serve = commands.add_parser("serve", parents=[common], help="chạy bảng điều khiển (Streamlit)")
     serve.add_argument("--port", type=int, default=8501)
     return parser
@@ -136,13 +156,33 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run one command; 0 on success, 1 on a failure (one line on stderr), 2 on bad usage."""
     args = _parser().parse_args(argv)
+    for given in (args.db, getattr(args, "lake", None)):
+        if given and lake.has_password(given):
+            print(
+                "Lỗi: không ghi mật khẩu trên dòng lệnh (ai cũng xem được danh sách tiến trình): "
+                "đặt nó trong biến PGPASSWORD hoặc tệp ~/.pgpass.",
+                file=sys.stderr,
+            )
+            return 2
+    if args.data_path:
+        os.environ["CDS_DATA_PATH"] = args.data_path  # `cds serve` hands it to the dashboard
     db = config.db_path(args.db)
     try:
         return COMMANDS[args.command](db, args)
-    except (CliError, ValueError, accounts.AccessDenied) as exc:
+    except (
+        CliError,
+        ValueError,
+        accounts.AccessDenied,
+        lake.LakeError,
+        StoreBusy,
+        migration.MigrationError,
+    ) as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 1
     except duckdb.IOException as exc:
+        if lake.is_lake(db):
+            print(f"Lỗi kho dùng chung: {str(exc).splitlines()[0]}", file=sys.stderr)
+            return 1
         print(
             f"Lỗi: không mở được cơ sở dữ liệu «{db}»: một tiến trình khác (thường là bảng "
             "điều khiển `cds serve`) đang mở nó; dừng tiến trình đó rồi chạy lại. "
@@ -156,13 +196,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _existing(db: str) -> str:
-    if not Path(db).exists():
+    if not lake.is_lake(db) and not Path(db).exists():
         raise CliError(f"chưa có cơ sở dữ liệu «{db}»: chạy `cds init --demo` hoặc `cds init`.")
     return db
 
 
 def cmd_init(db: str, args) -> int:
-    existed = Path(db).exists()
+    existed = lake.is_lake(db) or Path(db).exists()
     store = open_store(db)
     cur = store.cursor()
     if args.demo:
@@ -341,7 +381,7 @@ def cmd_report(db: str, args) -> int:
 def cmd_bench(db: str, args) -> int:
     from dashboard import bench  # numpy-heavy; only the benchmark needs it
 
-    print(bench.main(args.scale))
+    print(bench.main(args.scale, args.lake))
     return 0
 
 
@@ -435,6 +475,14 @@ def cmd_serve(db: str, args) -> int:
     return 0  # not reached
 
 
+def cmd_migrate(db: str, args) -> int:
+    counts = migration.to_lake(_existing(args.source), args.lake)
+    for table, (rows, _) in counts.items():
+        print(f"{table}: {formatting.number(rows)} dòng — khớp")
+    print(f"Đã chuyển «{args.source}» sang kho dùng chung; số dòng và tổng số liệu đều khớp.")
+    return 0
+
+
 COMMANDS = {
     "init": cmd_init,
     "progress": cmd_progress,
@@ -447,6 +495,7 @@ COMMANDS = {
     "bench": cmd_bench,
     "user": cmd_user,
     "public-view": cmd_public_view,
+    "migrate": cmd_migrate,
     "serve": cmd_serve,
 }
 

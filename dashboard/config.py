@@ -13,8 +13,14 @@ LOCAL_OPERATOR = "local"
 
 
 def db_path(explicit: str | None = None) -> str:
-    """The database to open: --db, else CDS_DB, else data/cds.duckdb."""
+    """The database to open: --db, else CDS_DB, else data/cds.duckdb; a file path, or a DuckLake
+    attach string (ducklake:postgres:dbname=… host=…) for the shared store."""
     return explicit or os.environ.get("CDS_DB") or str(DEFAULT_DB)
+
+
+def data_path() -> str | None:
+    """The shared store's folder for Parquet data (CDS_DATA_PATH); only a lake uses it."""
+    return os.environ.get("CDS_DATA_PATH") or None
 
 
 def memory_limit() -> str:

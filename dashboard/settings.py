@@ -15,10 +15,13 @@ def get(cur: duckdb.DuckDBPyConnection, key: str, default: str | None = None) ->
 
 def put(store: Store, key: str, value: str, username: str) -> None:
     """Set a setting, replacing its old value, and record who did."""
-    with store.write() as cur:
+
+    def work(cur):
         sql.run(cur, "delete_setting", key=key)
         sql.run(cur, "insert_setting", key=key, value=value)
         audit(cur, username, "setting", f"{key}={value}")
+
+    store.transact(work)
 
 
 def public_view(cur: duckdb.DuckDBPyConnection) -> bool:

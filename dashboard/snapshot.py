@@ -78,7 +78,8 @@ def after_figures(cur: duckdb.DuckDBPyConnection, changes: pd.DataFrame) -> None
     years = {int(y) for y in written["year"]}
     first = int(written["month"].min()) if len(years) == 1 else 1
     refresh(cur, units=units, indicators=indicators, years=years, from_month=first)
-    following = {y + 1 for y in years} - years
+    with_data = {int(row[0]) for row in sql.run(cur, "figure_years").fetchall()}
+    following = ({y + 1 for y in years} & with_data) - years
     refresh(cur, units=units, indicators=indicators, years=following)
 
 

@@ -1,28 +1,41 @@
-"""The database: one DuckDB connection per process, a cursor per thread or run, serialised writes,
-schema migration and the data version."""
+"""The database: one DuckDB connection per process, a cursor per thread or run, serialised writes
+retried on a conflict with another server, schema migration and the data version. Two kinds:
+an embedded file (one process) and a DuckLake lake, catalog in PostgreSQL and data as Parquet
+in a shared folder (several app servers)."""
 
+import random
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 
-from dashboard import config, snapshot, sql
+from dashboard import config, lake, snapshot, sql
 
 SNAPSHOT_STEP = "schema_0004_progress_snapshot"
+ATTEMPTS = 6  # a write meeting another server's commit is run again this many times at most
+T = TypeVar("T")
+
+
+class StoreBusy(RuntimeError):
+    """Writes kept conflicting with other servers' commits; nothing of this one was written."""
 
 
 class Store:
-    """One open database; hand each thread or script run its own cursor."""
+    """One open embedded database file; hand each thread or script run its own cursor."""
+
+    kind = "file"
 
     def __init__(self, path: str):
         self.path = path
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         self._con = duckdb.connect(path, config={"memory_limit": config.memory_limit()})
-        # The embedded database serialises writes in its one process; readers never wait.
+        # Writes are serialised in the process; readers never wait.
         self._write_lock = threading.Lock()
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
@@ -31,45 +44,97 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor inside one transaction that commits on success and rolls back on any error."""
+        """A cursor inside one transaction that commits on success and rolls back on any error.
+        Prefer transact(), which also survives a conflict with another server."""
         with self._write_lock:
             cur = self.cursor()
             cur.execute("BEGIN TRANSACTION")
             try:
                 yield cur
-                cur.execute("COMMIT")
             except BaseException:
                 cur.execute("ROLLBACK")
                 raise
+            else:
+                # A commit that fails has already dropped the transaction: nothing to roll back.
+                cur.execute("COMMIT")
             finally:
                 cur.close()
+
+    def transact(self, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """Run work(cursor) as one transaction, all of it or none; when another server's commit
+        conflicts with it, run it again from the start, a bounded number of times."""
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                with self.write() as cur:
+                    return work(cur)
+            except duckdb.TransactionException as exc:
+                if "conflict" not in str(exc).lower():
+                    raise
+                if attempt == ATTEMPTS:
+                    raise StoreBusy(
+                        f"Máy chủ khác đang ghi cùng số liệu; đã thử {ATTEMPTS} lần không được. "
+                        "Chưa có gì được ghi: gửi lại sau ít phút."
+                    ) from exc
+                time.sleep(random.uniform(0.02, 0.1) * 2**attempt)
+        raise AssertionError("not reached")
+
+    def data_version(self, cur: duckdb.DuckDBPyConnection) -> int:
+        """A number every committed write raises; caches keyed on it never serve stale data."""
+        return int(sql.scalar(cur, "data_version"))
 
     def close(self) -> None:
         """Close the process's connection."""
         self._con.close()
 
 
+class LakeStore(Store):
+    """A DuckLake lake shared by several app servers: any of them may write, each sees the
+    others' commits at its next query."""
+
+    kind = "lake"
+
+    def __init__(self, target: str, data_path: str | None):
+        self.path = target
+        self._con = lake.connect(target, data_path)
+        self._write_lock = threading.Lock()
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        cur = self._con.cursor()
+        cur.execute(f"USE {lake.ALIAS}")  # the default catalog is per cursor
+        return cur
+
+    def data_version(self, cur: duckdb.DuckDBPyConnection) -> int:
+        """The lake's snapshot id: every commit by any server makes a new one."""
+        return lake.snapshot_id(cur)
+
+
 _stores: dict[str, Store] = {}
 _stores_lock = threading.Lock()
 
 
-def open_store(path: str) -> Store:
-    """The process's Store for `path`, opened and migrated on first use."""
-    key = path if path == ":memory:" else str(Path(path).resolve())
+def _key(target: str) -> str:
+    if target == ":memory:" or lake.is_lake(target):
+        return target
+    return str(Path(target).resolve())
+
+
+def open_store(target: str) -> Store:
+    """The process's Store for `target` (a file path or a DuckLake attach string, whose data
+    folder is CDS_DATA_PATH), opened and migrated on first use."""
+    key = _key(target)
     with _stores_lock:
         store = _stores.get(key)
         if store is None:
-            store = Store(path)
+            store = LakeStore(target, config.data_path()) if lake.is_lake(target) else Store(target)
             migrate(store)
             _stores[key] = store
         return store
 
 
-def close_store(path: str) -> None:
-    """Forget and close the process's Store for `path`, if open."""
-    key = path if path == ":memory:" else str(Path(path).resolve())
+def close_store(target: str) -> None:
+    """Forget and close the process's Store for `target`, if open."""
     with _stores_lock:
-        store = _stores.pop(key, None)
+        store = _stores.pop(_key(target), None)
     if store is not None:
         store.close()
 
@@ -83,23 +148,23 @@ def schema_version(cur: duckdb.DuckDBPyConnection) -> int:
 
 
 def migrate(store: Store) -> list[int]:
-    """Apply the schema steps this database lacks, each in its own transaction; never recreate."""
+    """Apply the schema steps this database lacks, each in its own transaction; never recreate.
+    Two servers starting at once on one lake: the loser of a step's race finds it applied."""
     applied = []
     for version, name in sql.schema_steps():
-        with store.write() as cur:
+
+        def step(cur, version=version, name=name) -> bool:
             if schema_version(cur) >= version:
-                continue
+                return False
             cur.execute(sql.load(name))
             if name == SNAPSHOT_STEP:
                 snapshot.refresh(cur)  # a database from before the snapshot gets it filled
             sql.run(cur, "insert_schema_version", version=version, applied_at=utc_now())
+            return True
+
+        if store.transact(step):
             applied.append(version)
     return applied
-
-
-def data_version(cur: duckdb.DuckDBPyConnection) -> int:
-    """A number every committed write raises; caches keyed on it never serve stale data."""
-    return int(sql.scalar(cur, "data_version"))
 
 
 def audit(

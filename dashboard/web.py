@@ -27,7 +27,7 @@ from dashboard import (
     status,
 )
 from dashboard.accounts import Actor
-from dashboard.store import Store, data_version, open_store
+from dashboard.store import Store, open_store
 
 SOURCE = "Nguồn: báo cáo của các đơn vị"
 
@@ -49,7 +49,7 @@ def context() -> Context:
     """The database of this server and its current data version (one cheap query a run)."""
     db = config.db_path()
     cur = _store(db).cursor()
-    return Context(db, data_version(cur))
+    return Context(db, _store(db).data_version(cur))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

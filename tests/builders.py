@@ -1,5 +1,9 @@
 """Small databases the tests build for themselves."""
 
+import subprocess
+import uuid
+from pathlib import Path
+
 import pandas as pd
 
 from dashboard import batches, catalog, periods
@@ -99,3 +103,16 @@ def commit_targets(store: Store, rows: list[tuple], user: str = "test"):
     """Commit targets from (unit or '*', indicator, year, value) tuples as one batch."""
     frame = pd.DataFrame(rows, columns=["unit_code", "indicator_code", "year", "value"])
     return batches.commit(store, batches.TARGETS, frame, username=user, kind="targets")
+
+
+def new_lake(postgres: str, folder: Path) -> str:
+    """A new, empty lake: its own database on the PostgreSQL server `postgres` (a libpq
+    conninfo); its data goes in `folder`, which CDS_DATA_PATH must name."""
+    name = f"lake_{uuid.uuid4().hex[:12]}"
+    subprocess.run(
+        ["psql", f"{postgres} dbname=postgres", "-qc", f"CREATE DATABASE {name}"],
+        check=True,
+        capture_output=True,
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"ducklake:postgres:{postgres} dbname={name}"

@@ -7,7 +7,6 @@ import pytest
 
 from builders import catalogue, commit_figures, figure_rows
 from dashboard import batches, sql
-from dashboard.store import data_version
 
 INDICATORS = [("R", "ratio", "percent", "up", "month"), ("S", "stock", "count", "up", "month")]
 
@@ -58,19 +57,19 @@ def test_the_log_is_never_updated_in_place(province):
 
 def test_same_file_twice_changes_nothing(province):
     first = commit_figures(province, [("U1", "S", "2022-01", 5)], sha256="abc", file_name="a.csv")
-    version = data_version(province.cursor())
+    version = province.data_version(province.cursor())
     again = commit_figures(province, [("U1", "S", "2022-01", 9)], sha256="abc", file_name="b.csv")
     assert again.batch_id is None
     assert again.duplicate_of["id"] == first.batch_id
     assert again.duplicate_of["file_name"] == "a.csv"
-    assert data_version(province.cursor()) == version
+    assert province.data_version(province.cursor()) == version
     assert current(province)["value"].tolist() == [5]
 
 
 def test_every_commit_bumps_the_data_version(province):
-    before = data_version(province.cursor())
+    before = province.data_version(province.cursor())
     commit_figures(province, [("U1", "S", "2022-01", 5)])
-    assert data_version(province.cursor()) > before
+    assert province.data_version(province.cursor()) > before
 
 
 def test_failed_commit_writes_nothing(province, monkeypatch):

@@ -29,11 +29,41 @@ if not Path(CHROMIUM).exists():
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from builders import catalogue, commit_figures, commit_targets, new_lake  # noqa: E402
+from dashboard import accounts  # noqa: E402
+from dashboard.accounts import LOCAL_OPERATOR  # noqa: E402
+from dashboard.store import close_store, open_store  # noqa: E402
+
 
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def serve(db: str, env: dict | None = None) -> tuple[subprocess.Popen, str]:
+    """`cds serve` on `db` at a free local port, once it answers."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dashboard.cli", "--db", db, "serve", "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    break
+        except OSError:
+            pass
+        assert process.poll() is None, process.stdout.read().decode()
+        assert time.monotonic() < deadline, "cds serve did not start"
+        time.sleep(0.5)
+    return process, url
 
 
 @pytest.fixture(scope="module")
@@ -71,26 +101,7 @@ def server(demo_file, tmp_path_factory):
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "dashboard.cli", "--db", str(db), "serve", "--port", str(port)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    break
-        except OSError:
-            pass
-        assert process.poll() is None, process.stdout.read().decode()
-        assert time.monotonic() < deadline, "cds serve did not start"
-        time.sleep(0.5)
+    process, url = serve(str(db))
     yield url
     process.terminate()
     process.wait(timeout=30)
@@ -208,3 +219,54 @@ def test_an_upload_in_one_browser_shows_in_another(server, browser):
     visit(leader, f"{server}/?ky=2022-07", "sau-khi-gui")
     after = leader.get_by_text("Số liệu cập nhật đến").last.inner_text()
     assert after != before  # the new upload's time, without restarting the server
+
+
+@pytest.fixture(scope="module")
+def two_servers_on_a_lake(postgres, tmp_path_factory):
+    """Two `cds serve` processes on one DuckLake lake, as behind a load balancer."""
+    folder = tmp_path_factory.mktemp("lake") / "data"
+    target = new_lake(postgres, folder)
+    os.environ["CDS_DATA_PATH"] = str(folder)
+    try:
+        store = open_store(target)
+        catalogue(
+            store, [("HOIAN", "C1"), ("TAMKY", "C1")], [("S", "stock", "count", "up", "month")]
+        )
+        commit_targets(store, [("*", "S", 2024, 10.0)])
+        commit_figures(store, [("HOIAN", "S", "2024-01", 5.0), ("TAMKY", "S", "2024-01", 5.0)])
+        accounts.add_user(store, LOCAL_OPERATOR, "sotttt", "admin", "sotttt-mat-khau")
+        close_store(target)
+    finally:
+        del os.environ["CDS_DATA_PATH"]
+    started = [serve(target, {"CDS_DATA_PATH": str(folder)}) for _ in range(2)]
+    yield [url for _, url in started]
+    for process, _ in started:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def headline(page) -> str:
+    return page.locator("[data-testid=stMetricValue]").first.inner_text()
+
+
+def test_two_servers_on_one_lake_show_each_others_uploads(two_servers_on_a_lake, browser, tmp_path):
+    first, second = two_servers_on_a_lake
+    leader = signed_in(browser, second, "sotttt", (1400, 900))
+    visit(leader, second, "lake-b-truoc")
+    before = headline(leader)
+
+    upload = tmp_path / "hoian_2024-02.csv"
+    upload.write_text("ma_don_vi,ma_chi_tieu,ky_bao_cao,gia_tri\nHOIAN,S,2024-02,9\n")
+    reporter = signed_in(browser, first, "sotttt", (1400, 900))
+    visit(reporter, f"{first}/gui-so-lieu", "lake-a-gui")
+    reporter.set_input_files("input[type=file]", str(upload))
+    reporter.wait_for_selector("text=Ghi vào cơ sở dữ liệu", timeout=60_000)
+    reporter.wait_for_selector(READY, timeout=60_000)
+    reporter.get_by_role("button", name="Ghi vào cơ sở dữ liệu").click()
+    reporter.wait_for_selector("text=Đã ghi lô", timeout=60_000)
+
+    visit(leader, second, "lake-b-sau")  # the other server, at its next rerun
+    after = headline(leader)
+    visit(reporter, first, "lake-a-sau")
+    assert (before, after) == ("50,0 %", "70,0 %")  # (5 + 5) / 20, then (9 + 5) / 20
+    assert headline(reporter) == after  # the same numbers on both dashboards

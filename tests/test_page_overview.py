@@ -115,8 +115,8 @@ def test_an_upload_shows_on_the_next_run(demo_db, monkeypatch):
     assert cell()["status"].item() == "done"
 
 
-def test_empty_database_says_how_to_load(store, db_path, monkeypatch):
-    at = open_app(db_path, monkeypatch)
+def test_empty_database_says_how_to_load(store, monkeypatch):
+    at = open_app(store.path, monkeypatch)
     assert "cds init --demo" in at.info[0].value
 
 

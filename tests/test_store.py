@@ -3,12 +3,13 @@
 import shutil
 import threading
 
+import duckdb
 import pytest
 
 from builders import catalogue, commit_figures
 from dashboard import sql
 from dashboard import store as store_module
-from dashboard.store import close_store, data_version, open_store, schema_version
+from dashboard.store import close_store, open_store, schema_version
 
 
 def test_new_file_is_migrated_to_the_latest_step(store):
@@ -60,7 +61,7 @@ def test_each_thread_reads_through_its_own_cursor(store):
         try:
             cur = store.cursor()
             for _ in range(50):
-                results.append(data_version(cur))
+                results.append(store.data_version(cur))
         except Exception as exc:  # collected for the assertion below
             errors.append(exc)
 
@@ -77,3 +78,33 @@ def test_each_thread_reads_through_its_own_cursor(store):
 
 def test_open_store_is_one_per_process(db_path):
     assert open_store(db_path) is open_store(db_path)
+
+
+def test_a_conflicting_write_is_run_again_then_reported(store, monkeypatch):
+    monkeypatch.setattr(store_module.time, "sleep", lambda seconds: None)
+    calls = []
+
+    def work(cur):
+        calls.append(len(calls) + 1)
+        sql.run(cur, "insert_setting", key=f"k{calls[-1]}", value="v")
+        if len(calls) < 3:
+            raise duckdb.TransactionException("Transaction conflict - another server committed")
+        return "done"
+
+    assert store.transact(work) == "done"
+    cur = store.cursor()
+    assert [sql.scalar(cur, "setting", key=f"k{n}") for n in (1, 2, 3)] == [None, None, "v"]
+
+    def always(cur):
+        sql.run(cur, "insert_setting", key="lost", value="v")
+        raise duckdb.TransactionException("Transaction conflict")
+
+    with pytest.raises(store_module.StoreBusy, match="Chưa có gì được ghi"):
+        store.transact(always)
+    assert sql.scalar(store.cursor(), "setting", key="lost") is None
+
+    def broken(cur):
+        raise duckdb.TransactionException("some other transaction error")
+
+    with pytest.raises(duckdb.TransactionException, match="some other"):
+        store.transact(broken)

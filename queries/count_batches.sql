@@ -1,0 +1,3 @@
+-- How many rows the batches table holds.
+SELECT count(*)
+FROM batches;

@@ -1,0 +1,3 @@
+-- How many rows the units table holds.
+SELECT count(*)
+FROM units;

@@ -1,0 +1,3 @@
+-- How many rows the users table holds.
+SELECT count(*)
+FROM users;

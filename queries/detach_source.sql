@@ -1,0 +1,2 @@
+-- Close the database opened as "source".
+DETACH source;
