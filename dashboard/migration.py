@@ -48,8 +48,12 @@ def to_lake(source: str, target: str) -> dict[str, tuple[int, object]]:
     # ATTACH binds no parameters: the operator's path goes in as a quoted literal.
     cur.execute(f"ATTACH {lake.literal(source)} AS {SOURCE} (READ_ONLY)")
     try:
+        # The schema's tables; anything else in the file (a scratch table) is not ours to move.
+        ours = {t for (t,) in sql.run(cur, "store_tables", database=lake.ALIAS).fetchall()}
         tables = [
-            t for (t,) in sql.run(cur, "store_tables", database=SOURCE).fetchall() if t not in KEPT
+            t
+            for (t,) in sql.run(cur, "store_tables", database=SOURCE).fetchall()
+            if t in ours and t not in KEPT
         ]
 
         def copy(write: duckdb.DuckDBPyConnection) -> None:
