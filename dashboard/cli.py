@@ -31,7 +31,7 @@ from dashboard import (
     templates,
 )
 from dashboard.status import LABELS
-from dashboard.store import StoreBusy, open_store
+from dashboard.store import StoreBusy, open_store, schema_version
 
 PROGRESS_COLUMNS = ["indicator_code", "actual", "target", "achievement_pct", "expected", "status"]
 SCOPE_COLUMN = {"unit": "unit_code", "cluster": "cluster_code", "province": "province_code"}
@@ -202,7 +202,7 @@ def _existing(db: str) -> str:
 
 
 def cmd_init(db: str, args) -> int:
-    existed = lake.is_lake(db) or Path(db).exists()
+    existed = Path(db).exists()
     store = open_store(db)
     cur = store.cursor()
     if args.demo:
@@ -214,7 +214,10 @@ def cmd_init(db: str, args) -> int:
         count = demo.load(store)
         print(f"Đã nạp tỉnh mẫu (Dữ liệu mẫu): {formatting.number(count)} số liệu vào «{db}».")
         return 0
-    print(f"Cơ sở dữ liệu «{db}» {'đã được nâng cấp' if existed else 'đã được tạo'}.")
+    if lake.is_lake(db):
+        print(f"Kho dùng chung «{db}» đã sẵn sàng (lược đồ bản {schema_version(cur)}).")
+    else:
+        print(f"Cơ sở dữ liệu «{db}» {'đã được nâng cấp' if existed else 'đã được tạo'}.")
     return 0
 
 

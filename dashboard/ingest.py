@@ -21,6 +21,7 @@ class Upload:
     kind: str  # figures | targets
     problems: pd.DataFrame
     changes: pd.DataFrame = field(default_factory=pd.DataFrame)
+    rows: pd.DataFrame = field(default_factory=pd.DataFrame)  # staged, ready to commit
     form: str | None = None
     details: dict = field(default_factory=dict)
     duplicate_of: dict | None = None
@@ -56,8 +57,10 @@ def check(
     targets: bool = False,
     today: date | None = None,
     limits: reader.Limits | None = None,
+    preview: bool = True,
 ) -> Upload:
-    """Validate an upload and mark each row new, changed or same, writing nothing."""
+    """Validate an upload and (with `preview`) mark each row new, changed or same, writing
+    nothing."""
     today = today or date.today()
     limits = limits or reader.Limits.from_env()
     log = batches.TARGETS if targets else batches.FIGURES
@@ -66,7 +69,9 @@ def check(
     staged = _validated(cur, data, file_name, actor, targets, today, limits, problems, upload)
     upload.problems = problems.frame()
     if upload.ok and staged is not None and not staged.empty:
-        upload.changes = batches.classify(cur, log, batches.stage(log, staged))
+        upload.rows = batches.stage(log, staged)
+    if preview and not upload.rows.empty:
+        upload.changes = batches.classify(cur, log, upload.rows)
         earlier = sql.run(
             cur, "batch_with_sha256", sha256=upload.sha256, kind=upload.kind
         ).fetchone()
@@ -142,18 +147,25 @@ def submit(
 ) -> Upload:
     """Validate and, when nothing blocks it, commit the upload as one batch; with any error
     nothing is written."""
+    # The commit classifies the rows itself, under the write lock: no preview needed here.
     upload = check(
-        store.cursor(), data, file_name, actor, targets=targets, today=today, limits=limits
+        store.cursor(),
+        data,
+        file_name,
+        actor,
+        targets=targets,
+        today=today,
+        limits=limits,
+        preview=False,
     )
-    if not upload.ok or upload.changes.empty:
+    if not upload.ok or upload.rows.empty:
         return upload
     log = batches.TARGETS if targets else batches.FIGURES
-    staged = upload.changes[list(log.columns)]
-    units = staged["unit_code"].unique()
+    units = upload.rows["unit_code"].unique()
     upload.batch = batches.commit(
         store,
         log,
-        staged,
+        upload.rows,
         username=actor.username,
         kind=upload.kind,
         unit_code=units[0] if len(units) == 1 and units[0] != "*" else None,

@@ -195,12 +195,28 @@ def _cell(row: list[object], index: int | None) -> object:
 
 
 def _columns(body, numbers, header, named, fields) -> pd.DataFrame:
+    width = max((len(row) for row in body), default=0)
+    if any(len(row) != width for row in body):  # a CSV line may stop short
+        body = [list(row) + [None] * (width - len(row)) for row in body]
+    grid = pd.DataFrame(body, dtype=object)
     data = {"source_row": numbers}
     for field in fields:
         index = named.get(field)
-        data[field] = [_cell(row, index) for row in body]
+        if index is None or index >= grid.shape[1]:
+            data[field] = pd.Series([None] * len(grid), index=grid.index, dtype=object)
+        else:
+            data[field] = _trimmed(grid[index])
         data[f"{field}_column"] = _label(index, header[index]) if index is not None else None
     return pd.DataFrame(data)
+
+
+def _trimmed(column: pd.Series) -> pd.Series:
+    """_cell over a whole column: text stripped, empty text and missing cells None."""
+    text = column.map(type).eq(str)
+    out = column.astype(object).copy()
+    stripped = column[text].str.strip()
+    out[text] = stripped.where(stripped != "", None)
+    return out.where(out.notna(), None)
 
 
 def _melt(body, numbers, header, named, wide) -> pd.DataFrame:

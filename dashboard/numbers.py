@@ -14,6 +14,7 @@ The rule, for text cells (spreadsheet number cells are taken as they are):
 import math
 import re
 
+import numpy as np
 import pandas as pd
 
 _PLAIN = re.compile(r"^-?\d+(\.\d+)?$")
@@ -61,7 +62,9 @@ def parse(values: pd.Series, decimal_comma: bool) -> tuple[pd.Series, pd.Series]
     present = values.notna()
     if not present.any():
         return result, invalid
-    is_number = values.map(lambda v: isinstance(v, int | float) and not isinstance(v, bool))
+    types = values.map(type)
+    numeric_types = {t: issubclass(t, int | float) and t is not bool for t in types.unique()}
+    is_number = types.map(numeric_types).astype(bool)
     numeric = present & is_number
     result[numeric] = values[numeric].astype("float64")
     text = present & ~is_number
@@ -75,5 +78,5 @@ def parse(values: pd.Series, decimal_comma: bool) -> tuple[pd.Series, pd.Series]
             mapped = slow.map(parsed)
             result[slow.index] = mapped.astype("float64")
             invalid[slow.index] = mapped.isna()
-    invalid |= numeric & ~result.map(math.isfinite).astype(bool)
+    invalid |= numeric & ~pd.Series(np.isfinite(result.to_numpy()), index=result.index)
     return result, invalid

@@ -11,7 +11,10 @@ from dashboard import sql
 
 
 def _listed(values: Iterable | None) -> list | None:
-    return None if values is None else sorted(pd.Series(list(values)).dropna().unique().tolist())
+    if values is None:
+        return None
+    column = values if isinstance(values, pd.Series) else pd.Series(list(values))
+    return sorted(column.dropna().unique().tolist())
 
 
 def refresh(

@@ -10,6 +10,7 @@ import pandas as pd
 
 from dashboard import formatting, numbers, periods
 from dashboard.accounts import Actor
+from dashboard.cells import per_value
 from dashboard.export import FORMULA_STARTS
 from dashboard.layout import Table, normalise
 from dashboard.problems import Problems
@@ -67,7 +68,7 @@ def _period_of(value) -> periods.Period | None:
 
 def _codes(rows, field, known: pd.DataFrame, label: str, problems: Problems, extra=()):
     """Normalised codes of `field`; errors for missing and unknown ones."""
-    codes = rows[field].map(_code_text)
+    codes = per_value(rows[field], _code_text)
     missing = codes.isna()
     problems.add_where("error", rows, missing, field, f"Thiếu {label}: ghi {label} vào ô này.")
     names = dict(zip(known["code"], known["name"], strict=True))
@@ -116,7 +117,9 @@ def figures(
         "Đơn vị này đã ngừng hoạt động: không nhận số liệu mới. Liên hệ Sở.",
     )
     ok &= ~inactive
-    forbidden = unit_ok & ~unit.map(actor.may_report_for)
+    forbidden = unit_ok & ~per_value(
+        unit, lambda u: u is not None and actor.may_report_for(u)
+    ).astype(bool)
     if forbidden.any():
         problems.add_where(
             "error",
@@ -284,17 +287,21 @@ def figures(
             "source_row": rows["source_row"],
             "unit_code": unit,
             "indicator_code": indicator,
-            "period": period_objects.map(lambda p: p.code if p else None),
-            "year": period_objects.map(lambda p: p.year if p else None),
-            "month": period_objects.map(lambda p: p.end_month if p else None),
+            "period": per_value(period_objects, lambda p: p.code if p else None),
+            "year": per_value(period_objects, lambda p: p.year if p else None),
+            "month": per_value(period_objects, lambda p: p.end_month if p else None),
             "value": value,
             "numerator": numerator,
             "denominator": denominator,
-            "note": rows["note"].map(lambda v: None if _missing(v) else str(v).strip() or None),
+            "note": per_value(
+                rows["note"], lambda v: None if _missing(v) else str(v).strip() or None
+            ),
         }
     )
     _duplicates(staged, rows, ok, problems)
-    formula = staged["note"].map(lambda n: isinstance(n, str) and n.startswith(FORMULA_STARTS))
+    formula = per_value(
+        staged["note"], lambda n: isinstance(n, str) and n.startswith(FORMULA_STARTS)
+    ).astype(bool)
     problems.add_where(
         "warning",
         rows,
@@ -311,10 +318,7 @@ def _actor_scope(actor: Actor) -> str:
 
 
 def _periods(rows, frequency, indicator_ok, wide: bool, today: date, problems: Problems):
-    parsed_unique = {}
-    for raw in rows["period"].dropna().unique():
-        parsed_unique[raw] = _period_of(raw)
-    parsed = rows["period"].map(lambda v: None if _missing(v) else parsed_unique.get(v))
+    parsed = per_value(rows["period"], lambda v: None if _missing(v) else _period_of(v))
     missing = rows["period"].isna()
     problems.add_where(
         "error",
