@@ -2,6 +2,7 @@
 embedded file and a DuckLake lake on a real PostgreSQL), and the demo province built once."""
 
 import os
+import secrets
 import shutil
 import socket
 import subprocess
@@ -43,17 +44,34 @@ def postgres():
         root.chmod(0o755)
         shutil.chown(root, "postgres")
     data, port = root / "data", _free_port()
+    # A password over TCP, as in production: the lake reads it from PGPASSWORD, never from
+    # the attach string.
+    password = secrets.token_urlsafe(16)
+    (root / "pwfile").write_text(password + "\n")
+    if as_owner:
+        shutil.chown(root / "pwfile", "postgres")
+    initdb = [
+        str(bin_dir / "initdb"),
+        "-D",
+        str(data),
+        "-U",
+        "cds",
+        "--pwfile",
+        str(root / "pwfile"),
+    ]
     subprocess.run(
-        [*as_owner, str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "cds"],
+        [*as_owner, *initdb, "--auth-local=trust", "--auth-host=scram-sha-256"],
         check=True,
         capture_output=True,
     )
+    os.environ["PGPASSWORD"] = password
     options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off"
     ctl = [*as_owner, str(bin_dir / "pg_ctl"), "-D", str(data), "-w"]
     subprocess.run([*ctl, "-o", options, "-l", str(root / "log"), "start"], check=True)
     try:
         yield f"host=127.0.0.1 port={port} user=cds"
     finally:
+        os.environ.pop("PGPASSWORD", None)
         subprocess.run([*ctl, "-m", "fast", "stop"], check=False, capture_output=True)
         shutil.rmtree(root, ignore_errors=True)
 

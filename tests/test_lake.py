@@ -18,7 +18,13 @@ from dashboard.periods import Period
 from dashboard.store import LakeStore, close_store, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
-ENV = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'tests'}"}
+
+
+def child_env() -> dict:
+    """This process's environment (the lake's folder, PGPASSWORD) for a child process."""
+    return {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'tests'}"}
+
+
 WORKERS, ROUNDS = 4, 3
 
 WORKER = """
@@ -49,12 +55,11 @@ def small_lake(target: str):
 def test_four_processes_commit_at_once_and_nothing_is_lost(lake_target, tmp_path):
     store = small_lake(lake_target)
     go = tmp_path / "go"
-    env = {**ENV, "CDS_DATA_PATH": os.environ["CDS_DATA_PATH"]}
     children = [
         subprocess.Popen(
             [sys.executable, "-c", WORKER, lake_target, str(w), str(go)],
             cwd=ROOT,
-            env=env,
+            env=child_env(),
             stderr=subprocess.PIPE,
             text=True,
         )
@@ -131,7 +136,7 @@ def test_a_process_killed_mid_commit_leaves_no_partial_batch(lake_target, tmp_pa
     child = subprocess.Popen(
         [sys.executable, "-c", CRASHING, lake_target, str(flag)],
         cwd=ROOT,
-        env={**ENV, "CDS_DATA_PATH": os.environ["CDS_DATA_PATH"]},
+        env=child_env(),
     )
     deadline = time.monotonic() + 120
     while not flag.exists():
