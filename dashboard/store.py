@@ -17,7 +17,7 @@ import duckdb
 from dashboard import config, lake, snapshot, sql
 
 SNAPSHOT_STEP = "schema_0004_progress_snapshot"
-ATTEMPTS = 6  # a write meeting another server's commit is run again this many times at most
+ATTEMPTS = 10  # a write meeting another server's commit is tried this many times at most
 T = TypeVar("T")
 
 
@@ -75,7 +75,8 @@ class Store:
                         f"Máy chủ khác đang ghi cùng số liệu; đã thử {ATTEMPTS} lần không được. "
                         "Chưa có gì được ghi: gửi lại sau ít phút."
                     ) from exc
-                time.sleep(random.uniform(0.02, 0.1) * 2**attempt)
+                # Random and growing, so that servers that collided do not collide again.
+                time.sleep(random.uniform(0.05, 0.1) * min(2**attempt, 20))
         raise AssertionError("not reached")
 
     def data_version(self, cur: duckdb.DuckDBPyConnection) -> int:

@@ -39,3 +39,9 @@ def test_a_wrong_answer_is_caught():
     assert bench.agree(ours, ours)
     wrong = frame.assign(actual=[1.1])
     assert not bench.agree(ours, {"clusters": wrong, "units": frame, "ranking": ranking})
+
+
+def test_the_overview_on_a_lake_gives_the_same_numbers(lake_target):
+    result = bench.run("province", lake_target=lake_target)
+    assert result["lake_same_results"] is True and result["same_results"] is True
+    assert result["lake_overview_p50_ms"] > 0 and result["lake_vs_file"] > 0
