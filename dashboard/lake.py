@@ -2,6 +2,7 @@
 in a folder every app server reaches; the extensions come from pip packages, never a download."""
 
 import importlib
+import time
 from pathlib import Path
 
 import duckdb
@@ -70,7 +71,7 @@ def connect(target: str, data_path: str | None) -> duckdb.DuckDBPyConnection:
         }
     )
     for name in EXTENSIONS:
-        con.execute(f"LOAD '{extension_file(name)}'")
+        con.execute(f"LOAD {literal(str(extension_file(name)))}")
     # ATTACH binds no parameters; both strings come from the operator's configuration, never
     # from a dashboard user, and are quoted as SQL literals.
     attach = f"ATTACH {literal(target)} AS {ALIAS}"
@@ -79,7 +80,7 @@ def connect(target: str, data_path: str | None) -> duckdb.DuckDBPyConnection:
             Path(data_path).mkdir(parents=True, exist_ok=True)
         attach += f" (DATA_PATH {literal(data_path)})"
     try:
-        con.execute(attach)
+        _attach(con, attach)
     except duckdb.Error as exc:
         con.close()
         first = str(exc).splitlines()[0]
@@ -87,6 +88,19 @@ def connect(target: str, data_path: str | None) -> duckdb.DuckDBPyConnection:
         raise LakeError(f"Không mở được kho dùng chung «{target}»: {first}.{hint}") from exc
     con.execute(f"USE {ALIAS}")
     return con
+
+
+def _attach(con: duckdb.DuckDBPyConnection, attach: str) -> None:
+    # Servers started together on a new lake race to create its catalog tables; the losers
+    # find them made on a second try.
+    for attempt in range(3):
+        try:
+            con.execute(attach)
+            return
+        except duckdb.Error as exc:
+            if attempt == 2 or "Failed to initialize DuckLake" not in str(exc):
+                raise
+            time.sleep(0.2 * (attempt + 1))
 
 
 def snapshot_id(cur: duckdb.DuckDBPyConnection) -> int:

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from builders import catalogue, commit_figures, commit_targets
-from dashboard import batches, cli, config, lake, progress
+from dashboard import batches, cli, config, lake, progress, sql
 from dashboard.accounts import LOCAL_OPERATOR
 from dashboard.periods import Period
 from dashboard.store import LakeStore, close_store, open_store
@@ -181,3 +181,29 @@ def test_a_lake_without_its_extensions_says_how_to_install(monkeypatch):
 def test_an_unreachable_catalog_is_one_clear_error(tmp_path):
     with pytest.raises(lake.LakeError, match="Không mở được kho dùng chung"):
         lake.connect("ducklake:postgres:host=127.0.0.1 port=1 dbname=none", str(tmp_path))
+
+
+OPENER = """
+import sys
+from dashboard.store import open_store, schema_version
+print(schema_version(open_store(sys.argv[1]).cursor()))
+"""
+
+
+def test_servers_started_together_on_a_new_lake_all_open_it(lake_target):
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", OPENER, lake_target],
+            cwd=ROOT,
+            env=child_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    latest = str(sql.schema_steps()[-1][0])
+    for child in children:
+        out, err = child.communicate(timeout=120)
+        assert child.returncode == 0, err
+        assert out.strip() == latest
