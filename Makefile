@@ -11,8 +11,10 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# The lake extra (DuckLake and PostgreSQL extensions) comes too: the shared store then needs
+# no further install.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e '.[lake]'
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
