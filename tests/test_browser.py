@@ -202,18 +202,23 @@ def test_the_plains_meeting_pack_in_one_click(server, browser, tmp_path):
     assert "Sơ kết 6 tháng đầu năm 2022 — Cụm thi đua đồng bằng" in first
 
 
+def upload_and_commit(page, server: str, path: Path, shot: str) -> None:
+    """Send a file through the upload page and commit it."""
+    visit(page, f"{server}/gui-so-lieu", shot)
+    page.set_input_files("input[type=file]", str(path))
+    page.wait_for_selector("text=Ghi vào cơ sở dữ liệu", timeout=60_000)
+    page.wait_for_selector(READY, timeout=60_000)
+    page.get_by_role("button", name="Ghi vào cơ sở dữ liệu").click()
+    page.wait_for_selector("text=Đã ghi lô", timeout=60_000)
+
+
 def test_an_upload_in_one_browser_shows_in_another(server, browser):
     leader = signed_in(browser, server, "lanhdao", (1400, 900))
     visit(leader, server, "truoc-khi-gui")
     before = leader.get_by_text("Số liệu cập nhật đến").last.inner_text()
 
     reporter = signed_in(browser, server, "hoian", (1400, 900))
-    visit(reporter, f"{server}/gui-so-lieu", "gui-so-lieu-truoc")
-    reporter.set_input_files("input[type=file]", str(FIXTURE))
-    reporter.wait_for_selector("text=Ghi vào cơ sở dữ liệu", timeout=60_000)
-    reporter.wait_for_selector(READY, timeout=60_000)
-    reporter.get_by_role("button", name="Ghi vào cơ sở dữ liệu").click()
-    reporter.wait_for_selector("text=Đã ghi lô", timeout=60_000)
+    upload_and_commit(reporter, server, FIXTURE, "gui-so-lieu-truoc")
     reporter.screenshot(path=str(ARTIFACTS / "gui-so-lieu-sau.png"), full_page=True)
 
     visit(leader, f"{server}/?ky=2022-07", "sau-khi-gui")
@@ -258,12 +263,7 @@ def test_two_servers_on_one_lake_show_each_others_uploads(two_servers_on_a_lake,
     upload = tmp_path / "hoian_2024-02.csv"
     upload.write_text("ma_don_vi,ma_chi_tieu,ky_bao_cao,gia_tri\nHOIAN,S,2024-02,9\n")
     reporter = signed_in(browser, first, "sotttt", (1400, 900))
-    visit(reporter, f"{first}/gui-so-lieu", "lake-a-gui")
-    reporter.set_input_files("input[type=file]", str(upload))
-    reporter.wait_for_selector("text=Ghi vào cơ sở dữ liệu", timeout=60_000)
-    reporter.wait_for_selector(READY, timeout=60_000)
-    reporter.get_by_role("button", name="Ghi vào cơ sở dữ liệu").click()
-    reporter.wait_for_selector("text=Đã ghi lô", timeout=60_000)
+    upload_and_commit(reporter, first, upload, "lake-a-gui")
 
     visit(leader, second, "lake-b-sau")  # the other server, at its next rerun
     after = headline(leader)

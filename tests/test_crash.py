@@ -4,11 +4,11 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pandas as pd
 
+from children import kill_when_flagged
 from dashboard import batches
 from dashboard.store import close_store, open_store
 
@@ -59,13 +59,7 @@ def test_killed_mid_commit_writes_nothing(demo_db, tmp_path):
         cwd=root,
         env={**os.environ, "PYTHONPATH": str(root)},
     )
-    deadline = time.monotonic() + 120
-    while not flag.exists():
-        assert child.poll() is None, "the child ended before reaching the commit"
-        assert time.monotonic() < deadline
-        time.sleep(0.05)
-    child.send_signal(signal.SIGKILL)
-    child.wait(timeout=30)
+    kill_when_flagged(child, flag)
 
     cur = open_store(demo_db).cursor()
     for table, frame in before.items():

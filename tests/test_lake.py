@@ -2,7 +2,6 @@
 seen by every server at its next read, filled from an embedded file by `cds migrate`."""
 
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -12,6 +11,7 @@ import pandas as pd
 import pytest
 
 from builders import catalogue, commit_figures, commit_targets
+from children import kill_when_flagged
 from dashboard import batches, cli, config, lake, progress, sql
 from dashboard.accounts import LOCAL_OPERATOR
 from dashboard.periods import Period
@@ -138,13 +138,7 @@ def test_a_process_killed_mid_commit_leaves_no_partial_batch(lake_target, tmp_pa
         cwd=ROOT,
         env=child_env(),
     )
-    deadline = time.monotonic() + 120
-    while not flag.exists():
-        assert child.poll() is None, "the child ended before reaching the commit"
-        assert time.monotonic() < deadline
-        time.sleep(0.05)
-    child.send_signal(signal.SIGKILL)
-    child.wait(timeout=30)
+    kill_when_flagged(child, flag)
     for table, frame in before.items():
         after = store.cursor().execute(f"SELECT * FROM {table} ORDER BY ALL").df()
         pd.testing.assert_frame_equal(after, frame, obj=table)
