@@ -65,7 +65,7 @@ def overview(cur, period: Period = PERIOD, cluster: str = CLUSTER) -> dict[str, 
 
 
 def _pandas_progress(frames: dict, period: Period, by: str, cluster: str | None) -> pd.DataFrame:
-    """progress.sql's numbers, computed by pandas, vectorised, from frames in memory."""
+    """The snapshot queries' numbers, computed by pandas, vectorised, from frames in memory."""
     figures, targets = frames["figures"], frames["targets"]
     units, indicators = frames["units"], frames["indicators"]
     scope = units[units["active"]]

@@ -1,7 +1,7 @@
 -- Schema step 4: the progress snapshot, kept up to date on every commit so that a dashboard
 -- view reads a few thousand prepared rows instead of scanning a year of figures.
 -- unit_progress: each active unit's standing on each indicator at the end of each month of
--- every year with figures or targets (what progress.sql's unit rows were, computed once).
+-- every year with figures or targets, aggregated by scope_progress_rows.sql.
 CREATE TABLE unit_progress (
     unit_code VARCHAR NOT NULL,
     indicator_code VARCHAR NOT NULL,
