@@ -201,3 +201,19 @@ def test_servers_started_together_on_a_new_lake_all_open_it(lake_target):
         out, err = child.communicate(timeout=120)
         assert child.returncode == 0, err
         assert out.strip() == latest
+
+
+def test_a_new_lake_without_a_data_folder_says_which_option_to_give(
+    lake_target, monkeypatch, capsys
+):
+    monkeypatch.delenv("CDS_DATA_PATH")
+    assert cli.main(["--db", lake_target, "init"]) == 1
+    assert "--data-path hoặc CDS_DATA_PATH" in capsys.readouterr().err
+
+
+def test_migrate_refuses_what_it_cannot_move(demo_db, tmp_path, capsys):
+    missing = str(tmp_path / "none.duckdb")
+    assert cli.main(["migrate", "--from", missing, "--to", "ducklake:postgres:dbname=x"]) == 1
+    assert "chưa có cơ sở dữ liệu" in capsys.readouterr().err
+    assert cli.main(["migrate", "--from", demo_db, "--to", str(tmp_path / "b.duckdb")]) == 1
+    assert "không phải kho dùng chung" in capsys.readouterr().err
