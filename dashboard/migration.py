@@ -15,7 +15,8 @@ SUMMED = {"figures", "targets", "current_figures"}  # tables with a value column
 
 
 class MigrationError(RuntimeError):
-    """A migration refused or found a difference; the lake is left as it was."""
+    """A migration refused (nothing copied) or found a difference after copying (the message
+    says how to start again)."""
 
 
 def _fingerprint(cur: duckdb.DuckDBPyConnection, database: str, table: str) -> tuple:
@@ -35,7 +36,13 @@ def to_lake(source: str, target: str) -> dict[str, tuple[int, object]]:
     and the sum of its values (figures and targets)."""
     if not lake.is_lake(target):
         raise MigrationError(f"«{target}» không phải kho dùng chung (ducklake:postgres:…).")
-    open_store(source)  # brings the file to the current schema first
+    try:
+        open_store(source)  # brings the file to the current schema first
+    except duckdb.IOException as exc:
+        raise MigrationError(
+            f"không mở được «{source}»: một tiến trình khác (thường là `cds serve`) đang mở nó; "
+            f"dừng tiến trình đó rồi chạy lại. {str(exc).splitlines()[0]}"
+        ) from exc
     close_store(source)  # and lets the lake's connection open it read-only
     store = open_store(target)
     cur = store.cursor()

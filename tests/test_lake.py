@@ -217,3 +217,26 @@ def test_migrate_refuses_what_it_cannot_move(demo_db, tmp_path, capsys):
     assert "chưa có cơ sở dữ liệu" in capsys.readouterr().err
     assert cli.main(["migrate", "--from", demo_db, "--to", str(tmp_path / "b.duckdb")]) == 1
     assert "không phải kho dùng chung" in capsys.readouterr().err
+
+
+HOLDER = """
+import sys, time, duckdb
+con = duckdb.connect(sys.argv[1])
+print("holding", flush=True)
+time.sleep(120)
+"""
+
+
+def test_migrate_from_a_file_in_use_says_to_stop_the_dashboard(demo_db, capsys):
+    close_store(demo_db)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, demo_db], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        target = "ducklake:postgres:dbname=never_opened"
+        assert cli.main(["migrate", "--from", demo_db, "--to", target]) == 1
+        assert "đang mở nó; dừng tiến trình đó" in capsys.readouterr().err
+    finally:
+        holder.kill()
+        holder.wait()
