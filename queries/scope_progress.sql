@@ -4,8 +4,8 @@ SELECT
     s.scope_code,
     s.cluster_code,
     s.indicator_code,
-    i.kind,
-    i.direction,
+    s.kind,
+    s.direction,
     s.actual,
     s.target,
     s.baseline,
@@ -15,11 +15,11 @@ SELECT
     s.units_reporting,
     s.units_total
 FROM scope_progress AS s
-JOIN indicators AS i ON i.code = s.indicator_code
 WHERE s.level = $level
     AND s.year = $year
     AND s.month = $month
     AND ($cluster IS NULL OR s.cluster_code = $cluster)
-    AND ($group IS NULL OR i.group_code = $group)
+    -- no join unless a group is asked for: on a lake every table read costs a catalog look-up
+    AND ($group IS NULL OR s.indicator_code IN (SELECT code FROM indicators WHERE group_code = $group))
     AND ($indicator IS NULL OR s.indicator_code = $indicator)
 ORDER BY s.scope_code, s.indicator_code;

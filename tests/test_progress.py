@@ -259,3 +259,11 @@ def test_default_period_is_the_half_of_the_newest_figure(province):
 
 def test_default_period_of_empty_database(store):
     assert progress.default_period(store.cursor()) is None
+
+
+def test_the_group_filter_holds_at_every_level(province):
+    for by in ("unit", "cluster", "province"):
+        assert set(at(province, "2022-H1", by, group="G")["indicator_code"]) == {
+            i[0] for i in INDICATORS
+        }
+        assert at(province, "2022-H1", by, group="KHAC").empty
