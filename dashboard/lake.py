@@ -7,9 +7,9 @@ from pathlib import Path
 
 import duckdb
 
-from dashboard import config
+from dashboard import config, sql
 
-ALIAS = "lake"
+ALIAS = "lake"  # also named in queries/use_lake.sql and lake_snapshot_id.sql
 PREFIX = "ducklake:"
 # The pip packages that carry the extensions (extra `lake`), matching the pinned DuckDB.
 EXTENSIONS = {
@@ -72,8 +72,8 @@ def connect(target: str, data_path: str | None) -> duckdb.DuckDBPyConnection:
     )
     for name in EXTENSIONS:
         con.execute(f"LOAD {literal(str(extension_file(name)))}")
-    # ATTACH binds no parameters; both strings come from the operator's configuration, never
-    # from a dashboard user, and are quoted as SQL literals.
+    # ATTACH and LOAD bind no parameters: these strings come from the operator's configuration
+    # and the installed packages, never from a dashboard user, and go in as quoted literals.
     attach = f"ATTACH {literal(target)} AS {ALIAS}"
     if data_path:
         if "://" not in data_path:
@@ -86,7 +86,7 @@ def connect(target: str, data_path: str | None) -> duckdb.DuckDBPyConnection:
         first = str(exc).splitlines()[0]
         hint = "" if data_path else " Lần đầu mở kho cần --data-path hoặc CDS_DATA_PATH."
         raise LakeError(f"Không mở được kho dùng chung «{target}»: {first}.{hint}") from exc
-    con.execute(f"USE {ALIAS}")
+    sql.run(con, "use_lake")
     return con
 
 
@@ -105,4 +105,4 @@ def _attach(con: duckdb.DuckDBPyConnection, attach: str) -> None:
 
 def snapshot_id(cur: duckdb.DuckDBPyConnection) -> int:
     """The lake's newest snapshot: every commit by any server makes a new one."""
-    return int(cur.execute(f"SELECT max(snapshot_id) FROM {ALIAS}.snapshots()").fetchone()[0])
+    return int(sql.scalar(cur, "lake_snapshot_id"))

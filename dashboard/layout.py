@@ -184,39 +184,37 @@ def _required(form: str) -> tuple[str, ...]:
     return ("unit_code", "indicator_code", "period", "value")
 
 
-def _cell(row: list[object], index: int | None) -> object:
-    if index is None or index >= len(row):
-        return None
-    value = row[index]
-    if isinstance(value, str):
-        value = value.strip()
-        return value or None
-    return value
-
-
-def _columns(body, numbers, header, named, fields) -> pd.DataFrame:
+def _grid(body) -> pd.DataFrame:
+    """The body as a table of cells: text stripped, empty text and missing cells None."""
     width = max((len(row) for row in body), default=0)
     if any(len(row) != width for row in body):  # a CSV line may stop short
         body = [list(row) + [None] * (width - len(row)) for row in body]
     grid = pd.DataFrame(body, dtype=object)
+    for index in grid.columns:
+        column = grid[index]
+        text = column.map(type).eq(str)
+        stripped = column[text].str.strip()
+        column = column.astype(object).copy()
+        column[text] = stripped.where(stripped != "", None)
+        grid[index] = column.where(column.notna(), None)
+    return grid
+
+
+def _cell(grid: pd.DataFrame, index: int | None) -> pd.Series:
+    """One column of the grid; all None where the header names no such column."""
+    if index is None or index >= grid.shape[1]:
+        return pd.Series([None] * len(grid), index=grid.index, dtype=object)
+    return grid[index]
+
+
+def _columns(body, numbers, header, named, fields) -> pd.DataFrame:
+    grid = _grid(body)
     data = {"source_row": numbers}
     for field in fields:
         index = named.get(field)
-        if index is None or index >= grid.shape[1]:
-            data[field] = pd.Series([None] * len(grid), index=grid.index, dtype=object)
-        else:
-            data[field] = _trimmed(grid[index])
+        data[field] = _cell(grid, index)
         data[f"{field}_column"] = _label(index, header[index]) if index is not None else None
     return pd.DataFrame(data)
-
-
-def _trimmed(column: pd.Series) -> pd.Series:
-    """_cell over a whole column: text stripped, empty text and missing cells None."""
-    text = column.map(type).eq(str)
-    out = column.astype(object).copy()
-    stripped = column[text].str.strip()
-    out[text] = stripped.where(stripped != "", None)
-    return out.where(out.notna(), None)
 
 
 def _melt(body, numbers, header, named, wide) -> pd.DataFrame:
@@ -228,15 +226,20 @@ def _melt(body, numbers, header, named, wide) -> pd.DataFrame:
     records = []
     unit_index, period_index = named["unit_code"], named["period"]
     note_index = named.get("note")
-    for row, number in zip(body, numbers, strict=True):
+    grid = _grid(body)
+    columns = {i: _cell(grid, i).tolist() for i in {unit_index, period_index, note_index}}
+    for code, part in wide:
+        columns[wide[(code, part)]] = _cell(grid, wide[(code, part)]).tolist()
+    columns[None] = [None] * len(grid)
+    for position, number in enumerate(numbers):
         unit, period, note = (
-            _cell(row, unit_index),
-            _cell(row, period_index),
-            _cell(row, note_index),
+            columns[unit_index][position],
+            columns[period_index][position],
+            columns[note_index][position],
         )
         for code in indicators:
             parts = {part: wide.get((code, part)) for part in ("value", "numerator", "denominator")}
-            cells = {part: _cell(row, index) for part, index in parts.items()}
+            cells = {part: columns[index][position] for part, index in parts.items()}
             if all(value is None for value in cells.values()):
                 continue
             value_index = next(

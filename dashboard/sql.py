@@ -35,7 +35,7 @@ def run(cur: duckdb.DuckDBPyConnection, query: str, /, **params) -> duckdb.DuckD
 
 def insert(cur: duckdb.DuckDBPyConnection, table: str, query: str, /, **params) -> None:
     """Append the rows of queries/<query>.sql to `table` (a name from code, never from input),
-    matching columns by name."""
+    matching columns by name. A table name cannot be a bound parameter; the values are."""
     code = load(query).strip().rstrip(";")
     cur.execute(f"INSERT INTO {table} BY NAME {code}", _bound(code, params))
 

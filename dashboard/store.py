@@ -101,7 +101,7 @@ class LakeStore(Store):
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         cur = self._con.cursor()
-        cur.execute(f"USE {lake.ALIAS}")  # the default catalog is per cursor
+        sql.run(cur, "use_lake")  # the default catalog is per cursor
         return cur
 
     def data_version(self, cur: duckdb.DuckDBPyConnection) -> int:
