@@ -435,7 +435,8 @@ def jump_warnings(
         (checked["value"] > JUMP_FACTOR * checked["prev_value"])
         | (checked["value"] < checked["prev_value"] / JUMP_FACTOR)
     )
-    by_row = rows.set_index("source_row")
+    # A wide row holds several figures: a warning belongs to its row and its indicator's cell.
+    cells = rows.assign(_code=per_value(rows["indicator_code"], _code_text))
     for mask, text in (
         (down, "Số lũy kế giảm so với kỳ trước"),
         (jump & ~down, "Giá trị thay đổi hơn 3 lần so với kỳ trước"),
@@ -452,7 +453,12 @@ def jump_warnings(
             + formatting_pair(hit["prev_value"], hit["value"])
             + "). Không chặn việc gửi; kiểm tra lại nếu không phải số điều chỉnh."
         )
-        where = by_row.loc[hit["source_row"]].reset_index()
+        where = (
+            hit[["source_row", "indicator_code"]]
+            .rename(columns={"indicator_code": "_code"})
+            .merge(cells, on=["source_row", "_code"], how="left")
+            .drop(columns="_code")
+        )
         problems.add_rows("warning", where, "value", messages.reset_index(drop=True))
 
 

@@ -152,6 +152,17 @@ def test_csv_template_round_trip(demo):
     assert upload.count("same") == 10 and upload.count("new") == 0
 
 
+def test_wide_row_with_two_warnings_warns_at_each_cell(demo):
+    text = "ma_don_vi,ky_bao_cao,CNS_TO,TT_CHUONGTRINH\nHOIAN,2022-07,100,90\n"
+    upload = ingest.check(demo.cursor(), text.encode(), "w.csv", HOIAN, today=TODAY)
+    assert upload.ok, upload.problems
+    warnings = upload.problems[upload.problems["severity"] == "warning"]
+    assert list(warnings["row"]) == [2, 2]
+    by_column = dict(zip(warnings["column"], warnings["message"], strict=True))
+    assert by_column["C (CNS_TO)"].startswith("Số lũy kế giảm so với kỳ trước (T6/2022: 131 → 100)")
+    assert "hơn 3 lần" in by_column["D (TT_CHUONGTRINH)"]
+
+
 def test_wide_form_maps_month_rows_to_quarters_only_at_quarter_end(demo):
     text = "ma_don_vi,ky_bao_cao,CSDL_DUNGCHUNG\nHOIAN,2022-06,8\nHOIAN,2022-05,7\n"
     upload = ingest.check(demo.cursor(), text.encode(), "w.csv", HOIAN, today=TODAY)
