@@ -30,25 +30,28 @@ grid AS (
     CROSS JOIN grid_years AS gy
     CROSS JOIN range($from_month, 13) AS m(month)
 ),
-year_figures AS (
+months AS (
+    SELECT month FROM range($from_month, 13) AS m(month)
+),
+latest AS (
+    -- each key's latest figure of the year up to each month, and (for flows) their sum
     SELECT
         f.unit_code,
         f.indicator_code,
         f.year,
-        f.month,
-        f.value,
-        f.numerator,
-        f.denominator,
-        f.period,
-        -- every figure of the year up to this one's month, as flows add up
-        sum(f.value) OVER (
-            PARTITION BY f.unit_code, f.indicator_code, f.year ORDER BY f.month
-        ) AS total
+        m.month,
+        arg_max_null(f.value, f.month) AS value,
+        arg_max_null(f.numerator, f.month) AS numerator,
+        arg_max_null(f.denominator, f.month) AS denominator,
+        arg_max_null(f.period, f.month) AS period,
+        sum(f.value) AS total
     FROM current_figures AS f
+    JOIN months AS m ON f.month <= m.month
     SEMI JOIN scope_units USING (unit_code)
     SEMI JOIN scope_indicators USING (indicator_code)
     SEMI JOIN grid_years USING (year)
     WHERE f.year BETWEEN coalesce($first_year, 0) AND coalesce($last_year, 9999)
+    GROUP BY f.unit_code, f.indicator_code, f.year, m.month
 ),
 baselines AS (
     SELECT
@@ -85,11 +88,11 @@ SELECT
     b.last_numerator AS base_numerator,
     b.last_denominator AS base_denominator
 FROM grid AS g
-ASOF LEFT JOIN year_figures AS f
+LEFT JOIN latest AS f
     ON f.unit_code = g.unit_code
     AND f.indicator_code = g.indicator_code
     AND f.year = g.year
-    AND f.month <= g.month
+    AND f.month = g.month
 LEFT JOIN baselines AS b
     ON b.unit_code = g.unit_code AND b.indicator_code = g.indicator_code AND b.year = g.year
 LEFT JOIN year_targets AS own
