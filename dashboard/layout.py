@@ -192,10 +192,9 @@ def _grid(body) -> pd.DataFrame:
     grid = pd.DataFrame(body, dtype=object)
     for index in grid.columns:
         column = grid[index]
-        text = column.map(type).eq(str)
-        stripped = column[text].str.strip()
-        column = column.astype(object).copy()
-        column[text] = stripped.where(stripped != "", None)
+        if pd.api.types.infer_dtype(column, skipna=True) in ("string", "mixed", "mixed-integer"):
+            stripped = column.str.strip()  # NaN where the cell is not text
+            column = column.where(stripped.isna(), stripped.where(stripped != "", None))
         grid[index] = column.where(column.notna(), None)
     return grid
 

@@ -18,6 +18,10 @@ from dashboard import config, lake, snapshot, sql
 
 SNAPSHOT_STEP = "schema_0004_progress_snapshot"
 ATTEMPTS = 10  # a write meeting another server's commit is tried this many times at most
+# DuckDB folds its write-ahead log into the file once the log passes this size. Its default,
+# 16MB, made a 100,000-row upload fold the log inside its own commit (0.5 s of 3.4 s); with a
+# larger log a commit only appends, and the fold comes every few large uploads or at shutdown.
+CHECKPOINT_THRESHOLD = "256MB"
 T = TypeVar("T")
 
 
@@ -34,7 +38,13 @@ class Store:
         self.path = path
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        self._con = duckdb.connect(path, config={"memory_limit": config.memory_limit()})
+        self._con = duckdb.connect(
+            path,
+            config={
+                "memory_limit": config.memory_limit(),
+                "checkpoint_threshold": CHECKPOINT_THRESHOLD,
+            },
+        )
         # Writes are serialised in the process; readers never wait.
         self._write_lock = threading.Lock()
 

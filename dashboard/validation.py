@@ -10,7 +10,7 @@ import pandas as pd
 
 from dashboard import formatting, numbers, periods
 from dashboard.accounts import Actor
-from dashboard.cells import per_value
+from dashboard.cells import per_value, per_value_columns
 from dashboard.export import FORMULA_STARTS
 from dashboard.layout import Table, normalise
 from dashboard.problems import Problems
@@ -282,14 +282,22 @@ def figures(
     value = value.where(~(ratio & computed.notna()), computed)
     ok &= ~disagree
 
+    when = per_value_columns(
+        period_objects,
+        {
+            "period": lambda p: p.code if p else None,
+            "year": lambda p: p.year if p else None,
+            "month": lambda p: p.end_month if p else None,
+        },
+    )
     staged = pd.DataFrame(
         {
             "source_row": rows["source_row"],
             "unit_code": unit,
             "indicator_code": indicator,
-            "period": per_value(period_objects, lambda p: p.code if p else None),
-            "year": per_value(period_objects, lambda p: p.year if p else None),
-            "month": per_value(period_objects, lambda p: p.end_month if p else None),
+            "period": when["period"],
+            "year": when["year"],
+            "month": when["month"],
             "value": value,
             "numerator": numerator,
             "denominator": denominator,
