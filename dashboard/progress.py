@@ -17,7 +17,6 @@ def progress(
     *,
     cluster: str | None = None,
     group: str | None = None,
-    unit: str | None = None,
     indicator: str | None = None,
     at_risk_pct: float | None = None,
 ) -> pd.DataFrame:
@@ -25,18 +24,11 @@ def progress(
     actual, target, baseline, expected, achievement_pct and status."""
     if by not in LEVELS:
         raise ValueError(f"Cấp tổng hợp «{by}» không hợp lệ: dùng unit, cluster hoặc province.")
-    if by != "unit" and unit is None and not (by == "province" and cluster):
-        frame = sql.frame(
-            cur,
-            "scope_progress",
-            level=by,
-            year=period.year,
-            month=period.end_month,
-            cluster=cluster,
-            group=group,
-            indicator=indicator,
-        )
-    else:
+    at = dict(year=period.year, month=period.end_month, group=group, indicator=indicator)
+    if by == "unit":
+        frame = sql.frame(cur, "unit_progress", cluster=cluster, **at)
+    elif by == "province" and cluster:
+        # The province narrowed to one cluster is not kept: aggregate its units now.
         frame = sql.frame(
             cur,
             "scope_progress_rows",
@@ -46,11 +38,12 @@ def progress(
             last_year=period.year,
             from_month=period.end_month,
             to_month=period.end_month,
-            clusters=None if cluster is None else [cluster],
-            unit=unit,
+            clusters=[cluster],
             group=group,
             indicators=None if indicator is None else [indicator],
         ).drop(columns=["level", "year", "month"])
+    else:
+        frame = sql.frame(cur, "scope_progress", level=by, cluster=cluster, **at)
     if at_risk_pct is None:
         at_risk_pct = config.at_risk_pct()
     return assess(frame, period.share_of_year, at_risk_pct)
@@ -60,17 +53,14 @@ def assess(frame: pd.DataFrame, share: float, at_risk_pct: float) -> pd.DataFram
     """Add expected pace, achievement (percent of target) and status to rows of actual, target,
     baseline and direction."""
     out = frame.copy()
-    actual = out["actual"].astype(float)
-    target = out["target"].astype(float)
-    down = out["direction"].eq("down")
+    actual = out["actual"].to_numpy(dtype=float, na_value=np.nan)
+    target = out["target"].to_numpy(dtype=float, na_value=np.nan)
+    baseline = out["baseline"].to_numpy(dtype=float, na_value=np.nan)
+    down = out["direction"].eq("down").to_numpy(dtype=bool)
     # Without last year's figure an 'up' indicator starts from nothing; a 'down' one is held
     # to its target all year, since "less is better" has no natural zero to start from.
-    baseline = (
-        out["baseline"]
-        .astype(float)
-        .fillna(pd.Series(np.where(down, target, 0.0), index=out.index))
-    )
-    baseline = baseline.where(out["kind"].ne("flow"), 0.0)
+    baseline = np.where(np.isnan(baseline), np.where(down, target, 0.0), baseline)
+    baseline = np.where(out["kind"].eq("flow").to_numpy(dtype=bool), 0.0, baseline)
     expected = baseline + (target - baseline) * share
     with np.errstate(divide="ignore", invalid="ignore"):
         achievement = np.where(
@@ -78,20 +68,18 @@ def assess(frame: pd.DataFrame, share: float, at_risk_pct: float) -> pd.DataFram
             np.where(actual == 0, 100.0, 100 * target / actual),
             np.where(target == 0, np.nan, 100 * actual / target),
         )
-    factor = at_risk_pct / 100
-    done = np.where(down, actual <= target, actual >= target)
-    on_pace = np.where(down, actual <= expected, actual >= expected)
-    at_risk = np.where(down, actual * factor > expected, actual < expected * factor)
+        factor = at_risk_pct / 100
+        done = np.where(down, actual <= target, actual >= target)
+        on_pace = np.where(down, actual <= expected, actual >= expected)
+        at_risk = np.where(down, actual * factor > expected, actual < expected * factor)
     status = np.select(
-        [actual.isna(), target.isna(), done, on_pace, at_risk],
+        [np.isnan(actual), np.isnan(target), done, on_pace, at_risk],
         ["no_data", "no_target", "done", "on_track", "at_risk"],
         default="behind",
     )
     out["baseline"] = baseline
     out["expected"] = expected
-    out["achievement_pct"] = pd.Series(achievement, index=out.index).where(
-        actual.notna() & target.notna()
-    )
+    out["achievement_pct"] = np.where(np.isnan(actual) | np.isnan(target), np.nan, achievement)
     out["status"] = status
     return out
 
@@ -99,16 +87,23 @@ def assess(frame: pd.DataFrame, share: float, at_risk_pct: float) -> pd.DataFram
 def ranking(unit_progress: pd.DataFrame) -> pd.DataFrame:
     """Each unit's emulation score, the mean of its achievements capped at 100 % (an indicator
     it did not report counts 0, one without a target is left out), and its rank in its cluster."""
-    rows = unit_progress[unit_progress["target"].notna()].copy()
-    rows["capped"] = rows["achievement_pct"].clip(lower=0, upper=100).fillna(0.0).round(6)
-    scores = (
-        rows.groupby(["cluster_code", "scope_code"], as_index=False)
-        .agg(
-            score=("capped", "mean"),
-            indicators=("capped", "size"),
-            reported=("actual", "count"),
-        )
-        .rename(columns={"scope_code": "unit_code"})
+    rows = unit_progress[unit_progress["target"].notna()]
+    capped = rows["achievement_pct"].astype(float).clip(lower=0, upper=100).fillna(0.0)
+    codes, units = pd.factorize(rows["scope_code"], sort=False)
+    first = np.unique(codes, return_index=True)[1]
+    indicators = np.bincount(codes, minlength=len(units))
+    total = np.bincount(codes, weights=capped.round(6).to_numpy(), minlength=len(units))
+    scores = pd.DataFrame(
+        {
+            "cluster_code": rows["cluster_code"].to_numpy()[first],
+            "unit_code": units,
+            # rounded so that units with the same achievements tie whatever their order
+            "score": (total / np.maximum(indicators, 1)).round(9),
+            "indicators": indicators,
+            "reported": np.bincount(
+                codes, weights=rows["actual"].notna().to_numpy(), minlength=len(units)
+            ).astype(int),
+        }
     )
     scores["rank"] = (
         scores.groupby("cluster_code")["score"].rank(method="min", ascending=False).astype(int)

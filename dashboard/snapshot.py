@@ -59,7 +59,6 @@ def refresh(
             "scope_progress_rows",
             by=level,
             clusters=chosen,
-            unit=None,
             group=None,
             **scopes,
         )

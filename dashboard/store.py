@@ -16,7 +16,8 @@ import duckdb
 
 from dashboard import config, lake, snapshot, sql
 
-SNAPSHOT_STEP = "schema_0004_progress_snapshot"
+# Steps after which the progress snapshot is computed afresh: it began, or its rows changed.
+SNAPSHOT_STEPS = ("schema_0004_progress_snapshot", "schema_0005_unit_standing")
 ATTEMPTS = 10  # a write meeting another server's commit is tried this many times at most
 # DuckDB folds its write-ahead log into the file once the log passes this size. Its default,
 # 16MB, made a 100,000-row upload fold the log inside its own commit (0.5 s of 3.4 s); with a
@@ -168,8 +169,8 @@ def migrate(store: Store) -> list[int]:
             if schema_version(cur) >= version:
                 return False
             cur.execute(sql.load(name))
-            if name == SNAPSHOT_STEP:
-                snapshot.refresh(cur)  # a database from before the snapshot gets it filled
+            if name in SNAPSHOT_STEPS:
+                snapshot.refresh(cur)
             sql.run(cur, "insert_schema_version", version=version, applied_at=utc_now())
             return True
 

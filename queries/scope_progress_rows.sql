@@ -1,14 +1,12 @@
--- Actual, target and baseline of every scope (unit, cluster or province, by $by) on every
--- indicator at the end of each month from $from_month to $to_month of $years, with the units
--- each scope counts, aggregated from unit_progress. $first_year and $last_year bound $years;
--- lists $clusters and $indicators narrow it (NULL: all), as do $unit and $group. Above a unit,
--- only reporting units count (all units while none reports): ratios are sum(numerator) /
--- sum(denominator) and their target is weighted by the denominators, stocks and flows add up,
--- scores are averaged.
+-- Actual, target and baseline of every cluster or the province (by $by) on every indicator at
+-- the end of each month from $from_month to $to_month of $years, with the units each scope
+-- counts, aggregated from unit_progress. $first_year and $last_year bound $years; lists
+-- $clusters and $indicators narrow it (NULL: all), as does $group. Only reporting units count
+-- (all units while none reports): ratios are sum(numerator) / sum(denominator) and their
+-- target is weighted by the denominators, stocks and flows add up, scores are averaged.
 WITH unit_rows AS (
     SELECT
-        CASE $by WHEN 'unit' THEN u.code WHEN 'cluster' THEN u.cluster_code ELSE '*' END
-            AS scope_code,
+        CASE $by WHEN 'cluster' THEN u.cluster_code ELSE '*' END AS scope_code,
         u.cluster_code,
         i.kind,
         i.direction,
@@ -28,7 +26,6 @@ WITH unit_rows AS (
     JOIN indicators AS i ON i.code = p.indicator_code
     WHERE u.active
         AND ($clusters IS NULL OR u.cluster_code IN (SELECT unnest($clusters)))
-        AND ($unit IS NULL OR u.code = $unit)
         AND ($group IS NULL OR i.group_code = $group)
         AND ($indicators IS NULL OR p.indicator_code IN (SELECT unnest($indicators)))
         AND p.year IN (SELECT unnest($years))

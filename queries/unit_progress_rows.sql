@@ -2,8 +2,9 @@
 -- from $from_month to 12, for the years that have figures or targets. Lists $units, $indicators
 -- and $years narrow it (NULL: all); $first_year and $last_year bound $years, so that the scans
 -- skip other years' blocks. Actual is the latest figure of the year up to the month
--- (flows: their sum); the baseline is the last figure of the year before (flows: 0); the target
--- is the unit's own or the province-wide '*' row.
+-- (flows: their sum; ratios with parts: numerator / denominator); the baseline is the last
+-- figure of the year before (flows: 0); the target is the unit's own or the province-wide '*'
+-- row. A row is the unit's standing as every view shows it, and what clusters add up.
 WITH grid_years AS (
     SELECT DISTINCT year
     FROM (
@@ -79,12 +80,21 @@ SELECT
     g.indicator_code,
     g.year,
     g.month,
-    CASE WHEN g.kind = 'flow' THEN f.total ELSE f.value END AS actual,
+    CASE
+        WHEN g.kind = 'flow' THEN f.total
+        WHEN g.kind = 'ratio' AND f.denominator > 0 THEN 100 * f.numerator / f.denominator
+        ELSE f.value
+    END AS actual,
     f.numerator,
     f.denominator,
     f.period AS last_period,
     coalesce(own.value, province.value) AS target,
-    CASE WHEN g.kind = 'flow' THEN 0 ELSE b.last_value END AS baseline,
+    CASE
+        WHEN g.kind = 'flow' THEN 0
+        WHEN g.kind = 'ratio' AND b.last_denominator > 0
+            THEN 100 * b.last_numerator / b.last_denominator
+        ELSE b.last_value
+    END AS baseline,
     b.last_numerator AS base_numerator,
     b.last_denominator AS base_denominator
 FROM grid AS g

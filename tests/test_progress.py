@@ -204,6 +204,23 @@ def test_filters_narrow_the_scope(province):
     assert set(frame["indicator_code"]) == {"R"}
 
 
+def test_a_units_ratio_is_its_parts_even_when_its_value_disagrees(province):
+    # Validation stores a ratio with parts as numerator / denominator; a row written some other
+    # way still shows, for its unit as for its cluster, what the parts say.
+    commit_figures(province, [("U3", "R", "2022-02", 99.0, 1, 4)])
+    unit = row(at(province, "2022-02"), "U3", "R")
+    cluster = row(at(province, "2022-02", "cluster"), "B", "R")
+    assert unit["actual"] == cluster["actual"] == 25.0
+    assert unit["baseline"] == cluster["baseline"] == 40.0
+
+
+def test_province_narrowed_to_a_cluster_is_that_clusters_sum(province):
+    narrowed = row(at(province, "2022-H1", "province", cluster="A"), "*", "S")
+    cluster = row(at(province, "2022-H1", "cluster"), "A", "S")
+    for column in ("actual", "target", "baseline", "status", "units_total"):
+        assert narrowed[column] == cluster[column]
+
+
 def test_threshold_is_configurable(province):
     frame = progress.progress(province.cursor(), must_parse("2022-02"), "cluster", at_risk_pct=50)
     assert row(frame, "A", "R")["status"] == "behind"  # 15 ≥ 0.5 × 27.5
