@@ -185,7 +185,7 @@ def _commit(
     try:
         sql.run(cur, log.insert_query, batch_id=batch_id, batch_seq=seq)
         for query in log.refresh_queries:
-            sql.run(cur, query)
+            sql.run(cur, query, batch_id=batch_id, batch_seq=seq)
         if log.units_query:
             sql.run(cur, log.units_query, batch_id=batch_id)
     finally:
