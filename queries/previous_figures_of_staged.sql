@@ -17,8 +17,16 @@ candidates AS (
         AND r.period = c.period
     WHERE c.year >= $year - 1
 )
-SELECT s.source_row, s.indicator_code, s.value, p.value AS prev_value, p.period AS prev_period
+-- the latest candidate before each staged figure, even one whose value is empty
+SELECT
+    s.source_row,
+    s.indicator_code,
+    any_value(s.value) AS value,
+    arg_max_null(p.value, p.t) AS prev_value,
+    arg_max_null(p.period, p.t) AS prev_period
 FROM staged AS s
-ASOF JOIN candidates AS p
-    ON s.unit_code = p.unit_code AND s.indicator_code = p.indicator_code AND s.t > p.t
-ORDER BY s.source_row;
+JOIN candidates AS p
+    ON s.unit_code = p.unit_code AND s.indicator_code = p.indicator_code AND p.t < s.t
+-- a wide row holds several figures: one group per figure
+GROUP BY s.source_row, s.unit_code, s.indicator_code, s.period
+ORDER BY s.source_row, s.indicator_code;
