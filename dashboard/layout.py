@@ -189,14 +189,17 @@ def _grid(body) -> pd.DataFrame:
     width = max((len(row) for row in body), default=0)
     if any(len(row) != width for row in body):  # a CSV line may stop short
         body = [list(row) + [None] * (width - len(row)) for row in body]
-    grid = pd.DataFrame(body, dtype=object)
-    for index in grid.columns:
-        column = grid[index]
-        if pd.api.types.infer_dtype(column, skipna=True) in ("string", "mixed", "mixed-integer"):
-            stripped = column.str.strip()  # NaN where the cell is not text
-            column = column.where(stripped.isna(), stripped.where(stripped != "", None))
-        grid[index] = column.where(column.notna(), None)
-    return grid
+    # One pass over plain lists: per column in pandas this was a third of a large upload's check.
+    columns = {
+        index: [
+            (cell.strip() or None)
+            if isinstance(cell, str)
+            else (None if cell is None or cell != cell else cell)  # NaN is the one cell != itself
+            for cell in cells
+        ]
+        for index, cells in enumerate(zip(*body, strict=True))
+    }
+    return pd.DataFrame(columns, index=range(len(body)), columns=range(width), dtype=object)
 
 
 def _cell(grid: pd.DataFrame, index: int | None) -> pd.Series:
