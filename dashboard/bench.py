@@ -250,6 +250,21 @@ def _timed(work, runs: int = RUNS) -> tuple[list[float], object]:
     return times, result
 
 
+def fetch_floor(cur, ours: dict[str, pd.DataFrame]) -> float:
+    """Seconds to merely fetch the overview's finished frames (clusters and units, as the page
+    gets them) from tables: what any design that hands the page DataFrames pays."""
+    times = []
+    for part in ("clusters", "units"):
+        cur.register("finished_frame", ours[part])
+        try:
+            sql.run(cur, "bench_keep_finished")
+        finally:
+            cur.unregister("finished_frame")
+        part_times, _ = _timed(lambda: sql.frame(cur, "bench_finished_rows"))
+        times.append(statistics.median(part_times))
+    return sum(times)
+
+
 def _ingest(store, directory: Path) -> dict:
     cur = store.cursor()
     upload = sql.frame(cur, "bench_upload_rows", year=2025, month=12, rows=INGEST_ROWS)
@@ -347,6 +362,9 @@ def run(scale: str = "national", keep: str | None = None, lake_target: str | Non
         scan, _ = _timed(lambda: sql.run(cur, "bench_scan_year", year=PERIOD.year).fetchall())
         result["scan_ms"] = _ms(statistics.median(scan))
         result["overview_vs_scan"] = round(statistics.median(times) / statistics.median(scan), 2)
+        floor = fetch_floor(cur, ours)
+        result["fetch_floor_ms"] = _ms(floor)
+        result["fetch_floor_vs_scan"] = round(floor / statistics.median(scan), 2)
 
         frames = {
             "figures": sql.frame(cur, "bench_year_figures", year=PERIOD.year),

@@ -14,6 +14,8 @@ def test_province_bench_agrees_and_reports_every_number():
         "overview_p95_ms",
         "scan_ms",
         "overview_vs_scan",
+        "fetch_floor_ms",
+        "checkpoint_after_ingest_s",
         "pandas_speedup",
         "sqlite_speedup",
         "page_cold_ms",
