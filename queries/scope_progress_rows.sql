@@ -6,10 +6,10 @@
 -- target is weighted by the denominators, stocks and flows add up, scores are averaged.
 WITH unit_rows AS (
     SELECT
-        CASE $by WHEN 'cluster' THEN u.cluster_code ELSE '*' END AS scope_code,
-        u.cluster_code,
-        i.kind,
-        i.direction,
+        CASE $by WHEN 'cluster' THEN p.cluster_code ELSE '*' END AS scope_code,
+        p.cluster_code,
+        p.kind,
+        p.direction,
         p.indicator_code,
         p.year,
         p.month,
@@ -21,12 +21,12 @@ WITH unit_rows AS (
         p.baseline,
         p.base_numerator,
         p.base_denominator
-    FROM unit_progress AS p
-    JOIN units AS u ON u.code = p.unit_code
-    JOIN indicators AS i ON i.code = p.indicator_code
-    WHERE u.active
-        AND ($clusters IS NULL OR u.cluster_code IN (SELECT unnest($clusters)))
-        AND ($group IS NULL OR i.group_code = $group)
+    FROM unit_progress AS p  -- active units only, with their cluster, kind and direction
+    WHERE ($clusters IS NULL OR p.cluster_code IN (SELECT unnest($clusters)))
+        AND (
+            $group IS NULL
+            OR p.indicator_code IN (SELECT code FROM indicators WHERE group_code = $group)
+        )
         AND ($indicators IS NULL OR p.indicator_code IN (SELECT unnest($indicators)))
         AND p.year IN (SELECT unnest($years))
         AND p.year BETWEEN $first_year AND $last_year  -- lets the scan skip other years

@@ -4,7 +4,8 @@
 -- skip other years' blocks. Actual is the latest figure of the year up to the month
 -- (flows: their sum; ratios with parts: numerator / denominator); the baseline is the last
 -- figure of the year before (flows: 0); the target is the unit's own or the province-wide '*'
--- row. A row is the unit's standing as every view shows it, and what clusters add up.
+-- row. A row is the unit's standing as every view shows it, with its cluster and the
+-- indicator's kind and direction, and what clusters add up.
 WITH grid_years AS (
     SELECT DISTINCT year
     FROM (
@@ -15,17 +16,17 @@ WITH grid_years AS (
     WHERE $years IS NULL OR year IN (SELECT unnest($years))
 ),
 scope_units AS (
-    SELECT code AS unit_code
+    SELECT code AS unit_code, cluster_code
     FROM units
     WHERE active AND ($units IS NULL OR code IN (SELECT unnest($units)))
 ),
 scope_indicators AS (
-    SELECT code AS indicator_code, kind
+    SELECT code AS indicator_code, kind, direction
     FROM indicators
     WHERE $indicators IS NULL OR code IN (SELECT unnest($indicators))
 ),
 grid AS (
-    SELECT su.unit_code, si.indicator_code, si.kind, gy.year, m.month
+    SELECT su.unit_code, su.cluster_code, si.indicator_code, si.kind, si.direction, gy.year, m.month
     FROM scope_units AS su
     CROSS JOIN scope_indicators AS si
     CROSS JOIN grid_years AS gy
@@ -80,6 +81,9 @@ SELECT
     g.indicator_code,
     g.year,
     g.month,
+    g.cluster_code,
+    g.kind,
+    g.direction,
     CASE
         WHEN g.kind = 'flow' THEN f.total
         WHEN g.kind = 'ratio' AND f.denominator > 0 THEN 100 * f.numerator / f.denominator
@@ -113,4 +117,5 @@ LEFT JOIN year_targets AS province
     ON province.unit_code = '*'
     AND province.indicator_code = g.indicator_code
     AND province.year = g.year
-ORDER BY g.year, g.month, g.indicator_code, g.unit_code;
+-- a cluster's units of one month lie together: a view of them reads a few blocks
+ORDER BY g.year, g.month, g.cluster_code, g.unit_code, g.indicator_code;

@@ -91,6 +91,15 @@ def test_moving_and_deactivating_keep_every_figure(demo):
     assert "cluster_code: DONGBANG → MIENNUI" in detail[0][0]
 
 
+def test_turning_an_indicators_direction_reaches_every_level(demo):
+    cur = demo.cursor()
+    period = must_parse("2022-H1")
+    catalog.update_indicator(demo, ADMIN, "CNS_TO", {"direction": "down"})
+    for by in ("unit", "cluster", "province"):
+        frame = progress.progress(cur, period, by, indicator="CNS_TO", at_risk_pct=80)
+        assert not frame.empty and set(frame["direction"]) == {"down"}, by
+
+
 def test_new_indicator_and_cluster(demo):
     catalog.add_cluster(demo, ADMIN, "venbien", "Cụm thi đua ven biển")
     catalog.add_unit(demo, ADMIN, "hoian2", "Hội An 2", "VENBIEN", "phuong")

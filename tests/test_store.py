@@ -46,28 +46,26 @@ def test_an_older_file_gets_only_the_missing_steps(db_path, tmp_path, monkeypatc
         sql.load.cache_clear()
 
 
-def test_a_file_from_before_step_5_gets_its_snapshot_afresh(db_path, tmp_path, monkeypatch):
-    queries = tmp_path / "queries"
-    shutil.copytree(sql.QUERIES_DIR, queries)
-    (queries / "schema_0005_unit_standing.sql").unlink()
-    monkeypatch.setattr(sql, "QUERIES_DIR", queries)
-    sql.load.cache_clear()
-    try:
-        store = open_store(db_path)
-        catalogue(store, [("U1", "A")], [("R", "ratio", "percent", "up", "month")])
-        commit_figures(store, [("U1", "R", "2022-01", 25.0, 1, 4)])
-        # as step 4 kept it: the figure as written, not its parts
-        store.cursor().execute("UPDATE unit_progress SET actual = 99 WHERE actual IS NOT NULL")
-        assert schema_version(store.cursor()) == 4
-        close_store(db_path)
-    finally:
-        monkeypatch.undo()
-        sql.load.cache_clear()
+def test_a_file_from_before_step_5_gets_its_snapshot_afresh(db_path):
+    store = open_store(db_path)
+    catalogue(store, [("U1", "A")], [("R", "ratio", "percent", "up", "month")])
+    commit_figures(store, [("U1", "R", "2022-01", 25.0, 1, 4)])
+    cur = store.cursor()
+    # as step 4 left it: no cluster, kind or direction, and the figure as written
+    cur.execute("DROP TABLE unit_progress")
+    cur.execute(
+        "CREATE TABLE unit_progress AS SELECT 'U1' AS unit_code, 'R' AS indicator_code, "
+        "2022 AS year, 1 AS month, 99.0 AS actual"
+    )
+    cur.execute("DELETE FROM schema_version WHERE version = 5")
+    close_store(db_path)
     cur = open_store(db_path).cursor()
     assert schema_version(cur) == 5
-    assert cur.execute("SELECT DISTINCT actual FROM unit_progress WHERE month >= 1").fetchall() == [
-        (25.0,)
-    ]
+    rows = cur.execute(
+        "SELECT DISTINCT cluster_code, kind, direction, actual FROM unit_progress"
+    ).fetchall()
+    assert rows == [("A", "ratio", "up", 25.0)]
+    assert cur.execute("SELECT count(*) FROM unit_progress").fetchone() == (12,)
 
 
 def test_write_rolls_back_on_error(store):
