@@ -283,7 +283,7 @@ def _ingest(store, directory: Path) -> dict:
     # Reported beside the import: the fold of the log the commit wrote, which a later commit
     # or the shutdown pays (store.CHECKPOINT_THRESHOLD).
     started = time.perf_counter()
-    cur.execute("CHECKPOINT")
+    sql.run(cur, "checkpoint")
     folded = time.perf_counter() - started
     if not result.ok or result.batch is None:
         raise RuntimeError(f"bench upload refused: {result.errors.head(3).to_dict('records')}")
@@ -353,7 +353,7 @@ def run(scale: str = "national", keep: str | None = None, lake_target: str | Non
             "generate_s": round(time.perf_counter() - started, 1),
             "snapshot_rebuild_s": round(build_snapshot(store), 1),
         }
-        store.cursor().execute("CHECKPOINT")
+        sql.run(store.cursor(), "checkpoint")
         cur = store.cursor()
 
         times, ours = _timed(lambda: overview(cur))
