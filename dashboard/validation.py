@@ -346,22 +346,23 @@ def _periods(rows, frequency, indicator_ok, wide: bool, today: date, problems: P
     )
     # Decide once per distinct (period, indicator frequency): a file has few of them.
     keys = (
-        rows["period"].astype(str).fillna("")
-        + "|"
-        + frequency.fillna("").astype(str)
-        + "|"
-        + indicator_ok.astype(str)
+        pd.DataFrame({"period": rows["period"].astype(str), "f": frequency, "ok": indicator_ok})
+        .groupby(["period", "f", "ok"], sort=False, dropna=False)
+        .ngroup()
+        .to_numpy()
     )
-    first = pd.Series(rows.index, index=rows.index).groupby(keys, sort=False).first()
-    decided, fits = {}, {}
-    for key, index in first.items():
+    firsts = np.unique(keys, return_index=True)[1]
+    decided = np.empty(len(firsts), dtype=object)
+    fits = np.empty(len(firsts), dtype=bool)
+    for key, position in enumerate(firsts):
+        index = rows.index[position]
         period, wanted = parsed[index], frequency[index]
         if period is not None and indicator_ok[index] and wide and period.frequency != wanted:
             period = _widen(period, wanted) or period
         decided[key] = period
         fits[key] = period is None or not indicator_ok[index] or period.frequency == wanted
-    result = keys.map(decided)
-    mismatched = ~keys.map(fits).astype(bool)
+    result = pd.Series(decided[keys], index=rows.index, dtype=object)
+    mismatched = pd.Series(~fits[keys], index=rows.index)
     if mismatched.any():
         problems.add_where(
             "error",
@@ -378,11 +379,11 @@ def _periods(rows, frequency, indicator_ok, wide: bool, today: date, problems: P
                 ),
             ),
         )
-    late = {
-        key: p is not None and (p.year, p.start_month) > (today.year, today.month)
-        for key, p in decided.items()
-    }
-    future = keys.map(late).astype(bool)
+    late = np.array(
+        [p is not None and (p.year, p.start_month) > (today.year, today.month) for p in decided],
+        dtype=bool,
+    )
+    future = pd.Series(late[keys], index=rows.index)
     if future.any():
         problems.add_where(
             "error",
