@@ -98,7 +98,7 @@ def ranking(unit_progress: pd.DataFrame) -> pd.DataFrame:
             "cluster_code": rows["cluster_code"].to_numpy()[first],
             "unit_code": units,
             # rounded so that units with the same achievements tie whatever their order
-            "score": (total / np.maximum(indicators, 1)).round(9),
+            "score": (total / indicators).round(9),
             "indicators": indicators,
             "reported": np.bincount(
                 codes, weights=rows["actual"].notna().to_numpy(), minlength=len(units)

@@ -25,15 +25,15 @@ scope_indicators AS (
     FROM indicators
     WHERE $indicators IS NULL OR code IN (SELECT unnest($indicators))
 ),
+months AS (
+    SELECT month FROM range($from_month, 13) AS m(month)
+),
 grid AS (
     SELECT su.unit_code, su.cluster_code, si.indicator_code, si.kind, si.direction, gy.year, m.month
     FROM scope_units AS su
     CROSS JOIN scope_indicators AS si
     CROSS JOIN grid_years AS gy
-    CROSS JOIN range($from_month, 13) AS m(month)
-),
-months AS (
-    SELECT month FROM range($from_month, 13) AS m(month)
+    CROSS JOIN months AS m
 ),
 latest AS (
     -- each key's latest figure of the year up to each month, and (for flows) their sum
