@@ -49,18 +49,57 @@ def progress(
     return assess(frame, period.share_of_year, at_risk_pct)
 
 
+def overview(
+    cur: duckdb.DuckDBPyConnection,
+    period: Period,
+    cluster: str | None = None,
+    indicators: list[str] | None = None,
+    at_risk_pct: float | None = None,
+) -> dict[str, pd.DataFrame]:
+    """What the overview shows at the end of `period`, from one read: the progress of the scope
+    (`cluster`, or the province when None), of every cluster and of the scope's units, each
+    assessed as `progress` does, and the units' ranking; `indicators` narrows it."""
+    frame = sql.plain_frame(
+        cur,
+        "overview_progress",
+        year=period.year,
+        month=period.end_month,
+        cluster=cluster,
+        indicators=indicators,
+    )
+    if at_risk_pct is None:
+        at_risk_pct = config.at_risk_pct()
+    frame = assess(frame, period.share_of_year, at_risk_pct)
+    levels = frame.pop("level").to_numpy()
+    # rows come grouped by level, so each level is one slice
+    parts = {
+        level: frame.iloc[
+            np.searchsorted(levels, level) : np.searchsorted(levels, level, "right")
+        ].reset_index(drop=True)
+        for level in LEVELS
+    }
+    clusters = parts["cluster"]
+    return {
+        "scope": parts["province"]
+        if cluster is None
+        else clusters[clusters["scope_code"] == cluster].reset_index(drop=True),
+        "clusters": clusters,
+        "units": parts["unit"],
+        "ranking": ranking(parts["unit"]),
+    }
+
+
 def assess(frame: pd.DataFrame, share: float, at_risk_pct: float) -> pd.DataFrame:
     """Add expected pace, achievement (percent of target) and status to rows of actual, target,
     baseline and direction."""
-    out = frame.copy()
-    actual = out["actual"].to_numpy(dtype=float, na_value=np.nan)
-    target = out["target"].to_numpy(dtype=float, na_value=np.nan)
-    baseline = out["baseline"].to_numpy(dtype=float, na_value=np.nan)
-    down = out["direction"].eq("down").to_numpy(dtype=bool)
+    actual = _floats(frame["actual"])
+    target = _floats(frame["target"])
+    baseline = _floats(frame["baseline"])
+    down = frame["direction"].to_numpy() == "down"
     # Without last year's figure an 'up' indicator starts from nothing; a 'down' one is held
     # to its target all year, since "less is better" has no natural zero to start from.
     baseline = np.where(np.isnan(baseline), np.where(down, target, 0.0), baseline)
-    baseline = np.where(out["kind"].eq("flow").to_numpy(dtype=bool), 0.0, baseline)
+    baseline = np.where(frame["kind"].to_numpy() == "flow", 0.0, baseline)
     expected = baseline + (target - baseline) * share
     with np.errstate(divide="ignore", invalid="ignore"):
         achievement = np.where(
@@ -77,38 +116,54 @@ def assess(frame: pd.DataFrame, share: float, at_risk_pct: float) -> pd.DataFram
         ["no_data", "no_target", "done", "on_track", "at_risk"],
         default="behind",
     )
-    out["baseline"] = baseline
-    out["expected"] = expected
-    out["achievement_pct"] = np.where(np.isnan(actual) | np.isnan(target), np.nan, achievement)
-    out["status"] = status
-    return out
+    return frame.assign(
+        baseline=baseline,
+        expected=expected,
+        achievement_pct=np.where(np.isnan(actual) | np.isnan(target), np.nan, achievement),
+        status=status,
+    )
+
+
+def _floats(column: pd.Series) -> np.ndarray:
+    return column.to_numpy(dtype=float, na_value=np.nan)
 
 
 def ranking(unit_progress: pd.DataFrame) -> pd.DataFrame:
     """Each unit's emulation score, the mean of its achievements capped at 100 % (an indicator
     it did not report counts 0, one without a target is left out), and its rank in its cluster."""
-    rows = unit_progress[unit_progress["target"].notna()]
-    capped = rows["achievement_pct"].astype(float).clip(lower=0, upper=100).fillna(0.0)
-    codes, units = pd.factorize(rows["scope_code"], sort=False)
-    first = np.unique(codes, return_index=True)[1]
+    counted = unit_progress["target"].notna().to_numpy()
+    capped = np.clip(_floats(unit_progress["achievement_pct"])[counted], 0, 100)
+    codes, units = pd.factorize(unit_progress["scope_code"].to_numpy()[counted], sort=True)
+    units = np.asarray(units, dtype=object)
     indicators = np.bincount(codes, minlength=len(units))
-    total = np.bincount(codes, weights=capped.round(6).to_numpy(), minlength=len(units))
-    scores = pd.DataFrame(
+    total = np.bincount(codes, weights=np.nan_to_num(capped).round(6), minlength=len(units))
+    reported = np.bincount(
+        codes, weights=unit_progress["actual"].notna().to_numpy()[counted], minlength=len(units)
+    )
+    # rounded so that units with the same achievements tie whatever their order
+    score = (total / indicators).round(9)
+    clusters = unit_progress["cluster_code"].to_numpy()[counted][
+        np.unique(codes, return_index=True)[1]
+    ]
+    cluster_codes = pd.factorize(clusters, sort=True)[0]
+    # best first within each cluster; ties share the best rank and are listed by unit code
+    order = np.lexsort((np.arange(len(units)), -score, cluster_codes))
+    new_cluster = np.r_[True, cluster_codes[order][1:] != cluster_codes[order][:-1]]
+    new_tie = new_cluster | np.r_[True, score[order][1:] != score[order][:-1]]
+    position = np.arange(len(order))
+    rank = np.maximum.accumulate(np.where(new_tie, position, 0)) - np.maximum.accumulate(
+        np.where(new_cluster, position, 0)
+    )
+    return pd.DataFrame(
         {
-            "cluster_code": rows["cluster_code"].to_numpy()[first],
-            "unit_code": units,
-            # rounded so that units with the same achievements tie whatever their order
-            "score": (total / indicators).round(9),
-            "indicators": indicators,
-            "reported": np.bincount(
-                codes, weights=rows["actual"].notna().to_numpy(), minlength=len(units)
-            ).astype(int),
+            "cluster_code": clusters[order],
+            "unit_code": units[order],
+            "score": score[order],
+            "indicators": indicators[order],
+            "reported": reported[order].astype(int),
+            "rank": rank + 1,
         }
     )
-    scores["rank"] = (
-        scores.groupby("cluster_code")["score"].rank(method="min", ascending=False).astype(int)
-    )
-    return scores.sort_values(["cluster_code", "rank", "unit_code"]).reset_index(drop=True)
 
 
 def default_period(cur: duckdb.DuckDBPyConnection) -> Period | None:

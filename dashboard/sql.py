@@ -5,6 +5,7 @@ from functools import cache
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 
@@ -43,6 +44,20 @@ def insert(cur: duckdb.DuckDBPyConnection, table: str, query: str, /, **params) 
 def frame(cur: duckdb.DuckDBPyConnection, query: str, /, **params):
     """Run a query and return its result as a pandas DataFrame."""
     return run(cur, query, **params).df()
+
+
+def plain_frame(cur: duckdb.DuckDBPyConnection, query: str, /, **params) -> pd.DataFrame:
+    """Run a query and return its result as a DataFrame of plain numpy columns, text as Python
+    objects and NULL as NaN: half the cost of `frame` for a hot read of a few thousand rows
+    (pandas' own text type is built row by row)."""
+    columns = run(cur, query, **params).fetchnumpy()
+    return pd.DataFrame(
+        {
+            name: pd.Series(values, dtype=object, copy=False) if values.dtype == object else values
+            for name, values in columns.items()
+        },
+        copy=False,
+    )
 
 
 def scalar(cur: duckdb.DuckDBPyConnection, query: str, /, **params):

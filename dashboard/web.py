@@ -103,6 +103,35 @@ def progress_frame(
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
+def _overview(
+    db: str,
+    version: int,
+    period_code: str,
+    cluster: str | None,
+    indicators: tuple[str, ...] | None,
+) -> dict[str, pd.DataFrame]:
+    cur = _store(db).cursor()
+    return progress.overview(
+        cur,
+        periods.must_parse(period_code),
+        cluster,
+        None if indicators is None else list(indicators),
+    )
+
+
+def overview_frames(
+    ctx: Context, period: periods.Period, cluster: str | None = None, group: str | None = None
+) -> dict[str, pd.DataFrame]:
+    """What the overview shows at `period` (progress.overview) for the indicators of `group`,
+    cached until the next commit."""
+    indicators = None
+    if group is not None:
+        table = catalogue(ctx)["indicators"]
+        indicators = tuple(table.loc[table["group_code"] == group, "code"])
+    return _overview(ctx.db, ctx.version, period.code, cluster, indicators)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
 def _reporting(
     db: str, version: int, period_code: str, cluster: str | None, group: str | None
 ) -> pd.DataFrame:

@@ -284,3 +284,52 @@ def test_the_group_filter_holds_at_every_level(province):
             i[0] for i in INDICATORS
         }
         assert at(province, "2022-H1", by, group="KHAC").empty
+
+
+def test_ranking_restarts_in_each_cluster_and_lists_clusters_in_order():
+    unit_rows = pd.DataFrame(
+        {
+            "cluster_code": ["B", "B", "A", "A", "A"],
+            "scope_code": ["U9", "U8", "U3", "U2", "U1"],
+            "indicator_code": ["R"] * 5,
+            "actual": [1] * 5,
+            "target": [1] * 5,
+            "achievement_pct": [40.0, 70.0, 60.0, 90.0, 60.0],
+        }
+    )
+    ranked = progress.ranking(unit_rows)
+    assert list(ranked["cluster_code"]) == ["A", "A", "A", "B", "B"]
+    assert list(ranked["unit_code"]) == ["U2", "U1", "U3", "U8", "U9"]  # ties by unit code
+    assert list(ranked["rank"]) == [1, 2, 2, 1, 2]
+
+
+@pytest.mark.parametrize("period", ["2022-02", "2022-H1", "2022-Q3", "2021-12"])
+@pytest.mark.parametrize("cluster", ["A", "B", None])
+def test_the_overview_reads_what_each_level_shows(province, period, cluster):
+    view = progress.overview(province.cursor(), must_parse(period), cluster, at_risk_pct=80)
+    scope = (
+        at(province, period, "province")
+        if cluster is None
+        else at(province, period, "cluster", cluster=cluster)
+    )
+    expected = {
+        "scope": scope,
+        "clusters": at(province, period, "cluster"),
+        "units": at(province, period, "unit", cluster=cluster),
+    }
+    for part, frame in expected.items():
+        shown, read = view[part], frame[view[part].columns]
+        # text comes as plain objects rather than pandas' str; missing is missing either way
+        pd.testing.assert_frame_equal(
+            shown.astype(object).where(shown.notna(), None),
+            read.astype(object).where(read.notna(), None),
+        )
+    pd.testing.assert_frame_equal(view["ranking"], progress.ranking(expected["units"]))
+
+
+def test_the_overview_narrowed_to_some_indicators(province):
+    view = progress.overview(province.cursor(), must_parse("2022-H1"), "A", ["R", "F"])
+    for part in ("scope", "clusters", "units"):
+        assert set(view[part]["indicator_code"]) == {"R", "F"}
+    assert set(view["units"]["scope_code"]) == {"U1", "U2"}
+    assert progress.overview(province.cursor(), must_parse("2022-H1"), "A", [])["units"].empty

@@ -26,7 +26,8 @@ st.title(f"Tiến độ chuyển đổi số — {scope} — {period.label}")
 web.demo_badge(cat)
 
 by_scope = "cluster" if cluster else "province"
-now = web.progress_frame(ctx, period, by_scope, cluster, group)
+view = web.overview_frames(ctx, period, cluster, group)
+now = view["scope"]
 earlier, against = periods.comparison(period)
 before = web.progress_frame(ctx, earlier, by_scope, cluster, group)
 headlines = progress.group_headlines(now, before, cat["indicators"], cat["groups"])
@@ -47,14 +48,13 @@ for start in range(0, len(headlines), per_row):
             border=True,
         )
 
-units_progress = web.progress_frame(ctx, period, "unit", cluster, group)
+units_progress = view["units"]
 unit_count = units_progress["scope_code"].nunique()
 if unit_count <= MAX_UNIT_ROWS:
     heat_rows, heat_frame = cat["units"], units_progress
     heat_title = f"Mức đạt kế hoạch theo đơn vị — {scope} — {period.label}"
 else:
-    clusters_progress = web.progress_frame(ctx, period, "cluster", None, group)
-    heat_rows, heat_frame = cat["clusters"], clusters_progress
+    heat_rows, heat_frame = cat["clusters"], view["clusters"]
     heat_title = f"Mức đạt kế hoạch theo cụm thi đua — {scope} — {period.label}"
     st.caption(f"{unit_count} đơn vị: chọn một cụm thi đua ở thanh bên để xem từng đơn vị.")
 web.chart(
@@ -67,7 +67,7 @@ web.chart(
 left, right = st.columns([3, 2])
 with left:
     st.subheader("Xếp hạng thi đua")
-    ranking = progress.ranking(units_progress)
+    ranking = view["ranking"]
     ranking_table = tables.ranking_table(ranking, cat["units"], cat["clusters"])
     st.dataframe(
         ranking_table, hide_index=True, width="stretch", height=min(38 * (len(ranking) + 1), 720)
