@@ -256,7 +256,7 @@ def fetch_floor(cur, ours: dict[str, pd.DataFrame]) -> float:
         sql.run(cur, "bench_keep_finished")
     finally:
         cur.unregister("finished_frame")
-    times, _ = _timed(lambda: sql.plain_frame(cur, "bench_finished_rows"))
+    times, _ = _timed(lambda: sql.plain_frame(sql.columns(cur, "bench_finished_rows")))
     return statistics.median(times)
 
 

@@ -59,7 +59,7 @@ def overview(
     """What the overview shows at the end of `period`, from one read: the progress of the scope
     (`cluster`, or the province when None), of every cluster and of the scope's units, each
     assessed as `progress` does, and the units' ranking; `indicators` narrows it."""
-    frame = sql.plain_frame(
+    columns = sql.columns(
         cur,
         "overview_progress",
         year=period.year,
@@ -69,37 +69,46 @@ def overview(
     )
     if at_risk_pct is None:
         at_risk_pct = config.at_risk_pct()
-    frame = assess(frame, period.share_of_year, at_risk_pct)
-    levels = frame.pop("level").to_numpy()
-    # rows come grouped by level, so each level is one slice
-    parts = {
-        level: frame.iloc[
-            np.searchsorted(levels, level) : np.searchsorted(levels, level, "right")
-        ].reset_index(drop=True)
-        for level in LEVELS
-    }
-    clusters = parts["cluster"]
+    # Assessed and cut up as arrays: a few thousand rows cost more in pandas' bookkeeping than
+    # in the arithmetic.
+    columns.update(_assessed(columns, period.share_of_year, at_risk_pct))
+    columns["status"] = columns["status"].astype(object)
+    levels = columns.pop("level")
+    parts = {}
+    for level in LEVELS:
+        rows = slice(np.searchsorted(levels, level), np.searchsorted(levels, level, "right"))
+        parts[level] = {name: values[rows] for name, values in columns.items()}
+    if cluster is None:
+        scope = parts["province"]
+    else:
+        rows = parts["cluster"]["scope_code"] == cluster
+        scope = {name: values[rows] for name, values in parts["cluster"].items()}
+    units = sql.plain_frame(parts["unit"])
     return {
-        "scope": parts["province"]
-        if cluster is None
-        else clusters[clusters["scope_code"] == cluster].reset_index(drop=True),
-        "clusters": clusters,
-        "units": parts["unit"],
-        "ranking": ranking(parts["unit"]),
+        "scope": sql.plain_frame(scope),
+        "clusters": sql.plain_frame(parts["cluster"]),
+        "units": units,
+        "ranking": ranking(units),
     }
 
 
 def assess(frame: pd.DataFrame, share: float, at_risk_pct: float) -> pd.DataFrame:
     """Add expected pace, achievement (percent of target) and status to rows of actual, target,
     baseline and direction."""
-    actual = _floats(frame["actual"])
-    target = _floats(frame["target"])
-    baseline = _floats(frame["baseline"])
-    down = frame["direction"].to_numpy() == "down"
+    columns = {name: frame[name].to_numpy() for name in ("kind", "direction")}
+    for name in ("actual", "target", "baseline"):
+        columns[name] = frame[name].to_numpy(dtype=float, na_value=np.nan)
+    return frame.assign(**_assessed(columns, share, at_risk_pct))
+
+
+def _assessed(columns: dict[str, np.ndarray], share: float, at_risk_pct: float) -> dict:
+    """Baseline (filled in), expected, achievement_pct and status of rows given as arrays."""
+    actual, target, baseline = columns["actual"], columns["target"], columns["baseline"]
+    down = columns["direction"] == "down"
     # Without last year's figure an 'up' indicator starts from nothing; a 'down' one is held
     # to its target all year, since "less is better" has no natural zero to start from.
     baseline = np.where(np.isnan(baseline), np.where(down, target, 0.0), baseline)
-    baseline = np.where(frame["kind"].to_numpy() == "flow", 0.0, baseline)
+    baseline = np.where(columns["kind"] == "flow", 0.0, baseline)
     expected = baseline + (target - baseline) * share
     with np.errstate(divide="ignore", invalid="ignore"):
         achievement = np.where(
@@ -116,23 +125,20 @@ def assess(frame: pd.DataFrame, share: float, at_risk_pct: float) -> pd.DataFram
         ["no_data", "no_target", "done", "on_track", "at_risk"],
         default="behind",
     )
-    return frame.assign(
-        baseline=baseline,
-        expected=expected,
-        achievement_pct=np.where(np.isnan(actual) | np.isnan(target), np.nan, achievement),
-        status=status,
-    )
-
-
-def _floats(column: pd.Series) -> np.ndarray:
-    return column.to_numpy(dtype=float, na_value=np.nan)
+    return {
+        "baseline": baseline,
+        "expected": expected,
+        "achievement_pct": np.where(np.isnan(actual) | np.isnan(target), np.nan, achievement),
+        "status": status,
+    }
 
 
 def ranking(unit_progress: pd.DataFrame) -> pd.DataFrame:
     """Each unit's emulation score, the mean of its achievements capped at 100 % (an indicator
     it did not report counts 0, one without a target is left out), and its rank in its cluster."""
     counted = unit_progress["target"].notna().to_numpy()
-    capped = np.clip(_floats(unit_progress["achievement_pct"])[counted], 0, 100)
+    achievement = unit_progress["achievement_pct"].to_numpy(dtype=float, na_value=np.nan)
+    capped = np.clip(achievement[counted], 0, 100)
     codes, units = pd.factorize(unit_progress["scope_code"].to_numpy()[counted], sort=True)
     units = np.asarray(units, dtype=object)
     indicators = np.bincount(codes, minlength=len(units))
