@@ -70,25 +70,24 @@ def overview(
     if at_risk_pct is None:
         at_risk_pct = config.at_risk_pct()
     # Assessed and cut up as arrays: a few thousand rows cost more in pandas' bookkeeping than
-    # in the arithmetic.
+    # in the arithmetic. Rows come in storage order; the page orders them by the catalogue.
     columns.update(_assessed(columns, period.share_of_year, at_risk_pct))
     columns["status"] = columns["status"].astype(object)
     levels = columns.pop("level")
     parts = {}
     for level in LEVELS:
-        rows = slice(np.searchsorted(levels, level), np.searchsorted(levels, level, "right"))
+        rows = levels == level
         parts[level] = {name: values[rows] for name, values in columns.items()}
     if cluster is None:
         scope = parts["province"]
     else:
         rows = parts["cluster"]["scope_code"] == cluster
         scope = {name: values[rows] for name, values in parts["cluster"].items()}
-    units = sql.plain_frame(parts["unit"])
     return {
         "scope": sql.plain_frame(scope),
         "clusters": sql.plain_frame(parts["cluster"]),
-        "units": units,
-        "ranking": ranking(units),
+        "units": sql.plain_frame(parts["unit"]),
+        "ranking": _ranking(parts["unit"]),
     }
 
 
@@ -136,21 +135,26 @@ def _assessed(columns: dict[str, np.ndarray], share: float, at_risk_pct: float) 
 def ranking(unit_progress: pd.DataFrame) -> pd.DataFrame:
     """Each unit's emulation score, the mean of its achievements capped at 100 % (an indicator
     it did not report counts 0, one without a target is left out), and its rank in its cluster."""
-    counted = unit_progress["target"].notna().to_numpy()
-    achievement = unit_progress["achievement_pct"].to_numpy(dtype=float, na_value=np.nan)
-    capped = np.clip(achievement[counted], 0, 100)
-    codes, units = pd.factorize(unit_progress["scope_code"].to_numpy()[counted], sort=True)
+    columns = {name: unit_progress[name].to_numpy() for name in ("scope_code", "cluster_code")}
+    for name in ("actual", "target", "achievement_pct"):
+        columns[name] = unit_progress[name].to_numpy(dtype=float, na_value=np.nan)
+    return _ranking(columns)
+
+
+def _ranking(columns: dict[str, np.ndarray]) -> pd.DataFrame:
+    """The ranking of unit rows given as arrays."""
+    counted = ~np.isnan(columns["target"])
+    capped = np.clip(columns["achievement_pct"][counted], 0, 100)
+    codes, units = pd.factorize(columns["scope_code"][counted], sort=True)
     units = np.asarray(units, dtype=object)
     indicators = np.bincount(codes, minlength=len(units))
     total = np.bincount(codes, weights=np.nan_to_num(capped).round(6), minlength=len(units))
     reported = np.bincount(
-        codes, weights=unit_progress["actual"].notna().to_numpy()[counted], minlength=len(units)
+        codes, weights=~np.isnan(columns["actual"][counted]), minlength=len(units)
     )
     # rounded so that units with the same achievements tie whatever their order
     score = (total / indicators).round(9)
-    clusters = unit_progress["cluster_code"].to_numpy()[counted][
-        np.unique(codes, return_index=True)[1]
-    ]
+    clusters = columns["cluster_code"][counted][np.unique(codes, return_index=True)[1]]
     cluster_codes = pd.factorize(clusters, sort=True)[0]
     # best first within each cluster; ties share the best rank and are listed by unit code
     order = np.lexsort((np.arange(len(units)), -score, cluster_codes))
@@ -160,7 +164,7 @@ def ranking(unit_progress: pd.DataFrame) -> pd.DataFrame:
     rank = np.maximum.accumulate(np.where(new_tie, position, 0)) - np.maximum.accumulate(
         np.where(new_cluster, position, 0)
     )
-    return pd.DataFrame(
+    return sql.plain_frame(
         {
             "cluster_code": clusters[order],
             "unit_code": units[order],

@@ -1,10 +1,11 @@
 -- Everything the overview shows at the end of month $month of $year, in one read: every
 -- cluster's prepared progress, the province's (only when no $cluster is chosen) and the
--- standing of the units of $cluster (NULL: every unit), on every indicator of $group (NULL:
--- all). Rows come grouped by level ('cluster', 'province', 'unit'), sorted by scope and
--- indicator within it, with only the columns the overview uses. One query rather than one per
--- level, and no more columns than needed: each read and each text column has its cost, and on a
--- lake every table read is a catalogue look-up.
+-- standing of the units of $cluster (NULL: every unit), on every indicator of the list
+-- $indicators (NULL: all), each row with its level ('cluster', 'province', 'unit') and only the
+-- columns the overview uses. One query rather than one per level and no sort (the page orders
+-- what it shows by the catalogue): each read, each text column and a sort have their cost, and
+-- on a lake every table read is a catalogue look-up. The list is a parameter, not a join with
+-- indicators, for the same reason.
 SELECT
     s.level,
     s.scope_code,
@@ -36,4 +37,4 @@ WHERE p.year = $year
     AND p.month = $month
     AND ($cluster IS NULL OR p.cluster_code = $cluster)
     AND ($indicators IS NULL OR list_contains($indicators, p.indicator_code))
-ORDER BY level, scope_code, indicator_code;
+;
