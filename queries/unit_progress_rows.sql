@@ -6,6 +6,10 @@
 -- figure of the year before (flows: 0); the target is the unit's own or the province-wide '*'
 -- row. A row is the unit's standing as every view shows it, with its cluster and the
 -- indicator's kind and direction, and what clusters add up.
+-- From a month after January the standing at the end of the month before, already kept in
+-- unit_progress and untouched by a change from $from_month on, is carried forward with its
+-- baseline: only the figures from $from_month on are read, and none of the year before, which
+-- for the usual upload of the latest month is a small part of the data.
 WITH grid_years AS (
     SELECT DISTINCT year
     FROM (
@@ -36,7 +40,7 @@ grid AS (
     CROSS JOIN months AS m
 ),
 latest AS (
-    -- each key's latest figure of the year up to each month, and (for flows) their sum
+    -- each key's latest figure from $from_month up to each month, and (for flows) their sum
     SELECT
         f.unit_code,
         f.indicator_code,
@@ -53,7 +57,19 @@ latest AS (
     SEMI JOIN scope_indicators USING (indicator_code)
     SEMI JOIN grid_years USING (year)
     WHERE f.year BETWEEN coalesce($first_year, 0) AND coalesce($last_year, 9999)
+        AND f.month >= $from_month
     GROUP BY f.unit_code, f.indicator_code, f.year, m.month
+),
+carried AS (
+    -- each key's standing at the end of the month before $from_month (none before January)
+    SELECT p.unit_code, p.indicator_code, p.year, p.actual, p.numerator, p.denominator,
+        p.last_period, p.baseline, p.base_numerator, p.base_denominator
+    FROM unit_progress AS p
+    SEMI JOIN scope_units USING (unit_code)
+    SEMI JOIN scope_indicators USING (indicator_code)
+    SEMI JOIN grid_years USING (year)
+    WHERE p.year BETWEEN coalesce($first_year, 0) AND coalesce($last_year, 9999)
+        AND p.month = $from_month - 1
 ),
 baselines AS (
     SELECT
@@ -69,6 +85,7 @@ baselines AS (
     SEMI JOIN scope_indicators USING (indicator_code)
     WHERE f.year BETWEEN coalesce($first_year, 0) - 1 AND coalesce($last_year, 9999) - 1
         AND f.year + 1 IN (SELECT year FROM grid_years)
+        AND $from_month = 1  -- later in the year the baseline is carried with the standing
     GROUP BY f.unit_code, f.indicator_code, f.year
 ),
 year_targets AS (
@@ -85,28 +102,36 @@ SELECT
     g.kind,
     g.direction,
     CASE
-        WHEN g.kind = 'flow' THEN f.total
+        WHEN g.kind = 'flow' THEN
+            CASE WHEN f.total IS NOT NULL OR c.actual IS NOT NULL
+                THEN coalesce(c.actual, 0) + coalesce(f.total, 0) END
+        WHEN f.period IS NULL THEN c.actual  -- no figure since: the standing carried
         WHEN g.kind = 'ratio' AND f.denominator > 0 THEN 100 * f.numerator / f.denominator
         ELSE f.value
     END AS actual,
-    f.numerator,
-    f.denominator,
-    f.period AS last_period,
+    CASE WHEN f.period IS NULL THEN c.numerator ELSE f.numerator END AS numerator,
+    CASE WHEN f.period IS NULL THEN c.denominator ELSE f.denominator END AS denominator,
+    coalesce(f.period, c.last_period) AS last_period,
     coalesce(own.value, province.value) AS target,
     CASE
+        WHEN $from_month > 1 THEN c.baseline
         WHEN g.kind = 'flow' THEN 0
         WHEN g.kind = 'ratio' AND b.last_denominator > 0
             THEN 100 * b.last_numerator / b.last_denominator
         ELSE b.last_value
     END AS baseline,
-    b.last_numerator AS base_numerator,
-    b.last_denominator AS base_denominator
+    CASE WHEN $from_month > 1 THEN c.base_numerator ELSE b.last_numerator END
+        AS base_numerator,
+    CASE WHEN $from_month > 1 THEN c.base_denominator ELSE b.last_denominator END
+        AS base_denominator
 FROM grid AS g
 LEFT JOIN latest AS f
     ON f.unit_code = g.unit_code
     AND f.indicator_code = g.indicator_code
     AND f.year = g.year
     AND f.month = g.month
+LEFT JOIN carried AS c
+    ON c.unit_code = g.unit_code AND c.indicator_code = g.indicator_code AND c.year = g.year
 LEFT JOIN baselines AS b
     ON b.unit_code = g.unit_code AND b.indicator_code = g.indicator_code AND b.year = g.year
 LEFT JOIN year_targets AS own

@@ -43,7 +43,7 @@ def assert_same_as_rebuilt(store) -> None:
 figure = st.tuples(
     st.sampled_from([u for u, _ in UNITS]),
     st.sampled_from([i[0] for i in INDICATORS]),
-    st.sampled_from(["2023-11", "2023-12", "2024-01", "2024-03", "2024-06", "2025-02"]),
+    st.sampled_from(["2023-11", "2023-12", "2024-01", "2024-03", "2024-06", "2024-09", "2025-02"]),
     st.one_of(st.none(), st.integers(0, 50).map(float)),
 )
 step = st.one_of(
@@ -119,6 +119,63 @@ def test_a_commit_is_on_the_next_read(store):
     )
     assert after.loc[("C1", "STOCK"), "actual"] == 7.0
     assert after.loc[("C1", "STOCK"), "units_reporting"] == 2
+
+
+def test_a_later_month_carries_the_standing_before_it(store):
+    # A commit of month m recomputes months m..12 from the standing kept for month m - 1: a
+    # flow adds to its total, a stock keeps its last figure, a ratio its parts, and every
+    # month keeps last year's baseline.
+    catalogue(store, UNITS, INDICATORS)
+    commit_figures(
+        store,
+        [
+            ("A1", "FLOW", "2023-12", 40.0),
+            ("A1", "STOCK", "2023-12", 2.0),
+            ("A1", "RATIO", "2023-12", 20.0, 1, 5),
+            ("A1", "FLOW", "2024-01", 5.0),
+            ("A1", "FLOW", "2024-02", 6.0),
+            ("A1", "STOCK", "2024-02", 7.0),
+            ("A1", "RATIO", "2024-02", 25.0, 1, 4),
+            ("A2", "FLOW", "2024-02", None),
+        ],
+    )
+    commit_figures(
+        store,
+        [
+            ("A1", "FLOW", "2024-04", 3.0),
+            ("A2", "FLOW", "2024-05", 1.0),
+            ("B1", "LESS", "2024-06", 9.0),
+            # the refresh takes these units × these indicators: A1's stock and ratio too
+            ("B1", "STOCK", "2024-04", 3.0),
+            ("A2", "RATIO", "2024-05", 50.0, 1, 2),
+        ],
+    )
+    rows = sql.frame(
+        store.cursor(),
+        "unit_progress",
+        year=2024,
+        month=6,
+        cluster=None,
+        group=None,
+        indicator=None,
+    ).set_index(["scope_code", "indicator_code"])
+    assert rows.loc[("A1", "FLOW"), "actual"] == 14.0  # 5 + 6 + 3
+    assert rows.loc[("A2", "FLOW"), "actual"] == 1.0
+    assert rows.loc[("A1", "STOCK"), ["actual", "baseline"]].tolist() == [7.0, 2.0]
+    assert rows.loc[("A1", "RATIO"), ["actual", "numerator", "denominator"]].tolist() == [
+        25.0,
+        1.0,
+        4.0,
+    ]
+    assert rows.loc[("A1", "RATIO"), "last_period"] == "2024-02"
+    base = store.cursor().execute(
+        "SELECT baseline, base_numerator, base_denominator FROM unit_progress "
+        "WHERE unit_code = 'A1' AND indicator_code = 'RATIO' AND year = 2024 AND month = 6"
+    )
+    assert base.fetchall() == [(20.0, 1.0, 5.0)]
+    assert rows.loc[("A1", "FLOW"), "baseline"] == 0.0
+    assert pd.isna(rows.loc[("A2", "STOCK"), "actual"])
+    assert_same_as_rebuilt(store)
 
 
 def test_a_year_without_figures_or_targets_leaves_the_snapshot(store):
