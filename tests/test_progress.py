@@ -335,3 +335,26 @@ def test_the_overview_narrowed_to_some_indicators(province):
         assert set(view[part]["indicator_code"]) == {"R", "F"}
     assert set(view["units"]["scope_code"]) == {"U1", "U2"}
     assert progress.overview(province.cursor(), must_parse("2022-H1"), "A", [])["units"].empty
+
+
+def test_ranking_without_any_target_is_empty():
+    unit_rows = pd.DataFrame(
+        {
+            "cluster_code": ["A"],
+            "scope_code": ["U1"],
+            "indicator_code": ["R"],
+            "actual": [1.0],
+            "target": [None],
+            "achievement_pct": [None],
+        }
+    )
+    ranked = progress.ranking(unit_rows)
+    assert ranked.empty
+    assert list(ranked.columns) == [
+        "cluster_code",
+        "unit_code",
+        "score",
+        "indicators",
+        "reported",
+        "rank",
+    ]
