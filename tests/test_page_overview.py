@@ -3,7 +3,7 @@
 import pytest
 from pages import charts, open_app, texts
 
-from builders import commit_figures
+from builders import catalogue, commit_figures, commit_targets
 from dashboard import status
 from dashboard.store import open_store
 
@@ -133,3 +133,27 @@ def test_meeting_pack_and_table_downloads(demo_db, monkeypatch):
     } <= set(buttons)
     assert buttons["pack.pptx"] == "PowerPoint"
     assert "Tài liệu họp" in texts(at)
+
+
+def test_more_units_than_rows_shows_clusters_until_one_is_chosen(tmp_path, monkeypatch):
+    db = str(tmp_path / "many.duckdb")
+    store = open_store(db)
+    units = [(f"A{i:02d}", "A") for i in range(40)] + [(f"B{i:02d}", "B") for i in range(21)]
+    catalogue(store, units, [("S", "stock", "count", "up", "month")])
+    commit_targets(store, [("*", "S", 2024, 10.0)])
+    commit_figures(
+        store, [(code, "S", "2024-06", 10.0 if code < "A20" else 2.0) for code, _ in units]
+    )
+
+    at = open_app(db, monkeypatch, ky="2024-H1")
+    ((spec, data),) = charts(at)
+    assert spec["title"]["text"].startswith("Mức đạt kế hoạch theo cụm thi đua")
+    assert sorted(data["Đơn vị"]) == ["Cụm A", "Cụm B"]
+    assert "61 đơn vị: chọn một cụm thi đua ở thanh bên để xem từng đơn vị." in texts(at)
+    assert len(at.dataframe[0].value) == 61  # the ranking still lists every unit
+
+    at = open_app(db, monkeypatch, ky="2024-H1", cum="A")
+    ((spec, data),) = charts(at)
+    assert spec["title"]["text"].startswith("Mức đạt kế hoạch theo đơn vị")
+    assert data["Đơn vị"].nunique() == 40
+    assert [m.value for m in at.metric] == ["60,0 %"]  # 20 of 40 units done, 20 at 20 %
