@@ -94,10 +94,15 @@ def overview(
 def assess(frame: pd.DataFrame, share: float, at_risk_pct: float) -> pd.DataFrame:
     """Add expected pace, achievement (percent of target) and status to rows of actual, target,
     baseline and direction."""
-    columns = {name: frame[name].to_numpy() for name in ("kind", "direction")}
-    for name in ("actual", "target", "baseline"):
-        columns[name] = frame[name].to_numpy(dtype=float, na_value=np.nan)
+    columns = _arrays(frame, ("kind", "direction"), ("actual", "target", "baseline"))
     return frame.assign(**_assessed(columns, share, at_risk_pct))
+
+
+def _arrays(frame: pd.DataFrame, texts: tuple[str, ...], numbers: tuple[str, ...]) -> dict:
+    """Columns of a frame as numpy arrays, numbers as floats with NaN for missing."""
+    out = {name: frame[name].to_numpy() for name in texts}
+    out.update({name: frame[name].to_numpy(dtype=float, na_value=np.nan) for name in numbers})
+    return out
 
 
 def _assessed(columns: dict[str, np.ndarray], share: float, at_risk_pct: float) -> dict:
@@ -135,10 +140,11 @@ def _assessed(columns: dict[str, np.ndarray], share: float, at_risk_pct: float) 
 def ranking(unit_progress: pd.DataFrame) -> pd.DataFrame:
     """Each unit's emulation score, the mean of its achievements capped at 100 % (an indicator
     it did not report counts 0, one without a target is left out), and its rank in its cluster."""
-    columns = {name: unit_progress[name].to_numpy() for name in ("scope_code", "cluster_code")}
-    for name in ("actual", "target", "achievement_pct"):
-        columns[name] = unit_progress[name].to_numpy(dtype=float, na_value=np.nan)
-    return _ranking(columns)
+    return _ranking(
+        _arrays(
+            unit_progress, ("scope_code", "cluster_code"), ("actual", "target", "achievement_pct")
+        )
+    )
 
 
 def _ranking(columns: dict[str, np.ndarray]) -> pd.DataFrame:
