@@ -10,7 +10,7 @@ import pandas as pd
 
 from dashboard import formatting, numbers, periods
 from dashboard.accounts import Actor
-from dashboard.cells import per_value, per_value_columns
+from dashboard.cells import per_value
 from dashboard.export import FORMULA_STARTS
 from dashboard.layout import Table, normalise
 from dashboard.problems import Problems
@@ -146,8 +146,8 @@ def figures(
     measure = indicator.map(info["measure"])
     kind = indicator.map(info["kind"])
 
-    period_objects = _periods(rows, frequency, indicator_ok, table.form == "wide", today, problems)
-    ok &= period_objects.notna()
+    when = _periods(rows, frequency, indicator_ok, table.form == "wide", today, problems)
+    ok &= when["period"].notna()
 
     value, value_bad = numbers.parse(rows["value"], decimal_comma)
     numerator, num_bad = numbers.parse(rows["numerator"], decimal_comma)
@@ -282,20 +282,12 @@ def figures(
     value = value.where(~(ratio & computed.notna()), computed)
     ok &= ~disagree
 
-    when = per_value_columns(
-        period_objects,
-        {
-            "period": lambda p: p.code if p else None,
-            "year": lambda p: p.year if p else None,
-            "month": lambda p: p.end_month if p else None,
-        },
-    )
     staged = pd.DataFrame(
         {
             "source_row": rows["source_row"],
             "unit_code": unit,
             "indicator_code": indicator,
-            "period": when["period"],
+            "period": when["code"],
             "year": when["year"],
             "month": when["month"],
             "value": value,
@@ -326,8 +318,11 @@ def _actor_scope(actor: Actor) -> str:
 
 
 def _periods(rows, frequency, indicator_ok, wide: bool, today: date, problems: Problems):
-    parsed = per_value(rows["period"], lambda v: None if _missing(v) else _period_of(v))
-    missing = rows["period"].isna()
+    """Each row's period (a Period, or None where it is refused) with its code, year and end
+    month; errors for missing, unreadable, mismatched and future periods."""
+    cells, uniques = pd.factorize(rows["period"], use_na_sentinel=True)
+    parsed = [_period_of(value) for value in uniques] + [None]  # code -1: an empty cell
+    missing = pd.Series(cells == -1, index=rows.index)
     problems.add_where(
         "error",
         rows,
@@ -335,7 +330,8 @@ def _periods(rows, frequency, indicator_ok, wide: bool, today: date, problems: P
         "period",
         "Thiếu kỳ báo cáo: ghi 2022-06 (tháng), 2022-Q2 (quý), 2022-H1 (6 tháng) hoặc 2022 (năm).",
     )
-    bad = rows["period"].notna() & parsed.isna()
+    unreadable = np.array([p is None for p in parsed])
+    bad = ~missing & unreadable[cells]
     problems.add_where(
         "error",
         rows,
@@ -344,23 +340,26 @@ def _periods(rows, frequency, indicator_ok, wide: bool, today: date, problems: P
         "Kỳ báo cáo không đọc được: ghi 2022-06 hoặc 06/2022 (tháng), 2022-Q2 "
         "(quý), 2022-H1 (6 tháng) hoặc 2022 (năm).",
     )
-    # Decide once per distinct (period, indicator frequency): a file has few of them.
-    keys = (
-        pd.DataFrame({"period": rows["period"].astype(str), "f": frequency, "ok": indicator_ok})
-        .groupby(["period", "f", "ok"], sort=False, dropna=False)
-        .ngroup()
-        .to_numpy()
-    )
-    firsts = np.unique(keys, return_index=True)[1]
+    # Decide once per distinct (period cell, indicator frequency, indicator known): a file has
+    # few of them.
+    wanted_codes, wanted = pd.factorize(frequency, use_na_sentinel=True)
+    known = indicator_ok.to_numpy(dtype=bool)
+    combined = ((cells + 1) * (len(wanted) + 1) + wanted_codes + 1) * 2 + known
+    _, firsts, keys = np.unique(combined, return_index=True, return_inverse=True)
     decided = np.empty(len(firsts), dtype=object)
     fits = np.empty(len(firsts), dtype=bool)
+    late = np.empty(len(firsts), dtype=bool)
     for key, position in enumerate(firsts):
-        index = rows.index[position]
-        period, wanted = parsed[index], frequency[index]
-        if period is not None and indicator_ok[index] and wide and period.frequency != wanted:
-            period = _widen(period, wanted) or period
+        period = parsed[cells[position]]
+        freq = wanted[wanted_codes[position]] if wanted_codes[position] >= 0 else None
+        if period is not None and known[position] and wide and period.frequency != freq:
+            period = _widen(period, freq) or period
         decided[key] = period
-        fits[key] = period is None or not indicator_ok[index] or period.frequency == wanted
+        fits[key] = period is None or not known[position] or period.frequency == freq
+        late[key] = period is not None and (period.year, period.start_month) > (
+            today.year,
+            today.month,
+        )
     result = pd.Series(decided[keys], index=rows.index, dtype=object)
     mismatched = pd.Series(~fits[keys], index=rows.index)
     if mismatched.any():
@@ -379,20 +378,26 @@ def _periods(rows, frequency, indicator_ok, wide: bool, today: date, problems: P
                 ),
             ),
         )
-    late = np.array(
-        [p is not None and (p.year, p.start_month) > (today.year, today.month) for p in decided],
-        dtype=bool,
-    )
     future = pd.Series(late[keys], index=rows.index)
-    if future.any():
-        problems.add_where(
-            "error",
-            rows,
-            future,
-            "period",
-            f"Kỳ báo cáo chưa đến (hôm nay là {formatting.date(today)}): kiểm tra lại năm, tháng.",
-        )
-    return result.where(~mismatched & ~future, None)
+    problems.add_where(
+        "error",
+        rows,
+        future,
+        "period",
+        f"Kỳ báo cáo chưa đến (hôm nay là {formatting.date(today)}): kiểm tra lại năm, tháng.",
+    )
+    accepted = np.where(fits & ~late, decided, None)
+    columns = {
+        "period": accepted,
+        "code": [p.code if p else None for p in accepted],
+        "year": [p.year if p else None for p in accepted],
+        "month": [p.end_month if p else None for p in accepted],
+    }
+    return pd.DataFrame(
+        {name: np.asarray(values, dtype=object)[keys] for name, values in columns.items()},
+        index=rows.index,
+        dtype=object,
+    )
 
 
 def _widen(period: periods.Period, frequency: str) -> periods.Period | None:

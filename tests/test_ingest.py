@@ -304,6 +304,16 @@ def test_warnings_do_not_block(demo):
     assert "công thức" in by_row[4]
 
 
+def test_a_jump_is_measured_against_the_files_own_earlier_row_where_it_sends_one(demo):
+    # June is stored as 131; the file sends June again as 50, then July: July's previous figure
+    # is the file's June, not the stored one (against 131, 200 would not warn at all).
+    text = HEADER + "HOIAN,CNS_TO,2022-06,50,,,\nHOIAN,CNS_TO,2022-07,200,,,\n"
+    upload = ingest.check(demo.cursor(), text.encode(), "up.csv", LOCAL_OPERATOR, today=TODAY)
+    warnings = upload.problems[upload.problems["severity"] == "warning"]
+    by_row = dict(zip(warnings["row"], warnings["message"], strict=True))
+    assert by_row[3].startswith("Giá trị thay đổi hơn 3 lần so với kỳ trước (T6/2022: 50 → 200)")
+
+
 def test_same_file_twice_changes_nothing_and_says_so(demo):
     text = HEADER + "HOIAN,CNS_TO,2022-07,140,,,\n"
     first = submit(demo, text)
