@@ -19,7 +19,7 @@ class Log:
 
     name: str
     key: tuple[str, ...]
-    columns: dict[str, str]  # staged column -> pandas dtype
+    columns: dict[str, str]  # staged column -> pandas dtype (text: object, plain Python str)
     changes_query: str
     insert_query: str
     refresh_queries: tuple[str, ...]  # run after the insert, with the classified rows staged
@@ -34,9 +34,9 @@ FIGURES = Log(
     key=("unit_code", "indicator_code", "period"),
     columns={
         "source_row": "int64",
-        "unit_code": "str",
-        "indicator_code": "str",
-        "period": "str",
+        "unit_code": "object",
+        "indicator_code": "object",
+        "period": "object",
         "year": "int64",
         "month": "int64",
         "value": "float64",
@@ -59,8 +59,8 @@ TARGETS = Log(
     key=("unit_code", "indicator_code", "year"),
     columns={
         "source_row": "int64",
-        "unit_code": "str",
-        "indicator_code": "str",
+        "unit_code": "object",
+        "indicator_code": "object",
         "year": "int64",
         "value": "float64",
         "deleted": "bool",
@@ -116,10 +116,15 @@ def stage(log: Log, rows: pd.DataFrame) -> pd.DataFrame:
 
 def classify(cur: duckdb.DuckDBPyConnection, log: Log, staged: pd.DataFrame) -> pd.DataFrame:
     """Each staged row marked new, changed (with its old values) or same against the current."""
+    return _classified(cur, log, staged).to_pandas()
+
+
+def _classified(cur: duckdb.DuckDBPyConnection, log: Log, staged: pd.DataFrame):
+    """classify's rows as an Arrow table, which DuckDB reads again without converting it."""
     view = f"staged_{log.name}"
     cur.register(view, staged)
     try:
-        return sql.frame(cur, log.changes_query)
+        return sql.run(cur, log.changes_query).to_arrow_table()
     finally:
         cur.unregister(view)
 
@@ -160,7 +165,10 @@ def _commit(
             return BatchResult(
                 None, None, 0, 0, 0, duplicate_of=dict(zip(keys, earlier, strict=True))
             )
-    changes = classify(cur, log, staged)
+    # The writes below read the classified rows as Arrow: a DataFrame of text would be turned
+    # back into Python strings for each of them.
+    classified = _classified(cur, log, staged)
+    changes = classified.to_pandas()
     counts = changes["change"].value_counts()
     batch_id = str(uuid.uuid4())
     seq = int(sql.scalar(cur, "next_batch_seq"))
@@ -181,7 +189,7 @@ def _commit(
         reverts=reverts,
     )
     view = f"staged_{log.name}"
-    cur.register(view, changes)
+    cur.register(view, classified)
     try:
         sql.run(cur, log.insert_query, batch_id=batch_id, batch_seq=seq)
         for query in log.refresh_queries:

@@ -77,7 +77,7 @@ def after_figures(cur: duckdb.DuckDBPyConnection, changes: pd.DataFrame) -> None
     if written.empty:
         return
     units, indicators = written["unit_code"], written["indicator_code"]
-    years = {int(y) for y in written["year"]}
+    years = {int(y) for y in written["year"].unique()}
     first = int(written["month"].min()) if len(years) == 1 else 1
     refresh(cur, units=units, indicators=indicators, years=years, from_month=first)
     with_data = {int(row[0]) for row in sql.run(cur, "figure_years").fetchall()}
