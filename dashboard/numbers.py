@@ -16,6 +16,9 @@ import re
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+from pandas.api.types import infer_dtype
 
 _PLAIN = re.compile(r"^-?\d+(\.\d+)?$")
 _INTEGER = re.compile(r"^-?\d+$")
@@ -57,26 +60,36 @@ def parse_text(text: str, decimal_comma: bool) -> float | None:
 
 def parse(values: pd.Series, decimal_comma: bool) -> tuple[pd.Series, pd.Series]:
     """Cells as floats (NaN when empty) and a mask of the cells that are not numbers."""
-    result = pd.Series(float("nan"), index=values.index, dtype="float64")
-    invalid = pd.Series(False, index=values.index)
-    present = values.notna()
-    if not present.any():
-        return result, invalid
-    types = values.map(type)
-    numeric_types = {t: issubclass(t, int | float) and t is not bool for t in types.unique()}
-    is_number = types.map(numeric_types).astype(bool)
-    numeric = present & is_number
-    result[numeric] = values[numeric].astype("float64")
-    text = present & ~is_number
-    if text.any():
-        as_text = values[text].astype(str).str.strip()
-        fast = as_text.str.match(_INTEGER if decimal_comma else _PLAIN)
-        result[as_text[fast].index] = pd.to_numeric(as_text[fast])
-        slow = as_text[~fast]
-        if not slow.empty:
-            parsed = {v: parse_text(v, decimal_comma) for v in slow.unique()}
-            mapped = slow.map(parsed)
-            result[slow.index] = mapped.astype("float64")
-            invalid[slow.index] = mapped.isna()
-    invalid |= numeric & ~pd.Series(np.isfinite(result.to_numpy()), index=result.index)
-    return result, invalid
+    result = np.full(len(values), np.nan)
+    invalid = np.zeros(len(values), dtype=bool)
+    cells = values.to_numpy(dtype=object)
+    present = ~pd.isna(cells)
+    if infer_dtype(cells, skipna=True) in ("string", "empty"):
+        # A CSV column: every filled cell is text, and no cell needs its type looked at.
+        number = np.zeros(len(values), dtype=bool)
+    else:
+        types = [type(cell) for cell in cells]
+        number = present & np.array(
+            [issubclass(t, int | float) and t is not bool for t in types], dtype=bool
+        )
+        result[number] = cells[number].astype("float64")
+        invalid |= number & ~np.isfinite(result)
+    where = np.flatnonzero(present & ~number)
+    if len(where):
+        text = pc.utf8_trim_whitespace(pa.array([str(cell) for cell in cells[where]], pa.string()))
+        # The usual plain number is read by Arrow in one pass; the rest by the rule above.
+        fast = pc.match_substring_regex(text, (_INTEGER if decimal_comma else _PLAIN).pattern)
+        fast = fast.to_numpy(zero_copy_only=False)
+        result[where[fast]] = pc.cast(text.filter(fast), pa.float64()).to_numpy()
+        slow = where[~fast]
+        if len(slow):
+            rest = text.filter(~fast).to_pylist()
+            unique = {v: parse_text(v, decimal_comma) for v in set(rest)}
+            parsed = [unique[v] for v in rest]
+            result[slow] = [np.nan if v is None else v for v in parsed]
+            invalid[slow] = [v is None for v in parsed]
+        # thousands of digits read as infinity: not a number anyone meant
+        infinite = where[np.isinf(result[where])]
+        invalid[infinite], result[infinite] = True, np.nan
+    index = values.index
+    return pd.Series(result, index=index), pd.Series(invalid, index=index)

@@ -450,7 +450,9 @@ def jump_warnings(
         | (checked["value"] < checked["prev_value"] / JUMP_FACTOR)
     )
     # A wide row holds several figures: a warning belongs to its row and its indicator's cell.
-    cells = rows.assign(_code=per_value(rows["indicator_code"], _code_text))
+    # Only the rows warned of are looked up: a large file has few of them.
+    warned = rows[rows["source_row"].isin(checked.loc[down | jump, "source_row"])]
+    cells = warned.assign(_code=per_value(warned["indicator_code"], _code_text))
     for mask, text in (
         (down, "Số lũy kế giảm so với kỳ trước"),
         (jump & ~down, "Giá trị thay đổi hơn 3 lần so với kỳ trước"),

@@ -5,52 +5,51 @@ import pytest
 
 from dashboard.numbers import parse, parse_text
 
+ACCEPTED = [
+    ("82,5", False, 82.5),
+    ("82.5", False, 82.5),
+    ("82,5", True, 82.5),
+    ("82.5", True, 82.5),
+    ("82,5%", True, 82.5),
+    ("82,5 %", False, 82.5),
+    ("1.234", True, 1234),
+    ("1.234", False, 1.234),  # ambiguous: the decimal mark outside ';' files
+    ("1.234,5", True, 1234.5),
+    ("1.234,5", False, 1234.5),
+    ("1,234.5", False, 1234.5),
+    ("1.234.567", False, 1234567),
+    ("1,234,567", False, 1234567),
+    ("1 234", False, 1234),
+    ("1\u00a0234", True, 1234),
+    ("-3", False, -3),
+    ("0", True, 0),
+    (".5", False, 0.5),
+]
 
-@pytest.mark.parametrize(
-    ("text", "semicolon_file", "value"),
-    [
-        ("82,5", False, 82.5),
-        ("82.5", False, 82.5),
-        ("82,5", True, 82.5),
-        ("82.5", True, 82.5),
-        ("82,5%", True, 82.5),
-        ("82,5 %", False, 82.5),
-        ("1.234", True, 1234),
-        ("1.234", False, 1.234),  # ambiguous: the decimal mark outside ';' files
-        ("1.234,5", True, 1234.5),
-        ("1.234,5", False, 1234.5),
-        ("1,234.5", False, 1234.5),
-        ("1.234.567", False, 1234567),
-        ("1,234,567", False, 1234567),
-        ("1 234", False, 1234),
-        ("1\u00a0234", True, 1234),
-        ("-3", False, -3),
-        ("0", True, 0),
-        (".5", False, 0.5),
-    ],
-)
+
+@pytest.mark.parametrize(("text", "semicolon_file", "value"), ACCEPTED)
 def test_accepted(text, semicolon_file, value):
     assert parse_text(text, semicolon_file) == pytest.approx(value)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "",
-        "abc",
-        "1,2,3",
-        "1.2.3",
-        "%",
-        ",",
-        "1,234.5.6",
-        "12a",
-        "inf",
-        "nan",
-        "1e5",
-        "--1",
-        "1,23.4",
-    ],
-)
+REFUSED = [
+    "",
+    "abc",
+    "1,2,3",
+    "1.2.3",
+    "%",
+    ",",
+    "1,234.5.6",
+    "12a",
+    "inf",
+    "nan",
+    "1e5",
+    "--1",
+    "1,23.4",
+]
+
+
+@pytest.mark.parametrize("text", REFUSED)
 def test_refused(text):
     assert parse_text(text, False) is None
 
@@ -64,3 +63,19 @@ def test_series_keeps_numbers_and_flags_text():
 def test_infinite_spreadsheet_numbers_are_refused():
     values, bad = parse(pd.Series([float("inf"), 1.0]), False)
     assert bad.tolist() == [True, False]
+
+
+@pytest.mark.parametrize("semicolon_file", [False, True])
+def test_a_column_of_text_follows_the_rule_cell_by_cell(semicolon_file):
+    # parse reads most of a column in one pass, the rest cell by cell: both must give what
+    # parse_text gives, with the cells in any order and whatever else the column holds.
+    texts = [text for text, _, _ in ACCEPTED] + REFUSED + ["  7 ", "9" * 400, None, "12"]
+    values, bad = parse(pd.Series(texts[::-1] + texts), semicolon_file)
+    for text, value, refused in zip(texts[::-1] + texts, values, bad, strict=True):
+        expected = None if text is None else parse_text(text, semicolon_file)
+        if text is None:
+            assert pd.isna(value) and not refused, text
+        elif expected is None:
+            assert refused and pd.isna(value), text
+        else:
+            assert not refused and value == pytest.approx(expected), text
