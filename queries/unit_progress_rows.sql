@@ -142,6 +142,5 @@ LEFT JOIN year_targets AS province
     ON province.unit_code = '*'
     AND province.indicator_code = g.indicator_code
     AND province.year = g.year
--- a cluster's units of one month lie together: a view of them reads a few blocks (the order
--- within a cluster does not matter to it, and sorting by fewer text columns is cheaper)
-ORDER BY g.year, g.month, g.cluster_code;
+-- a cluster's units of one month lie together: a view of them reads a few blocks
+ORDER BY g.year, g.month, g.cluster_code, g.unit_code, g.indicator_code;
