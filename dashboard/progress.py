@@ -74,9 +74,10 @@ def overview(
     columns.update(_assessed(columns, period.share_of_year, at_risk_pct))
     columns["status"] = columns["status"].astype(object)
     levels = columns.pop("level")
+    del columns["flow"], columns["down"]
     parts = {}
-    for level in LEVELS:
-        rows = levels == level
+    for position, level in enumerate(LEVELS):
+        rows = levels == position
         parts[level] = {name: values[rows] for name, values in columns.items()}
     if cluster is None:
         scope = parts["province"]
@@ -94,7 +95,9 @@ def overview(
 def assess(frame: pd.DataFrame, share: float, at_risk_pct: float) -> pd.DataFrame:
     """Add expected pace, achievement (percent of target) and status to rows of actual, target,
     baseline and direction."""
-    columns = _arrays(frame, ("kind", "direction"), ("actual", "target", "baseline"))
+    columns = _arrays(frame, (), ("actual", "target", "baseline"))
+    columns["flow"] = frame["kind"].to_numpy() == "flow"
+    columns["down"] = frame["direction"].to_numpy() == "down"
     return frame.assign(**_assessed(columns, share, at_risk_pct))
 
 
@@ -106,13 +109,14 @@ def _arrays(frame: pd.DataFrame, texts: tuple[str, ...], numbers: tuple[str, ...
 
 
 def _assessed(columns: dict[str, np.ndarray], share: float, at_risk_pct: float) -> dict:
-    """Baseline (filled in), expected, achievement_pct and status of rows given as arrays."""
+    """Baseline (filled in), expected, achievement_pct and status of rows given as arrays (with
+    `flow` and `down` flags for the indicator's kind and direction)."""
     actual, target, baseline = columns["actual"], columns["target"], columns["baseline"]
-    down = columns["direction"] == "down"
+    down = columns["down"].astype(bool)
     # Without last year's figure an 'up' indicator starts from nothing; a 'down' one is held
     # to its target all year, since "less is better" has no natural zero to start from.
     baseline = np.where(np.isnan(baseline), np.where(down, target, 0.0), baseline)
-    baseline = np.where(columns["kind"] == "flow", 0.0, baseline)
+    baseline = np.where(columns["flow"].astype(bool), 0.0, baseline)
     expected = baseline + (target - baseline) * share
     with np.errstate(divide="ignore", invalid="ignore"):
         achievement = np.where(

@@ -1,18 +1,20 @@
 -- Everything the overview shows at the end of month $month of $year, in one read: every
 -- cluster's prepared progress, the province's (only when no $cluster is chosen) and the
 -- standing of the units of $cluster (NULL: every unit), on every indicator of the list
--- $indicators (NULL: all), each row with its level ('cluster', 'province', 'unit') and only the
--- columns the overview uses. One query rather than one per level and no sort (the page orders
--- what it shows by the catalogue): each read, each text column and a sort have their cost, and
--- on a lake every table read is a catalogue look-up. The list is a parameter, not a join with
--- indicators, for the same reason.
+-- $indicators (NULL: all), each row with its level (its place in progress.LEVELS: 0 unit,
+-- 1 cluster, 2 province) and only what the overview uses: of the indicator's kind and
+-- direction only whether it is a flow and whether less is better. One query rather than one
+-- per level, no sort (the page orders what it shows by the catalogue) and no more text than
+-- the page shows: each read, each text column and a sort have their cost, and on a lake every
+-- table read is a catalogue look-up. The list is a parameter, not a join with indicators, for
+-- the same reason.
 SELECT
-    s.level,
+    CASE s.level WHEN 'cluster' THEN 1 ELSE 2 END::TINYINT AS level,
     s.scope_code,
     s.cluster_code,
     s.indicator_code,
-    s.kind,
-    s.direction,
+    s.kind = 'flow' AS flow,
+    s.direction = 'down' AS down,
     s.actual,
     s.target,
     s.baseline
@@ -23,12 +25,12 @@ WHERE s.year = $year
     AND ($indicators IS NULL OR list_contains($indicators, s.indicator_code))
 UNION ALL
 SELECT
-    'unit',
+    0::TINYINT,
     p.unit_code,
     p.cluster_code,
     p.indicator_code,
-    p.kind,
-    p.direction,
+    p.kind = 'flow',
+    p.direction = 'down',
     p.actual,
     p.target,
     p.baseline
