@@ -118,3 +118,25 @@ def test_footer_lines_are_not_figures():
         CODES,
     )
     assert len(table.rows) == 1
+
+
+def test_a_row_with_any_figure_field_filled_is_kept_for_validation_to_judge():
+    # Only lines with nothing but a unit or a note are dropped; a row that lacks its indicator
+    # or its period but has something else must reach validation, which says what is missing.
+    table = locate(
+        [
+            sheet(
+                [
+                    ["ma_don_vi", "ma_chi_tieu", "ky_bao_cao", "gia_tri", "tu_so", "ghi_chu"],
+                    ["HOIAN", None, "2022-06", 5, None, None],
+                    ["HOIAN", None, None, 7, None, None],
+                    ["HOIAN", None, None, None, 3, None],
+                    ["HOIAN", None, None, None, None, "chỉ có ghi chú"],
+                    [None, None, None, None, None, None],
+                    ["HOIAN", "CNS_TO", None, None, None, None],
+                ]
+            )
+        ],
+        CODES,
+    )
+    assert list(table.rows["source_row"]) == [2, 3, 4, 7]
