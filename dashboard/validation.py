@@ -340,11 +340,11 @@ def _periods(rows, frequency, indicator_ok, wide: bool, today: date, problems: P
         "Kỳ báo cáo không đọc được: ghi 2022-06 hoặc 06/2022 (tháng), 2022-Q2 "
         "(quý), 2022-H1 (6 tháng) hoặc 2022 (năm).",
     )
-    # Decide once per distinct (period cell, indicator frequency, indicator known): a file has
-    # few of them.
+    # Decide once per distinct (period cell, indicator frequency): a file has few of them. An
+    # unknown indicator has no frequency, so it never shares a decision with a known one.
     wanted_codes, wanted = pd.factorize(frequency, use_na_sentinel=True)
     known = indicator_ok.to_numpy(dtype=bool)
-    combined = ((cells + 1) * (len(wanted) + 1) + wanted_codes + 1) * 2 + known
+    combined = (cells + 1) * (len(wanted) + 1) + wanted_codes + 1
     _, firsts, keys = np.unique(combined, return_index=True, return_inverse=True)
     decided = np.empty(len(firsts), dtype=object)
     fits = np.empty(len(firsts), dtype=bool)
