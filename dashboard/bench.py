@@ -26,6 +26,7 @@ PERIOD = Period(2025, "half", 1)
 CLUSTER = "C01"
 INGEST_ROWS = 100_000
 RUNS = 20
+TURN = 5  # runs of one computation before the other's turn
 TOLERANCE = 1e-6
 COMPARED = ["actual", "target", "baseline", "expected", "achievement_pct"]
 
@@ -249,17 +250,14 @@ def _timed(work, runs: int = RUNS) -> tuple[list[float], object]:
 
 
 def _timed_alternately(first, second, runs: int = RUNS) -> tuple[list[float], object, list[float]]:
-    """Times of `first` (with its last result) and of `second`, run in turn: a ratio of the two
-    is then measured under the same load, whatever else the shared machine does meanwhile."""
-    first(), second()  # warm-up
+    """Times of `first` (with its last result) and of `second`, in turns of a few runs each:
+    a ratio of the two is then measured under the same load, whatever else the shared machine
+    does meanwhile, and each still runs as it does back to back (its own data warm)."""
     times, result, others = [], None, []
-    for _ in range(runs):
-        started = time.perf_counter()
-        result = first()
-        times.append(time.perf_counter() - started)
-        started = time.perf_counter()
-        second()
-        others.append(time.perf_counter() - started)
+    for _ in range(runs // TURN):
+        turn, result = _timed(first, TURN)
+        times += turn
+        others += _timed(second, TURN)[0]
     return times, result, others
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import duckdb
 import numpy as np
 import pandas as pd
+from pandas.api.internals import create_dataframe_from_blocks
 
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 
@@ -62,15 +63,21 @@ def columns(cur: duckdb.DuckDBPyConnection, query: str, /, **params) -> dict[str
 
 
 def plain_frame(columns: dict[str, np.ndarray]) -> pd.DataFrame:
-    """A DataFrame over numpy columns as they are, text kept as Python objects: for a hot read of a
-    few thousand rows about half the cost of `frame` (pandas' own text type is built row by
-    row)."""
-    return pd.DataFrame(
-        {
-            name: pd.Series(values, dtype=object, copy=False) if values.dtype == object else values
-            for name, values in columns.items()
-        },
-        copy=False,
+    """A DataFrame over numpy columns as they are, text kept as Python objects, built the way
+    pandas keeps it (one block per dtype): for a hot read of a few thousand rows a quarter of the
+    cost of pandas' constructor, which looks at every column again and makes text its own type."""
+    values = list(columns.values())
+    by_dtype: dict[np.dtype, list[int]] = {}
+    for position, column in enumerate(values):
+        by_dtype.setdefault(column.dtype, []).append(position)
+    # One two-dimensional block per dtype, as pandas itself keeps them, handed over as is.
+    blocks = [
+        (np.vstack([values[p] for p in places]), np.array(places)) for places in by_dtype.values()
+    ]
+    return create_dataframe_from_blocks(
+        blocks,
+        index=pd.RangeIndex(len(values[0]) if values else 0),
+        columns=pd.Index(list(columns)),
     )
 
 

@@ -37,5 +37,31 @@ def test_a_plain_frame_keeps_text_as_objects_and_missing_as_missing(cur):
     assert frame["never_null"].tolist() == [10, 20]
 
 
+def test_a_plain_frame_keeps_the_columns_order_and_values_of_every_type():
+    columns = {
+        "code": np.array(["b", "a", None], dtype=object),
+        "rank": np.array([2, 1, 3]),
+        "score": np.array([0.5, np.nan, 2.0]),
+        "flag": np.array([True, False, True]),
+        "label": np.array(["x", "y", "z"], dtype=object),
+        "weight": np.array([1.0, 2.0, 3.0]),
+    }
+    frame = sql.plain_frame(columns)
+    assert list(frame.columns) == list(columns)
+    assert [str(t) for t in frame.dtypes] == [
+        "object",
+        "int64",
+        "float64",
+        "bool",
+        "object",
+        "float64",
+    ]
+    for name, values in columns.items():
+        assert frame[name].tolist() == pytest.approx(values.tolist(), nan_ok=True), name
+    assert frame.sort_values("rank")["code"].tolist() == ["a", "b", None]
+    empty = sql.plain_frame({name: values[:0] for name, values in columns.items()})
+    assert empty.empty and list(empty.columns) == list(columns)
+
+
 def test_params_a_query_does_not_use_are_left_out(cur):
     assert sql.run(cur, "bench_scan_year", year=2020, unused="x").fetchall() == [(1, 2.5)]
