@@ -9,19 +9,9 @@ import pandas as pd
 
 def per_value(values: pd.Series, rule: Callable[[object], object]) -> pd.Series:
     """rule(cell) for every cell, computed once per distinct value (empty cells: rule(None))."""
-    return per_value_columns(values, {"value": rule})["value"]
-
-
-def per_value_columns(
-    values: pd.Series, rules: dict[str, Callable[[object], object]]
-) -> pd.DataFrame:
-    """A column rule(cell) per named rule, the cells told apart once for all the rules."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    columns = {}
-    for name, rule in rules.items():
-        results = np.empty(len(uniques) + 1, dtype=object)
-        for i, value in enumerate(uniques):
-            results[i] = rule(value)
-        results[-1] = rule(None)  # code -1: an empty cell
-        columns[name] = pd.Series(results[codes], index=values.index, dtype=object)
-    return pd.DataFrame(columns, index=values.index)
+    results = np.empty(len(uniques) + 1, dtype=object)
+    for i, value in enumerate(uniques):
+        results[i] = rule(value)
+    results[-1] = rule(None)  # code -1: an empty cell
+    return pd.Series(results[codes], index=values.index, dtype=object)

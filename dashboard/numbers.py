@@ -20,6 +20,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from pandas.api.types import infer_dtype
 
+from dashboard.cells import per_value
+
 _PLAIN = re.compile(r"^-?\d+(\.\d+)?$")
 _INTEGER = re.compile(r"^-?\d+$")
 _DOT_GROUPS = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
@@ -83,11 +85,12 @@ def parse(values: pd.Series, decimal_comma: bool) -> tuple[pd.Series, pd.Series]
         result[where[fast]] = pc.cast(text.filter(fast), pa.float64()).to_numpy()
         slow = where[~fast]
         if len(slow):
-            rest = text.filter(~fast).to_pylist()
-            unique = {v: parse_text(v, decimal_comma) for v in set(rest)}
-            parsed = [unique[v] for v in rest]
-            result[slow] = [np.nan if v is None else v for v in parsed]
-            invalid[slow] = [v is None for v in parsed]
+            parsed = per_value(
+                pd.Series(text.filter(~fast).to_pylist(), dtype=object),
+                lambda v: None if v is None else parse_text(v, decimal_comma),
+            )
+            invalid[slow] = parsed.isna().to_numpy()
+            result[slow] = parsed.astype("float64").to_numpy()
         # thousands of digits read as infinity: not a number anyone meant
         infinite = where[np.isinf(result[where])]
         invalid[infinite], result[infinite] = True, np.nan
