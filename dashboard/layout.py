@@ -107,8 +107,8 @@ def locate(sheets: list[Sheet], indicator_codes: list[str], targets: bool = Fals
     codes = {normalise(code): code for code in indicator_codes}
     best = None
     for sheet in sheets:
-        for position, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
-            keys = [normalise(cell) for cell in row]
+        for position in range(min(HEADER_SEARCH_ROWS, len(sheet.row_numbers))):
+            keys = [normalise(cell) for cell in sheet.row(position)]
             named, wide = _score(keys, fields, codes)
             rank = (named + min(wide, 1), named)
             if named >= 2 and (best is None or rank > best[0]):
@@ -134,7 +134,7 @@ def _no_header_message(targets: bool) -> str:
 
 
 def _build(sheet: Sheet, position: int, fields, codes, targets: bool) -> Table:
-    header = sheet.rows[position]
+    header = sheet.row(position)
     keys = [normalise(cell) for cell in header]
     named: dict[str, int] = {}
     wide: dict[tuple[str, str], int] = {}
@@ -167,12 +167,12 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool) -> Table:
             f"Dòng tiêu đề (dòng {sheet.row_numbers[position]}) thiếu cột: {', '.join(missing)}. "
             "Thêm các cột này (tên cột tiếng Việt hoặc tiếng Anh, có dấu hay không đều được)."
         )
-    body = sheet.rows[position + 1 :]
+    grid = {index: column[position + 1 :] for index, column in enumerate(sheet.columns)}
     numbers = sheet.row_numbers[position + 1 :]
     if form == "wide":
-        frame = _melt(body, numbers, header, named, wide)
+        frame = _melt(grid, numbers, header, named, wide)
     else:
-        frame = _columns(body, numbers, header, named, fields)
+        frame = _columns(grid, numbers, header, named, fields)
     frame = _drop_blank(frame, fields)
     return Table(frame, form, sheet.row_numbers[position], ignored, sheet)
 
@@ -185,54 +185,24 @@ def _required(form: str) -> tuple[str, ...]:
     return ("unit_code", "indicator_code", "period", "value")
 
 
-def _grid(body) -> dict[int, np.ndarray]:
-    """The body's columns of cells: text stripped, empty text and missing cells None."""
-    widths = set(map(len, body))
-    width = max(widths, default=0)
-    if len(widths) > 1:  # a CSV line may stop short
-        body = [list(row) + [None] * (width - len(row)) for row in body]
-    # One pass over plain lists: per column in pandas this was a third of a large upload's
-    # check. numpy transposes the rows (zip(*body) took ten times as long).
-    cells = np.array(body, dtype=object).reshape(len(body), width)
-    return {index: _stripped(cells[:, index].tolist()) for index in range(width)}
-
-
-def _stripped(column: list) -> np.ndarray:
-    """A column's cells with text stripped, and empty text, missing cells and NaN as None."""
-    try:
-        # A CSV column is all text: without the type test per cell it takes a third of the time.
-        cells = [cell.strip() or None for cell in column]
-    except AttributeError:
-        cells = [
-            (cell.strip() or None)
-            if isinstance(cell, str)
-            else (None if cell is None or cell != cell else cell)  # NaN is the one cell != itself
-            for cell in column
-        ]
-    out = np.empty(len(cells), dtype=object)
-    out[:] = cells
-    return out
-
-
 def _cell(grid: dict[int, np.ndarray], index: int | None, length: int) -> pd.Series:
     """One column of the grid as cells; all None where the header names no such column."""
-    if index is None or index not in grid:
+    if index is None:
         return pd.Series(np.full(length, None, dtype=object), dtype=object, copy=False)
     return pd.Series(grid[index], dtype=object, copy=False)
 
 
-def _columns(body, numbers, header, named, fields) -> pd.DataFrame:
-    grid = _grid(body)
+def _columns(grid, numbers, header, named, fields) -> pd.DataFrame:
     data = {"source_row": pd.Series(numbers, dtype="int64")}
     for field in fields:
         index = named.get(field)
-        data[field] = _cell(grid, index, len(body))
+        data[field] = _cell(grid, index, len(numbers))
         label = _label(index, header[index]) if index is not None else None
-        data[f"{field}_column"] = pd.Series([label] * len(body), dtype=object)
+        data[f"{field}_column"] = pd.Series([label] * len(numbers), dtype=object)
     return pd.DataFrame(data, copy=False)
 
 
-def _melt(body, numbers, header, named, wide) -> pd.DataFrame:
+def _melt(grid, numbers, header, named, wide) -> pd.DataFrame:
     """One row per filled indicator cell of the wide form."""
     indicators = sorted(
         {code for code, _ in wide},
@@ -241,13 +211,11 @@ def _melt(body, numbers, header, named, wide) -> pd.DataFrame:
     records = []
     unit_index, period_index = named["unit_code"], named["period"]
     note_index = named.get("note")
-    grid = _grid(body)
-    columns = {
-        i: _cell(grid, i, len(body)).tolist() for i in {unit_index, period_index, note_index}
-    }
+    length = len(numbers)
+    columns = {i: _cell(grid, i, length).tolist() for i in {unit_index, period_index, note_index}}
     for code, part in wide:
-        columns[wide[(code, part)]] = _cell(grid, wide[(code, part)], len(body)).tolist()
-    columns[None] = [None] * len(body)
+        columns[wide[(code, part)]] = _cell(grid, wide[(code, part)], length).tolist()
+    columns[None] = [None] * length
     for position, number in enumerate(numbers):
         unit, period, note = (
             columns[unit_index][position],

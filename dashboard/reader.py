@@ -1,5 +1,6 @@
-"""Uploaded files into cells: CSV in the encodings and delimiters offices produce, or XLSX, as rows
-of raw cell values numbered as the spreadsheet shows them."""
+"""Uploaded files into cells: CSV in the encodings and delimiters offices produce, or XLSX, as
+columns of cell values (text trimmed, empty cells None) with rows numbered as the spreadsheet
+shows them."""
 
 import csv
 import io
@@ -9,7 +10,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import charset_normalizer
+import numpy as np
 import openpyxl
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
 
 DELIMITERS = ",;\t"
 
@@ -38,13 +43,46 @@ class Limits:
 
 @dataclass
 class Sheet:
-    """The cells of one table: `rows[i]` is spreadsheet row `row_numbers[i]`."""
+    """The cells of one table by column: `columns[j][i]` is column j of spreadsheet row
+    `row_numbers[i]`; text is trimmed, and empty text, a missing cell or NaN is None."""
 
     name: str
-    rows: list[list[object]]
+    columns: list[np.ndarray]  # object arrays, each as long as row_numbers
     row_numbers: list[int]
     decimal_comma: bool = False  # a ';' CSV: ',' decimals and '.' thousands
     details: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_rows(cls, name: str, rows: list[list[object]], row_numbers: list[int], **kwargs):
+        """A sheet of raw rows, which may differ in length (a CSV line may stop short)."""
+        width = max(map(len, rows), default=0)
+        if any(len(row) != width for row in rows):
+            rows = [list(row) + [None] * (width - len(row)) for row in rows]
+        # numpy turns the rows into columns in one pass (zip(*rows) took ten times as long)
+        cells = np.array(rows, dtype=object).reshape(len(rows), width)
+        columns = [_trimmed(cells[:, index].tolist()) for index in range(width)]
+        return cls(name, columns, row_numbers, **kwargs)
+
+    def row(self, index: int) -> list[object]:
+        """The cells of the sheet's `index`-th row, left to right."""
+        return [column[index] for column in self.columns]
+
+
+def _trimmed(column: list) -> np.ndarray:
+    """A column's cells with text trimmed, and empty text, missing cells and NaN as None."""
+    try:
+        # A CSV column is all text: without the type test per cell it takes a third of the time.
+        cells = [cell.strip() or None for cell in column]
+    except AttributeError:
+        cells = [
+            (cell.strip() or None)
+            if isinstance(cell, str)
+            else (None if cell is None or cell != cell else cell)  # NaN is the one cell != itself
+            for cell in column
+        ]
+    out = np.empty(len(cells), dtype=object)
+    out[:] = cells
+    return out
 
 
 def read(data: bytes, file_name: str, limits: Limits) -> list[Sheet]:
@@ -127,6 +165,11 @@ def _sniff_delimiter(text: str) -> str:
 def _read_csv(data: bytes, file_name: str) -> Sheet:
     text, encoding = decode(data)
     delimiter = _sniff_delimiter(text)
+    details = {"encoding": encoding, "delimiter": delimiter}
+    columns = _arrow_columns(text, delimiter)
+    if columns is not None:
+        numbers = list(range(1, len(columns[0]) + 1))
+        return Sheet(file_name, columns, numbers, delimiter == ";", details)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows, numbers = [], []
     line = 0
@@ -139,13 +182,42 @@ def _read_csv(data: bytes, file_name: str) -> Sheet:
         raise FileRejected(
             f"Tệp CSV hỏng ở dòng {reader.line_num}: {exc}. Mở tệp trong Excel và lưu lại."
         ) from None
-    return Sheet(
-        name=file_name,
-        rows=rows,
-        row_numbers=numbers,
-        decimal_comma=delimiter == ";",
-        details={"encoding": encoding, "delimiter": delimiter},
+    return Sheet.from_rows(
+        file_name, rows, numbers, decimal_comma=delimiter == ";", details=details
     )
+
+
+def _arrow_columns(text: str, delimiter: str) -> list[np.ndarray] | None:
+    """The columns of a CSV without quotes whose lines hold the same number of cells (or none),
+    read by Arrow: ten times faster than the csv module and trimming in Python. None for any
+    other file, which the csv module reads. Without quotes each line is one row, numbered as
+    its line, and Arrow splits the cells exactly as the csv module does (a test holds it)."""
+    if '"' in text or delimiter not in text:
+        return None
+    width = text.split("\n", 1)[0].count(delimiter) + 1
+    try:
+        table = pa_csv.read_csv(
+            io.BytesIO(text.encode("utf-8")),
+            read_options=pa_csv.ReadOptions(autogenerate_column_names=True),
+            # An empty line stays a row (of empty cells), so that every row keeps its number.
+            parse_options=pa_csv.ParseOptions(
+                delimiter=delimiter, quote_char=False, ignore_empty_lines=False
+            ),
+            convert_options=pa_csv.ConvertOptions(
+                column_types={f"f{index}": pa.string() for index in range(width)},
+                strings_can_be_null=False,
+            ),
+        )
+    except pa.ArrowException:  # lines of different lengths, or one too long for a block
+        return None
+    if table.num_rows == 0:
+        return None
+    columns = []
+    for column in table.columns:
+        trimmed = pc.utf8_trim_whitespace(column)
+        cells = pc.if_else(pc.equal(trimmed, ""), None, trimmed)
+        columns.append(cells.to_numpy(zero_copy_only=False).astype(object, copy=False))
+    return columns
 
 
 def _cell_value(cell) -> object:
@@ -178,7 +250,7 @@ def _read_xlsx(data: bytes) -> list[Sheet]:
             for number, row in enumerate(worksheet.iter_rows(), start=first):
                 rows.append([_cell_value(cell) for cell in row])
                 numbers.append(number)
-            sheets.append(Sheet(name=worksheet.title, rows=rows, row_numbers=numbers))
+            sheets.append(Sheet.from_rows(worksheet.title, rows, numbers))
     finally:
         book.close()
     return sheets

@@ -9,7 +9,7 @@ CODES = ["TTHC_SOHOA", "CNS_TO"]
 
 
 def sheet(rows: list[list]) -> Sheet:
-    return Sheet("t", rows, list(range(1, len(rows) + 1)))
+    return Sheet.from_rows("t", rows, list(range(1, len(rows) + 1)))
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,15 @@
 """Reading files: encodings, delimiters, workbooks, and the files refused outright."""
 
+import csv
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from dashboard.reader import FileRejected, Limits, decode, read
+from dashboard import reader
+from dashboard.reader import FileRejected, Limits, Sheet, decode, read
 
 
 def test_encodings_decode_to_nfc():
@@ -25,7 +29,7 @@ def test_delimiter_is_sniffed_even_below_title_rows(delimiter):
     body += delimiter.join(["HOIAN", "CNS_TO", "2022-06", "5"]) + "\n"
     sheet = read(("BÁO CÁO THÁNG 6\n\n" + body).encode(), "x.csv", Limits())[0]
     assert sheet.details["delimiter"] == delimiter
-    assert sheet.rows[2] == ["ma_don_vi", "ma_chi_tieu", "ky_bao_cao", "gia_tri"]
+    assert sheet.row(2) == ["ma_don_vi", "ma_chi_tieu", "ky_bao_cao", "gia_tri"]
     assert sheet.row_numbers[2] == 3
     assert sheet.decimal_comma == (delimiter == ";")
 
@@ -34,6 +38,67 @@ def test_row_numbers_follow_the_file_with_quoted_line_breaks():
     text = 'a,b\n"x\ny",1\nz,2\n'
     sheet = read(text.encode(), "x.csv", Limits())[0]
     assert sheet.row_numbers == [1, 2, 4]
+
+
+def _by_csv_module(text: str, delimiter: str) -> tuple[list[list], list[int]]:
+    """The columns and line numbers of the rows as the csv module reads them."""
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records, numbers, line = [], [], 0
+    for record in rows:
+        records.append(record)
+        numbers.append(line + 1)
+        line = rows.line_num
+    sheet = Sheet.from_rows("t", records, numbers)
+    return [list(column) for column in sheet.columns], numbers
+
+
+@st.composite
+def csv_texts(draw) -> tuple[str, str]:
+    """Quote-free CSV text: mostly lines of one width, some empty or short, any line endings,
+    cells with spaces, other delimiters and Vietnamese letters."""
+    delimiter = draw(st.sampled_from(reader.DELIMITERS))
+    width = draw(st.integers(1, 4))
+    cell = st.text(alphabet="ab1 ,;\tễ\xa0\u3000".replace(delimiter, ""), max_size=4)
+    lines = draw(st.lists(st.lists(cell, min_size=width, max_size=width), min_size=1, max_size=8))
+    if draw(st.booleans()):  # an empty, short or long line somewhere
+        odd = draw(st.lists(cell, max_size=width + 1))
+        lines.insert(draw(st.integers(0, len(lines))), odd)
+    ends = st.sampled_from(["\n", "\r\n", "\r"])
+    endings = draw(st.lists(ends, min_size=len(lines), max_size=len(lines)))
+    text = "".join(delimiter.join(cells) + end for cells, end in zip(lines, endings, strict=True))
+    return (text if draw(st.booleans()) else text.rstrip("\r\n")), delimiter
+
+
+@settings(max_examples=400, deadline=None)
+@given(case=csv_texts())
+def test_arrow_reads_a_csv_without_quotes_as_the_csv_module_does(case):
+    text, delimiter = case
+    fast = reader._arrow_columns(text, delimiter)
+    if fast is None:  # quotes, lines of different lengths or no delimiter: the csv module's
+        return
+    columns, numbers = _by_csv_module(text, delimiter)
+    assert [list(column) for column in fast] == columns
+    assert numbers == list(range(1, len(numbers) + 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "fast"),
+    [
+        ("a;b\r\n x ;\r\n;y\r\n", True),
+        ("a,b\n1,2", True),
+        ("a,b\n\n1,2\n", True),  # an empty line is a row of empty cells
+        ("a,b\n1\n", False),  # a line that stops short
+        ('a,b\n"1,5",2\n', False),  # quotes
+        ('a,b\n"x",2\n', False),
+        ("TITLE\na,b\n1,2\n", False),  # a title line of one cell
+    ],
+)
+def test_which_csv_files_arrow_reads(text, fast):
+    delimiter = ";" if ";" in text else ","
+    columns = reader._arrow_columns(text, delimiter)
+    assert (columns is not None) == fast
+    sheet = read(text.encode(), "x.csv", Limits())[0]
+    assert [list(column) for column in sheet.columns] == _by_csv_module(text, delimiter)[0]
 
 
 def test_workbook_sheets_and_percent_cells():
@@ -48,7 +113,7 @@ def test_workbook_sheets_and_percent_cells():
     book.save(out)
     sheets = read(out.getvalue(), "x.xlsx", Limits())
     assert [s.name for s in sheets] == ["Hướng dẫn", "Số liệu"]
-    assert sheets[1].rows[1] == ["HOIAN", 82.5]
+    assert sheets[1].row(1) == ["HOIAN", 82.5]
     assert sheets[1].row_numbers == [1, 2]
 
 
