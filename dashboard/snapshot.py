@@ -29,26 +29,55 @@ def refresh(
     """Recompute the snapshot for these units, indicators and years from `from_month` on (None:
     all), and the aggregates of `clusters` (None: the clusters of `units`, or all) and the
     province; run inside the writer's transaction."""
+    _refresh(
+        cur,
+        _years_with_data(cur),
+        units=units,
+        indicators=indicators,
+        years=years,
+        from_month=from_month,
+        clusters=clusters,
+    )
+
+
+def _years_with_data(cur: duckdb.DuckDBPyConnection) -> set[int]:
+    # A refresh writes only the snapshot, never figures or targets: asked once, this holds
+    # for every step of it.
+    return {int(row[0]) for row in sql.run(cur, "figure_years").fetchall()}
+
+
+def _refresh(
+    cur, with_data: set[int], *, units, indicators, years, from_month=1, clusters=None
+) -> None:
     units, indicators = _listed(units), _listed(indicators)
     years = None if years is None else [int(y) for y in _listed(years)]
     if years == [] or units == [] or indicators == []:
         return
     if years is None:
         # Year by year: a national rebuild in one piece would hold every year's rows at once.
-        every = sql.run(cur, "figure_years").fetchall()
-        gone = sql.run(cur, "progress_years").fetchall()
-        for (year,) in sorted(set(every) | set(gone)):
-            refresh(cur, units=units, indicators=indicators, years=[year], clusters=clusters)
+        gone = {int(row[0]) for row in sql.run(cur, "progress_years").fetchall()}
+        for year in sorted(with_data | gone):
+            _refresh(
+                cur, with_data, units=units, indicators=indicators, years=[year], clusters=clusters
+            )
         return
     before = {int(row[0]) for row in sql.run(cur, "progress_years").fetchall()}
     keys = dict(units=units, indicators=indicators, years=years, from_month=from_month)
     sql.run(cur, "delete_unit_progress", **keys)
-    bounds = dict(first_year=min(years), last_year=max(years))
-    sql.insert(cur, "unit_progress", "unit_progress_rows", **keys, **bounds)
+    built = [year for year in years if year in with_data]
+    if built:
+        sql.insert(
+            cur,
+            "unit_progress",
+            "unit_progress_rows",
+            **{**keys, "years": built},
+            first_year=min(built),
+            last_year=max(built),
+        )
     if units is not None and clusters is None:
         clusters = sql.frame(cur, "clusters_of_units", units=units)["cluster_code"]
     scopes = dict(indicators=indicators, years=years, from_month=from_month, to_month=12)
-    scopes.update(bounds)
+    scopes.update(first_year=min(years), last_year=max(years))
     for level, chosen in (("cluster", _listed(clusters)), ("province", None)):
         if level == "cluster" and chosen == []:
             continue
@@ -64,10 +93,9 @@ def refresh(
         )
     # A year that just gained its first figure or target needs every unit and indicator, and
     # a year that lost its last one must go entirely.
-    after = {int(row[0]) for row in sql.run(cur, "figure_years").fetchall()} & set(years)
-    changed = after ^ (before & set(years))
+    changed = set(built) ^ (before & set(years))
     if changed and (units is not None or indicators is not None or from_month > 1):
-        refresh(cur, years=changed)
+        _refresh(cur, with_data, years=changed, units=None, indicators=None)
 
 
 def after_figures(cur: duckdb.DuckDBPyConnection, changes: pd.DataFrame) -> None:
@@ -79,10 +107,10 @@ def after_figures(cur: duckdb.DuckDBPyConnection, changes: pd.DataFrame) -> None
     units, indicators = written["unit_code"], written["indicator_code"]
     years = {int(y) for y in written["year"].unique()}
     first = int(written["month"].min()) if len(years) == 1 else 1
-    refresh(cur, units=units, indicators=indicators, years=years, from_month=first)
-    with_data = {int(row[0]) for row in sql.run(cur, "figure_years").fetchall()}
+    with_data = _years_with_data(cur)
+    _refresh(cur, with_data, units=units, indicators=indicators, years=years, from_month=first)
     following = ({y + 1 for y in years} & with_data) - years
-    refresh(cur, units=units, indicators=indicators, years=following)
+    _refresh(cur, with_data, units=units, indicators=indicators, years=following)
 
 
 def after_targets(cur: duckdb.DuckDBPyConnection, changes: pd.DataFrame) -> None:

@@ -1,23 +1,17 @@
 -- Each active unit's actual, target and baseline on each indicator at the end of each month
--- from $from_month to 12, for the years that have figures or targets. Lists $units, $indicators
--- and $years narrow it (NULL: all); $first_year and $last_year bound $years, so that the scans
--- skip other years' blocks. Actual is the latest figure of the year up to the month
--- (flows: their sum; ratios with parts: numerator / denominator); the baseline is the last
--- figure of the year before (flows: 0); the target is the unit's own or the province-wide '*'
--- row. A row is the unit's standing as every view shows it, with its cluster and the
--- indicator's kind and direction, and what clusters add up.
+-- from $from_month to 12 of the years $years, each a year with figures or targets
+-- (figure_years.sql). Lists $units and $indicators narrow it (NULL: all); $first_year and
+-- $last_year bound $years, so that the scans skip other years' blocks. Actual is the latest
+-- figure of the year up to the month (flows: their sum; ratios with parts: numerator /
+-- denominator); the baseline is the last figure of the year before (flows: 0); the target is
+-- the unit's own or the province-wide '*' row. A row is the unit's standing as every view
+-- shows it, with its cluster and the indicator's kind and direction, and what clusters add up.
 -- From a month after January the standing at the end of the month before, already kept in
 -- unit_progress and untouched by a change from $from_month on, is carried forward with its
 -- baseline: only the figures from $from_month on are read, and none of the year before, which
 -- for the usual upload of the latest month is a small part of the data.
 WITH grid_years AS (
-    SELECT DISTINCT year
-    FROM (
-        SELECT year FROM current_figures
-        UNION ALL
-        SELECT year FROM current_targets
-    )
-    WHERE $years IS NULL OR year IN (SELECT unnest($years))
+    SELECT unnest($years) AS year
 ),
 scope_units AS (
     SELECT code AS unit_code, cluster_code
@@ -56,7 +50,7 @@ latest AS (
     SEMI JOIN scope_units USING (unit_code)
     SEMI JOIN scope_indicators USING (indicator_code)
     SEMI JOIN grid_years USING (year)
-    WHERE f.year BETWEEN coalesce($first_year, 0) AND coalesce($last_year, 9999)
+    WHERE f.year BETWEEN $first_year AND $last_year
         AND f.month >= $from_month
     GROUP BY f.unit_code, f.indicator_code, f.year, m.month
 ),
@@ -68,7 +62,7 @@ carried AS (
     SEMI JOIN scope_units USING (unit_code)
     SEMI JOIN scope_indicators USING (indicator_code)
     SEMI JOIN grid_years USING (year)
-    WHERE p.year BETWEEN coalesce($first_year, 0) AND coalesce($last_year, 9999)
+    WHERE p.year BETWEEN $first_year AND $last_year
         AND p.month = $from_month - 1
 ),
 baselines AS (
@@ -83,15 +77,17 @@ baselines AS (
     FROM current_figures AS f
     SEMI JOIN scope_units USING (unit_code)
     SEMI JOIN scope_indicators USING (indicator_code)
-    WHERE f.year BETWEEN coalesce($first_year, 0) - 1 AND coalesce($last_year, 9999) - 1
+    WHERE f.year BETWEEN $first_year - 1 AND $last_year - 1
         AND f.year + 1 IN (SELECT year FROM grid_years)
         AND $from_month = 1  -- later in the year the baseline is carried with the standing
     GROUP BY f.unit_code, f.indicator_code, f.year
 ),
 year_targets AS (
+    -- the bounds reach inside the view's window (by year): only these years' targets are ranked
     SELECT unit_code, indicator_code, year, value
     FROM current_targets
     SEMI JOIN grid_years USING (year)
+    WHERE year BETWEEN $first_year AND $last_year
 )
 SELECT
     g.unit_code,
