@@ -127,7 +127,7 @@ def _validated(cur, data, file_name, actor, targets, today, limits, problems, up
 def _warn_of_jumps(cur, staged, cat, table, problems) -> None:
     cur.register("staged_figures", staged)
     try:
-        pairs = sql.frame(cur, "previous_figures_of_staged", year=int(staged["year"].min()))
+        pairs = sql.frame(cur, "previous_figures_of_staged")
     finally:
         cur.unregister("staged_figures")
     kinds = cat.indicators.set_index("code")["kind"]

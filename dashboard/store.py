@@ -16,8 +16,13 @@ import duckdb
 
 from dashboard import config, lake, snapshot, sql
 
-# Steps after which the progress snapshot is computed afresh: it began, or its rows changed.
-SNAPSHOT_STEPS = ("schema_0004_progress_snapshot", "schema_0005_unit_standing")
+# Steps that change the progress snapshot (it began, or its rows changed): the last of them to
+# run computes it afresh.
+SNAPSHOT_STEPS = (
+    "schema_0004_progress_snapshot",
+    "schema_0005_unit_standing",
+    "schema_0006_last_figure",
+)
 ATTEMPTS = 10  # a write meeting another server's commit is tried this many times at most
 # DuckDB folds its write-ahead log into the file once the log passes this size. Its default,
 # 16MB, made a 100,000-row upload fold the log inside its own commit (0.5 s of 3.4 s); with a
@@ -163,13 +168,19 @@ def migrate(store: Store) -> list[int]:
     """Apply the schema steps this database lacks, each in its own transaction; never recreate.
     Two servers starting at once on one lake: the loser of a step's race finds it applied."""
     applied = []
-    for version, name in sql.schema_steps():
+    steps = sql.schema_steps()
+    for position, (version, name) in enumerate(steps):
+        # Only the last step that changes the snapshot computes it: the snapshot's queries
+        # already read the columns later steps add.
+        refresh = name in SNAPSHOT_STEPS and not any(
+            later in SNAPSHOT_STEPS for _, later in steps[position + 1 :]
+        )
 
-        def step(cur, version=version, name=name) -> bool:
+        def step(cur, version=version, name=name, refresh=refresh) -> bool:
             if schema_version(cur) >= version:
                 return False
             cur.execute(sql.load(name))
-            if name in SNAPSHOT_STEPS:
+            if refresh:
                 snapshot.refresh(cur)
             sql.run(cur, "insert_schema_version", version=version, applied_at=utc_now())
             return True

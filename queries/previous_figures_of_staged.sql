@@ -1,38 +1,57 @@
 -- For each staged figure, the figure just before it for the same unit and indicator: an
--- earlier row of the same file, or a current figure from the year before $year on (a key the
--- file sends again counts only in the file's version). Used to warn of drops and jumps.
--- Each staged figure is numbered once (MATERIALIZED: every reference sees the same numbers) so
--- that the two million pairs are grouped by one integer instead of by four columns of text.
+-- earlier row of the same file, or the latest stored figure before it, which the progress
+-- snapshot keeps at the end of the month before (in the figure's year, or else in December of
+-- the year before). A stored period the file sends again counts only in the file's version:
+-- the snapshot's figure is never later than the file's row for that period, so at the same
+-- time the file's row is taken. Used to warn of drops and jumps.
+-- Each staged figure is numbered once (MATERIALIZED: every reference sees the same numbers).
 WITH staged AS MATERIALIZED (
     SELECT
         row_number() OVER () AS id,
-        source_row, unit_code, indicator_code, period, year * 12 + month AS t, value
+        source_row, unit_code, indicator_code, period, year, month, year * 12 + month AS t, value
     FROM staged_figures
 ),
-candidates AS (
-    SELECT unit_code, indicator_code, period, t, value
-    FROM staged
-    UNION ALL
-    SELECT c.unit_code, c.indicator_code, c.period, c.year * 12 + c.month AS t, c.value
-    FROM current_figures AS c
-    SEMI JOIN staged AS s ON s.unit_code = c.unit_code AND s.indicator_code = c.indicator_code
-    ANTI JOIN staged AS r
-        ON r.unit_code = c.unit_code AND r.indicator_code = c.indicator_code
-        AND r.period = c.period
-    WHERE c.year >= $year - 1
-),
-previous AS (
-    -- the latest candidate before each staged figure, even one whose value is empty
+in_file AS (
+    -- the latest earlier row of the file, even one whose value is empty
     SELECT
         s.id,
-        arg_max_null(p.value, p.t) AS prev_value,
-        arg_max_null(p.period, p.t) AS prev_period
+        arg_max_null(p.value, p.t) AS value,
+        arg_max_null(p.period, p.t) AS period,
+        max(p.t) AS t
     FROM staged AS s
-    JOIN candidates AS p
+    JOIN staged AS p
         ON s.unit_code = p.unit_code AND s.indicator_code = p.indicator_code AND p.t < s.t
     GROUP BY s.id
+),
+stored AS (
+    SELECT
+        s.id,
+        CASE WHEN before.last_period IS NOT NULL THEN before.last_value
+            ELSE december.last_value END AS value,
+        coalesce(before.last_period, december.last_period) AS period,
+        CASE WHEN before.last_period IS NOT NULL THEN s.year * 12 + before.last_month
+            ELSE (s.year - 1) * 12 + december.last_month END AS t
+    FROM staged AS s
+    LEFT JOIN unit_progress AS before
+        ON before.unit_code = s.unit_code
+        AND before.indicator_code = s.indicator_code
+        AND before.year = s.year
+        AND before.month = s.month - 1
+    LEFT JOIN unit_progress AS december
+        ON december.unit_code = s.unit_code
+        AND december.indicator_code = s.indicator_code
+        AND december.year = s.year - 1
+        AND december.month = 12
+    WHERE coalesce(before.last_period, december.last_period) IS NOT NULL
 )
-SELECT s.source_row, s.indicator_code, s.value, p.prev_value, p.prev_period
+SELECT
+    s.source_row,
+    s.indicator_code,
+    s.value,
+    CASE WHEN f.t >= coalesce(d.t, 0) THEN f.value ELSE d.value END AS prev_value,
+    CASE WHEN f.t >= coalesce(d.t, 0) THEN f.period ELSE d.period END AS prev_period
 FROM staged AS s
-JOIN previous AS p USING (id)
+LEFT JOIN in_file AS f USING (id)
+LEFT JOIN stored AS d USING (id)
+WHERE f.id IS NOT NULL OR d.id IS NOT NULL
 ORDER BY s.source_row, s.indicator_code;

@@ -3,9 +3,10 @@
 -- (figure_years.sql). Lists $units and $indicators narrow it (NULL: all); $first_year and
 -- $last_year bound $years, so that the scans skip other years' blocks. Actual is the latest
 -- figure of the year up to the month (flows: their sum; ratios with parts: numerator /
--- denominator); the baseline is the last figure of the year before (flows: 0); the target is
--- the unit's own or the province-wide '*' row. A row is the unit's standing as every view
--- shows it, with its cluster and the indicator's kind and direction, and what clusters add up.
+-- denominator), and that figure is kept as it is (last_period, last_value, last_month); the
+-- baseline is the last figure of the year before (flows: 0); the target is the unit's own or
+-- the province-wide '*' row. A row is the unit's standing as every view shows it, with its
+-- cluster and the indicator's kind and direction, and what clusters add up.
 -- From a month after January the standing at the end of the month before, already kept in
 -- unit_progress and untouched by a change from $from_month on, is carried forward with its
 -- baseline: only the figures from $from_month on are read, and none of the year before, which
@@ -44,6 +45,7 @@ latest AS (
         arg_max_null(f.numerator, f.month) AS numerator,
         arg_max_null(f.denominator, f.month) AS denominator,
         arg_max_null(f.period, f.month) AS period,
+        max(f.month) AS last_month,
         sum(f.value) AS total
     FROM current_figures AS f
     JOIN months AS m ON f.month <= m.month
@@ -57,7 +59,8 @@ latest AS (
 carried AS (
     -- each key's standing at the end of the month before $from_month (none before January)
     SELECT p.unit_code, p.indicator_code, p.year, p.actual, p.numerator, p.denominator,
-        p.last_period, p.baseline, p.base_numerator, p.base_denominator
+        p.last_period, p.last_value, p.last_month, p.baseline, p.base_numerator,
+        p.base_denominator
     FROM unit_progress AS p
     SEMI JOIN scope_units USING (unit_code)
     SEMI JOIN scope_indicators USING (indicator_code)
@@ -108,6 +111,8 @@ SELECT
     CASE WHEN f.period IS NULL THEN c.numerator ELSE f.numerator END AS numerator,
     CASE WHEN f.period IS NULL THEN c.denominator ELSE f.denominator END AS denominator,
     coalesce(f.period, c.last_period) AS last_period,
+    CASE WHEN f.period IS NULL THEN c.last_value ELSE f.value END AS last_value,
+    CASE WHEN f.period IS NULL THEN c.last_month ELSE f.last_month END AS last_month,
     coalesce(own.value, province.value) AS target,
     CASE
         WHEN $from_month > 1 THEN c.baseline

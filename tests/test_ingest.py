@@ -9,12 +9,15 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
-from dashboard import accounts, batches, ingest, templates
+from builders import catalogue, commit_figures, figure_rows
+from dashboard import accounts, batches, ingest, sql, templates
 from dashboard.accounts import LOCAL_OPERATOR, Actor
 from dashboard.periods import must_parse
 from dashboard.reader import Limits
-from dashboard.store import open_store
+from dashboard.store import close_store, open_store
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TODAY = date(2022, 8, 5)
@@ -312,6 +315,99 @@ def test_a_jump_is_measured_against_the_files_own_earlier_row_where_it_sends_one
     warnings = upload.problems[upload.problems["severity"] == "warning"]
     by_row = dict(zip(warnings["row"], warnings["message"], strict=True))
     assert by_row[3].startswith("Giá trị thay đổi hơn 3 lần so với kỳ trước (T6/2022: 50 → 200)")
+
+
+def _previous_by_definition(stored: list[tuple], sent: list[tuple]) -> list[tuple]:
+    """For each sent figure, the latest earlier one of its unit and indicator: a row of the
+    file, or a stored figure of its year or the year before whose period the file does not
+    send again; at the same time the file's row."""
+
+    def t(period: str) -> int:
+        return must_parse(period).year * 12 + must_parse(period).end_month
+
+    resent = {(unit, code, period) for unit, code, period, _ in sent}
+    out = []
+    for row, (unit, code, period, value) in enumerate(sent, start=1):
+        year = must_parse(period).year
+        earlier = [(t(p), 1, p, v) for u, c, p, v in sent if (u, c) == (unit, code)]
+        earlier += [
+            (t(p), 0, p, v)
+            for u, c, p, v in stored
+            if (u, c) == (unit, code) and (u, c, p) not in resent and must_parse(p).year >= year - 1
+        ]
+        earlier = [candidate for candidate in earlier if candidate[0] < t(period)]
+        if earlier:
+            _, _, prev_period, prev_value = max(earlier)
+            out.append((row, code, value, prev_value, prev_period))
+    return sorted(out, key=lambda r: (r[0], r[1]))
+
+
+JUMP_UNITS = [("A1", "C1"), ("A2", "C1")]
+JUMP_INDICATORS = [
+    ("STOCK", "stock", "count", "up", "month"),
+    ("FLOW", "flow", "count", "up", "month"),
+]
+
+
+def _figures(periods: list[str], min_size: int = 0):
+    return st.lists(
+        st.tuples(
+            st.sampled_from([u for u, _ in JUMP_UNITS]),
+            st.sampled_from([i[0] for i in JUMP_INDICATORS]),
+            st.sampled_from(periods),
+            st.integers(0, 9).map(float),
+        ),
+        unique_by=lambda f: f[:3],
+        min_size=min_size,
+        max_size=8,
+    )
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    stored=_figures(["2022-11", "2023-02", "2023-10", "2023-12", "2024-01", "2024-03", "2024-06"]),
+    sent=_figures(
+        ["2023-12", "2024-01", "2024-02", "2024-03", "2024-06", "2024-09", "2025-01"], min_size=1
+    ),
+)
+# a stored figure between the file's two rows; a stored period sent again; the year before
+@example(
+    stored=[("A1", "FLOW", "2024-01", 1.0), ("A1", "FLOW", "2024-03", 3.0)],
+    sent=[("A1", "FLOW", "2024-02", 2.0), ("A1", "FLOW", "2024-06", 6.0)],
+)
+@example(
+    stored=[("A1", "STOCK", "2024-01", 1.0), ("A1", "STOCK", "2024-03", 3.0)],
+    sent=[("A1", "STOCK", "2024-03", 4.0), ("A1", "STOCK", "2024-06", 6.0)],
+)
+@example(
+    stored=[("A1", "STOCK", "2022-11", 1.0), ("A1", "STOCK", "2023-10", 2.0)],
+    sent=[("A1", "STOCK", "2024-02", 5.0), ("A2", "STOCK", "2025-01", 5.0)],
+)
+def test_the_figure_before_each_row_is_the_latest_earlier_one_of_the_file_or_the_store(
+    tmp_path_factory, stored, sent
+):
+    path = str(tmp_path_factory.mktemp("jumps") / "cds.duckdb")
+    store = open_store(path)
+    try:
+        catalogue(store, JUMP_UNITS, JUMP_INDICATORS)
+        if stored:
+            commit_figures(store, stored)
+        staged = batches.stage(batches.FIGURES, figure_rows(sent))  # numbered 1, 2, …
+        cur = store.cursor()
+        cur.register("staged_figures", staged)
+        pairs = sql.frame(cur, "previous_figures_of_staged")
+        got = list(
+            pairs[
+                ["source_row", "indicator_code", "value", "prev_value", "prev_period"]
+            ].itertuples(index=False, name=None)
+        )
+        assert got == _previous_by_definition(stored, sent)
+    finally:
+        close_store(path)
 
 
 def test_same_file_twice_changes_nothing_and_says_so(demo):

@@ -57,15 +57,33 @@ def test_a_file_from_before_step_5_gets_its_snapshot_afresh(db_path):
         "CREATE TABLE unit_progress AS SELECT 'U1' AS unit_code, 'R' AS indicator_code, "
         "2022 AS year, 1 AS month, 99.0 AS actual"
     )
-    cur.execute("DELETE FROM schema_version WHERE version = 5")
+    cur.execute("DELETE FROM schema_version WHERE version >= 5")
     close_store(db_path)
     cur = open_store(db_path).cursor()
-    assert schema_version(cur) == 5
+    assert schema_version(cur) == 6
     rows = cur.execute(
         "SELECT DISTINCT cluster_code, kind, direction, actual FROM unit_progress"
     ).fetchall()
     assert rows == [("A", "ratio", "up", 25.0)]
     assert cur.execute("SELECT count(*) FROM unit_progress").fetchone() == (12,)
+
+
+def test_a_file_from_before_step_6_gets_each_units_latest_figure_kept(db_path):
+    store = open_store(db_path)
+    catalogue(store, [("U1", "A")], [("F", "flow", "count", "up", "month")])
+    commit_figures(store, [("U1", "F", "2022-01", 5), ("U1", "F", "2022-03", 7)])
+    cur = store.cursor()
+    cur.execute("ALTER TABLE unit_progress DROP COLUMN last_value")  # as step 5 left it
+    cur.execute("ALTER TABLE unit_progress DROP COLUMN last_month")
+    cur.execute("DELETE FROM schema_version WHERE version = 6")
+    close_store(db_path)
+    cur = open_store(db_path).cursor()
+    assert schema_version(cur) == 6
+    rows = cur.execute(
+        "SELECT month, actual, last_period, last_value, last_month FROM unit_progress "
+        "WHERE month IN (2, 4) ORDER BY month"
+    ).fetchall()
+    assert rows == [(2, 5.0, "2022-01", 5.0, 1), (4, 12.0, "2022-03", 7.0, 3)]
 
 
 def test_write_rolls_back_on_error(store):
