@@ -7,4 +7,7 @@ SELECT unit_code, indicator_code, period, year, month, value, numerator, denomin
     $batch_id, $batch_seq
 FROM staged_figures
 WHERE change <> 'same' AND NOT deleted
-ORDER BY year, indicator_code, unit_code, month;
+-- By year only: scans skip whole row groups (122,880 rows) by their years, and one commit's
+-- rows fill about one, so a finer order inside it lets nothing more be skipped (sorting by
+-- indicator and unit as well was a third of this statement for 100,000 rows).
+ORDER BY year;
