@@ -41,8 +41,8 @@ def refresh(
 
 
 def _years_with_data(cur: duckdb.DuckDBPyConnection) -> set[int]:
-    # A refresh writes only the snapshot, never figures or targets: asked once, this holds
-    # for every step of it.
+    """The years with figures or targets; a refresh writes neither, so one answer serves all
+    of its steps."""
     return {int(row[0]) for row in sql.run(cur, "figure_years").fetchall()}
 
 
