@@ -210,8 +210,6 @@ def _arrow_columns(text: str, delimiter: str) -> list[np.ndarray] | None:
         )
     except pa.ArrowException:  # lines of different lengths, or one too long for a block
         return None
-    if table.num_rows == 0:
-        return None
     columns = []
     for column in table.columns:
         trimmed = pc.utf8_trim_whitespace(column)
