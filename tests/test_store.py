@@ -46,6 +46,15 @@ def test_an_older_file_gets_only_the_missing_steps(db_path, tmp_path, monkeypatc
         sql.load.cache_clear()
 
 
+def reopened_from_before(db_path, cur, step: int):
+    """The file reopened as if it had stopped before schema step `step`: migrated to the end."""
+    cur.execute("DELETE FROM schema_version WHERE version >= $step", {"step": step})
+    close_store(db_path)
+    cur = open_store(db_path).cursor()
+    assert schema_version(cur) == sql.schema_steps()[-1][0]
+    return cur
+
+
 def test_a_file_from_before_step_5_gets_its_snapshot_afresh(db_path):
     store = open_store(db_path)
     catalogue(store, [("U1", "A")], [("R", "ratio", "percent", "up", "month")])
@@ -57,10 +66,7 @@ def test_a_file_from_before_step_5_gets_its_snapshot_afresh(db_path):
         "CREATE TABLE unit_progress AS SELECT 'U1' AS unit_code, 'R' AS indicator_code, "
         "2022 AS year, 1 AS month, 99.0 AS actual"
     )
-    cur.execute("DELETE FROM schema_version WHERE version >= 5")
-    close_store(db_path)
-    cur = open_store(db_path).cursor()
-    assert schema_version(cur) == 6
+    cur = reopened_from_before(db_path, cur, 5)
     rows = cur.execute(
         "SELECT DISTINCT cluster_code, kind, direction, actual FROM unit_progress"
     ).fetchall()
@@ -75,10 +81,7 @@ def test_a_file_from_before_step_6_gets_each_units_latest_figure_kept(db_path):
     cur = store.cursor()
     cur.execute("ALTER TABLE unit_progress DROP COLUMN last_value")  # as step 5 left it
     cur.execute("ALTER TABLE unit_progress DROP COLUMN last_month")
-    cur.execute("DELETE FROM schema_version WHERE version = 6")
-    close_store(db_path)
-    cur = open_store(db_path).cursor()
-    assert schema_version(cur) == 6
+    cur = reopened_from_before(db_path, cur, 6)
     rows = cur.execute(
         "SELECT month, actual, last_period, last_value, last_month FROM unit_progress "
         "WHERE month IN (2, 4) ORDER BY month"
