@@ -120,18 +120,17 @@ def _validated(cur, data, file_name, actor, targets, today, limits, problems, up
         return validation.targets(table, cat, problems, decimal_comma)
     staged = validation.figures(table, cat, actor, today, problems, decimal_comma)
     if not staged.empty:
-        _warn_of_jumps(cur, staged, cat, table, problems)
+        _warn_of_jumps(cur, staged, table, problems)
     return staged
 
 
-def _warn_of_jumps(cur, staged, cat, table, problems) -> None:
+def _warn_of_jumps(cur, staged, table, problems) -> None:
     cur.register("staged_figures", staged)
     try:
-        pairs = sql.frame(cur, "previous_figures_of_staged")
+        warned = sql.frame(cur, "previous_figures_of_staged", jump_factor=validation.JUMP_FACTOR)
     finally:
         cur.unregister("staged_figures")
-    kinds = cat.indicators.set_index("code")["kind"]
-    validation.jump_warnings(pairs, kinds, table.rows, problems)
+    validation.jump_warnings(warned, table.rows, problems)
 
 
 def submit(

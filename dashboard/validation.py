@@ -434,30 +434,21 @@ def _duplicates(staged, rows, ok, problems: Problems) -> None:
     ok.loc[later.index] = False
 
 
-def jump_warnings(
-    pairs: pd.DataFrame, kinds: pd.Series, rows: pd.DataFrame, problems: Problems
-) -> None:
-    """Warn, without blocking, of a stock below the unit's previous figure and of a change of
-    more than 3× against the previous figure. `pairs` holds each staged figure (source_row,
-    indicator_code, value) with the figure before it (prev_value, prev_period)."""
-    checked = pairs[pairs["prev_value"].notna()]
-    if checked.empty:
+def jump_warnings(warned: pd.DataFrame, rows: pd.DataFrame, problems: Problems) -> None:
+    """Warn, without blocking, of each figure of `warned` (previous_figures_of_staged.sql with
+    JUMP_FACTOR: source_row, indicator_code, value, prev_value, prev_period, falls, jumps)."""
+    if warned.empty:
         return
-    kind = checked["indicator_code"].map(kinds)
-    down = kind.eq("stock") & (checked["value"] < checked["prev_value"])
-    jump = (checked["prev_value"] > 0) & (
-        (checked["value"] > JUMP_FACTOR * checked["prev_value"])
-        | (checked["value"] < checked["prev_value"] / JUMP_FACTOR)
-    )
+    falls = warned["falls"].astype(bool)
     # A wide row holds several figures: a warning belongs to its row and its indicator's cell.
     # Only the rows warned of are looked up: a large file has few of them.
-    warned = rows[rows["source_row"].isin(checked.loc[down | jump, "source_row"])]
-    cells = warned.assign(_code=per_value(warned["indicator_code"], _code_text))
+    in_rows = rows[rows["source_row"].isin(warned["source_row"])]
+    cells = in_rows.assign(_code=per_value(in_rows["indicator_code"], _code_text))
     for mask, text in (
-        (down, "Số lũy kế giảm so với kỳ trước"),
-        (jump & ~down, "Giá trị thay đổi hơn 3 lần so với kỳ trước"),
+        (falls, "Số lũy kế giảm so với kỳ trước"),
+        (~falls, f"Giá trị thay đổi hơn {JUMP_FACTOR} lần so với kỳ trước"),
     ):
-        hit = checked[mask]
+        hit = warned[mask]
         if hit.empty:
             continue
         labels = {p: periods.must_parse(p).short_label for p in hit["prev_period"].unique()}

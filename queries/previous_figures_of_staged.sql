@@ -3,7 +3,9 @@
 -- snapshot keeps at the end of the month before (in the figure's year, or else in December of
 -- the year before). A stored period the file sends again counts only in the file's version:
 -- the snapshot's figure is never later than the file's row for that period, so at the same
--- time the file's row is taken. Used to warn of drops and jumps.
+-- time the file's row is taken. With $jump_factor (NULL: every figure with one before it) only
+-- the figures an upload warns of: a stock below the figure before (falls), or more than
+-- $jump_factor times or less than 1/$jump_factor of a positive figure before (jumps).
 -- Each staged figure is numbered once (MATERIALIZED: every reference sees the same numbers).
 WITH staged AS MATERIALIZED (
     SELECT
@@ -43,15 +45,32 @@ stored AS (
         AND december.year = s.year - 1
         AND december.month = 12
     WHERE coalesce(before.last_period, december.last_period) IS NOT NULL
+),
+pairs AS (
+    SELECT
+        s.source_row,
+        s.indicator_code,
+        s.value,
+        CASE WHEN f.t >= coalesce(d.t, 0) THEN f.value ELSE d.value END AS prev_value,
+        CASE WHEN f.t >= coalesce(d.t, 0) THEN f.period ELSE d.period END AS prev_period
+    FROM staged AS s
+    LEFT JOIN in_file AS f USING (id)
+    LEFT JOIN stored AS d USING (id)
+    WHERE f.id IS NOT NULL OR d.id IS NOT NULL
+),
+judged AS (
+    SELECT
+        p.*,
+        coalesce(i.kind = 'stock' AND p.value < p.prev_value, false) AS falls,
+        coalesce(
+            p.prev_value > 0
+            AND (p.value > $jump_factor * p.prev_value OR p.value < p.prev_value / $jump_factor),
+            false
+        ) AS jumps
+    FROM pairs AS p
+    JOIN indicators AS i ON i.code = p.indicator_code
 )
-SELECT
-    s.source_row,
-    s.indicator_code,
-    s.value,
-    CASE WHEN f.t >= coalesce(d.t, 0) THEN f.value ELSE d.value END AS prev_value,
-    CASE WHEN f.t >= coalesce(d.t, 0) THEN f.period ELSE d.period END AS prev_period
-FROM staged AS s
-LEFT JOIN in_file AS f USING (id)
-LEFT JOIN stored AS d USING (id)
-WHERE f.id IS NOT NULL OR d.id IS NOT NULL
-ORDER BY s.source_row, s.indicator_code;
+SELECT source_row, indicator_code, value, prev_value, prev_period, falls, jumps
+FROM judged
+WHERE $jump_factor IS NULL OR falls OR jumps
+ORDER BY source_row, indicator_code;

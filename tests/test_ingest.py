@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from builders import catalogue, commit_figures, figure_rows
-from dashboard import accounts, batches, ingest, sql, templates
+from dashboard import accounts, batches, ingest, sql, templates, validation
 from dashboard.accounts import LOCAL_OPERATOR, Actor
 from dashboard.periods import must_parse
 from dashboard.reader import Limits
@@ -399,13 +399,50 @@ def test_the_figure_before_each_row_is_the_latest_earlier_one_of_the_file_or_the
         staged = batches.stage(batches.FIGURES, figure_rows(sent))  # numbered 1, 2, …
         cur = store.cursor()
         cur.register("staged_figures", staged)
-        pairs = sql.frame(cur, "previous_figures_of_staged")
+        pairs = sql.frame(cur, "previous_figures_of_staged", jump_factor=None)
         got = list(
             pairs[
                 ["source_row", "indicator_code", "value", "prev_value", "prev_period"]
             ].itertuples(index=False, name=None)
         )
         assert got == _previous_by_definition(stored, sent)
+    finally:
+        close_store(path)
+
+
+@pytest.mark.parametrize(
+    ("code", "before", "value", "warned"),
+    [
+        ("STOCK", 10.0, 9.0, (True, False)),  # a stock falls
+        ("STOCK", 10.0, 2.0, (True, True)),  # falls by more than 3×: said once, as a fall
+        ("STOCK", 10.0, 30.0, None),  # exactly 3×: no warning
+        ("STOCK", 10.0, 31.0, (False, True)),
+        ("FLOW", 10.0, 9.0, None),  # a month's flow may be lower than the last
+        ("FLOW", 9.0, 3.0, None),  # exactly a third
+        ("FLOW", 10.0, 3.0, (False, True)),
+        ("FLOW", 0.0, 5.0, None),  # nothing to compare a change with
+        ("STOCK", 10.0, None, None),  # an empty value: nothing to judge
+        ("SCORE", 10.0, 9.0, None),  # only a stock is expected never to fall
+        ("SCORE", 10.0, 40.0, (False, True)),
+    ],
+)
+def test_the_jump_rule_warns_of_a_falling_stock_and_of_more_than_three_times(
+    tmp_path, code, before, value, warned
+):
+    path = str(tmp_path / "cds.duckdb")
+    store = open_store(path)
+    try:
+        catalogue(store, JUMP_UNITS, [*JUMP_INDICATORS, ("SCORE", "score", "score", "up", "month")])
+        staged = batches.stage(
+            batches.FIGURES,
+            figure_rows([("A1", code, "2024-01", before), ("A1", code, "2024-02", value)]),
+        )
+        cur = store.cursor()
+        cur.register("staged_figures", staged)
+        found = sql.frame(cur, "previous_figures_of_staged", jump_factor=validation.JUMP_FACTOR)
+        got = [(bool(r.falls), bool(r.jumps)) for r in found.itertuples() if r.source_row == 2]
+        assert got == ([] if warned is None else [warned])
+        assert (found["source_row"] == 1).sum() == 0  # the first row has nothing before it
     finally:
         close_store(path)
 
