@@ -2,12 +2,12 @@
 holds which field, long or wide form; and the table turned into one row per figure or target."""
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from dashboard.accents import unaccented
 from dashboard.reader import FileRejected, Sheet
 
 HEADER_SEARCH_ROWS = 30
@@ -45,9 +45,7 @@ def normalise(text: object) -> str:
     "madonvi")."""
     if text is None:
         return ""
-    decomposed = unicodedata.normalize("NFKD", str(text).replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]", "", plain.lower())
+    return re.sub(r"[^a-z0-9]", "", unaccented(str(text)).lower())
 
 
 def column_letter(index: int) -> str:

@@ -3,27 +3,39 @@
 import re
 from dataclasses import dataclass
 
+from dashboard.accents import unaccented
+
 FREQUENCIES = ("month", "quarter", "half", "year")
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 FREQUENCY_LABELS = {"month": "tháng", "quarter": "quý", "half": "6 tháng", "year": "năm"}
 
+# Between a period's number and its year: 6/2022, 6-2022, 6.2022 or "6 năm 2022".
+_OF = r"\s*(?:[/.-]|NAM)\s*"
+
+# Matched against the text in capitals without accents, spaces collapsed; every label this
+# module writes (Tháng 6/2022, Quý II/2022, 6 tháng đầu năm 2022, Năm 2022, 6T đầu/2022) is one.
 _FORMS = [
     (re.compile(r"^(\d{4})-(\d{1,2})$"), "month", lambda m: (int(m[1]), int(m[2]))),
     (re.compile(r"^(\d{1,2})[/.-](\d{4})$"), "month", lambda m: (int(m[2]), int(m[1]))),
     (
-        re.compile(r"^(?:T|THANG)\s*(\d{1,2})\s*[/.-]\s*(\d{4})$"),
+        re.compile(r"^(?:T|THANG)\s*(\d{1,2})" + _OF + r"(\d{4})$"),
         "month",
         lambda m: (int(m[2]), int(m[1])),
     ),
     (re.compile(r"^(\d{4})-?Q([1-4])$"), "quarter", lambda m: (int(m[1]), int(m[2]))),
     (
-        re.compile(r"^(?:Q|QUY)\s*([1-4]|I{1,3}|IV)\s*[/.-]\s*(\d{4})$"),
+        re.compile(r"^(?:Q|QUY)\s*([1-4]|I{1,3}|IV)" + _OF + r"(\d{4})$"),
         "quarter",
         lambda m: (int(m[2]), _roman(m[1])),
     ),
     (re.compile(r"^(\d{4})-?H([12])$"), "half", lambda m: (int(m[1]), int(m[2]))),
-    (re.compile(r"^H([12])\s*[/.-]\s*(\d{4})$"), "half", lambda m: (int(m[2]), int(m[1]))),
-    (re.compile(r"^(\d{4})$"), "year", lambda m: (int(m[1]), 1)),
+    (re.compile(r"^H([12])" + _OF + r"(\d{4})$"), "half", lambda m: (int(m[2]), int(m[1]))),
+    (
+        re.compile(r"^6\s*(?:T|THANG)\s*(DAU|CUOI)\s*(?:[/.-]|NAM)?\s*(\d{4})$"),
+        "half",
+        lambda m: (int(m[2]), 1 if m[1] == "DAU" else 2),
+    ),
+    (re.compile(r"^(?:NAM\s*)?(\d{4})$"), "year", lambda m: (int(m[1]), 1)),
     # A date where a month was meant: Excel turns a typed "06/2022" into 01/06/2022, and a CSV
     # saved from it carries the date (dd/mm/yyyy, or yyyy-mm-dd from other tools).
     (
@@ -121,13 +133,12 @@ def comparison(period: Period) -> tuple[Period, str]:
 
 def parse(text: object) -> Period | None:
     """Read a period in any accepted spelling (2022-06, 06/2022, T6/2022, Q2/2022, 2022-H1,
-    2022); None when it is not one."""
+    2022, and every label this module writes); None when it is not one."""
     if text is None:
         return None
     if isinstance(text, int | float) and float(text).is_integer():
         text = str(int(text))
-    cleaned = re.sub(r"\s+", " ", str(text)).strip().upper()
-    cleaned = cleaned.replace("THÁNG", "THANG").replace("QUÝ", "QUY")
+    cleaned = unaccented(re.sub(r"\s+", " ", str(text)).strip()).upper()
     for pattern, frequency, fields in _FORMS:
         match = pattern.match(cleaned)
         if match:

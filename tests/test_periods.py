@@ -19,6 +19,16 @@ from dashboard.periods import Period, must_parse, parse, periods_in_year
         ("2022Q2", "2022-Q2"),
         ("Q2/2022", "2022-Q2"),
         ("Quý II/2022", "2022-Q2"),
+        ("Quý 2 năm 2022", "2022-Q2"),
+        ("quy ii - 2022", "2022-Q2"),
+        ("Tháng 6 năm 2022", "2022-06"),
+        ("THÁNG 06-2022", "2022-06"),
+        ("6 tháng đầu năm 2022", "2022-H1"),
+        ("6 THÁNG CUỐI NĂM 2022", "2022-H2"),
+        ("6 tháng đầu/2022", "2022-H1"),
+        ("6T cuối 2022", "2022-H2"),
+        ("Năm 2022", "2022"),
+        ("năm  2022", "2022"),
         ("2022-H1", "2022-H1"),
         ("H2/2022", "2022-H2"),
         ("2022", "2022"),
@@ -46,6 +56,9 @@ def test_accepted_spellings(text, code):
         "2022-H3",
         "Q0/2022",
         "tháng sáu",
+        "6 tháng giữa năm 2022",
+        "Năm 22",
+        "Quý V/2022",
         "22-06",
         "2022/06/30",
         "abc",
@@ -75,6 +88,14 @@ def test_must_parse_says_what_to_write():
 def test_ends_and_labels(code, end, share, label):
     period = must_parse(code)
     assert (period.end_month, period.share_of_year, period.label) == (end, share, label)
+
+
+@pytest.mark.parametrize("frequency", ["month", "quarter", "half", "year"])
+def test_every_label_the_dashboard_writes_reads_back_as_its_period(frequency):
+    for period in periods_in_year(frequency, 2024):
+        assert parse(period.label) == period
+        assert parse(period.short_label) == period
+        assert parse(period.label.upper()) == period
 
 
 def test_previous_wraps_the_year():
