@@ -7,6 +7,8 @@ def test_province_bench_agrees_and_reports_every_number():
     result = bench.run("province")
     assert result["same_results"] is True
     assert result["rows"] == 100 * (24 * 60 + 6 * 20)
+    # three uploads of the last two months, each changing every figure (the bench refuses less)
+    assert result["ingest_rows"] == 100 * (24 * 2 + 6) and len(result["ingest_s_each"]) == 3
     for key in (
         "ingest_rows_per_s",
         "ingest_vs_raw",
