@@ -8,7 +8,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from dashboard import snapshot, sql
+from dashboard import formatting, snapshot, sql
 from dashboard.accounts import Actor, require_admin
 from dashboard.store import Store, audit, utc_now
 
@@ -203,8 +203,8 @@ def _commit(
         cur,
         username,
         f"commit_{log.name}",
-        f"{kind}: {file_name or ''} ({int(counts.get('new', 0))} mới, "
-        f"{int(counts.get('changed', 0))} thay đổi)",
+        f"{kind}: {file_name or ''} "
+        f"({formatting.change_counts(int(counts.get('new', 0)), int(counts.get('changed', 0)))})",
         batch_id,
     )
     return BatchResult(

@@ -15,3 +15,17 @@ def per_value(values: pd.Series, rule: Callable[[object], object]) -> pd.Series:
         results[i] = rule(value)
     results[-1] = rule(None)  # code -1: an empty cell
     return pd.Series(results[codes], index=values.index, dtype=object)
+
+
+def looked_up(values: pd.Series, table: pd.DataFrame) -> pd.DataFrame:
+    """The row of `table` (indexed by value) for every cell, None where the value is empty or
+    not in it; each distinct value looked up once."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    found = table.reindex(uniques)
+    columns = {}
+    for name in table.columns:
+        # The last place answers code -1 (an empty cell); absent values come back as NaN.
+        column = np.append(found[name].to_numpy(dtype=object), None)
+        column[pd.isna(column)] = None
+        columns[name] = column[codes]
+    return pd.DataFrame(columns, index=values.index, dtype=object)

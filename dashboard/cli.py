@@ -297,15 +297,16 @@ def cmd_import(db: str, args) -> int:
     what = "kế hoạch" if args.targets else "số liệu"
     if not upload.ok:
         print(
-            f"Tệp bị từ chối: {len(upload.errors)} lỗi; không có gì được ghi. Sửa các lỗi "
+            f"Tệp bị từ chối: {formatting.number(len(upload.errors))} lỗi; không có gì được "
+            "ghi. Sửa các lỗi "
             "trên rồi gửi lại.",
             file=sys.stderr,
         )
         return 1
-    counts = (
-        f"{upload.count('new')} mới, {upload.count('changed')} thay đổi, "
-        f"{upload.count('same')} không đổi"
+    counts = formatting.change_counts(
+        upload.count("new"), upload.count("changed"), upload.count("same")
     )
+    rows = formatting.number(len(upload.changes))
     if upload.duplicate_of is not None:
         earlier = upload.duplicate_of
         print(
@@ -313,9 +314,9 @@ def cmd_import(db: str, args) -> int:
             f"#{earlier['seq']}): không có gì thay đổi."
         )
     elif args.dry_run:
-        print(f"Chạy thử: tệp hợp lệ, {len(upload.changes)} {what} ({counts}); chưa ghi gì.")
+        print(f"Chạy thử: tệp hợp lệ, {rows} {what} ({counts}); chưa ghi gì.")
     else:
-        print(f"Đã ghi lô #{upload.batch.seq}: {len(upload.changes)} {what} ({counts}).")
+        print(f"Đã ghi lô #{upload.batch.seq}: {rows} {what} ({counts}).")
     return 0
 
 

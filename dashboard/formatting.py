@@ -51,3 +51,9 @@ def date_time(utc: datetime | None) -> str:
     if utc is None:
         return "–"
     return local_time(utc).strftime("%d/%m/%Y %H:%M")
+
+
+def change_counts(new: int, changed: int, same: int | None = None) -> str:
+    """How many rows of a batch are new, changed (and same): 1.234 mới, 5 thay đổi, 0 không đổi."""
+    text = f"{number(new)} mới, {number(changed)} thay đổi"
+    return text if same is None else f"{text}, {number(same)} không đổi"

@@ -7,7 +7,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from dashboard import batches, catalog, layout, reader, sql, validation
+from dashboard import batches, catalog, formatting, layout, reader, sql, validation
 from dashboard.accounts import Actor
 from dashboard.problems import Problems
 
@@ -105,8 +105,8 @@ def _validated(cur, data, file_name, actor, targets, today, limits, problems, up
     if len(table.rows) > limits.max_rows:
         problems.add(
             "error",
-            f"Tệp có {len(table.rows):,} dòng số liệu, vượt giới hạn "
-            f"{limits.max_rows:,} dòng. Chia thành nhiều tệp.".replace(",", "."),
+            f"Tệp có {formatting.number(len(table.rows))} dòng số liệu, vượt giới hạn "
+            f"{formatting.number(limits.max_rows)} dòng. Chia thành nhiều tệp.",
         )
         return None
     if table.ignored_columns:

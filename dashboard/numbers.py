@@ -66,7 +66,8 @@ def parse(values: pd.Series, decimal_comma: bool) -> tuple[pd.Series, pd.Series]
     invalid = np.zeros(len(values), dtype=bool)
     cells = values.to_numpy(dtype=object)
     present = ~pd.isna(cells)
-    if infer_dtype(cells, skipna=True) in ("string", "empty"):
+    text_only = infer_dtype(cells, skipna=True) in ("string", "empty")
+    if text_only:
         # A CSV column: every filled cell is text, and no cell needs its type looked at.
         number = np.zeros(len(values), dtype=bool)
     else:
@@ -78,7 +79,8 @@ def parse(values: pd.Series, decimal_comma: bool) -> tuple[pd.Series, pd.Series]
         invalid |= number & ~np.isfinite(result)
     where = np.flatnonzero(present & ~number)
     if len(where):
-        text = pc.utf8_trim_whitespace(pa.array([str(cell) for cell in cells[where]], pa.string()))
+        texts = cells[where] if text_only else [str(cell) for cell in cells[where]]
+        text = pc.utf8_trim_whitespace(pa.array(texts, pa.string()))
         # The usual plain number is read by Arrow in one pass; the rest by the rule above.
         fast = pc.match_substring_regex(text, (_INTEGER if decimal_comma else _PLAIN).pattern)
         fast = fast.to_numpy(zero_copy_only=False)

@@ -16,7 +16,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
+from dashboard import formatting
+
 DELIMITERS = ",;\t"
+MB = 1024 * 1024
 
 
 class FileRejected(Exception):
@@ -27,7 +30,7 @@ class FileRejected(Exception):
 class Limits:
     """How big an upload may be."""
 
-    max_bytes: int = 10 * 1024 * 1024
+    max_bytes: int = 10 * MB
     max_rows: int = 100_000
 
     @classmethod
@@ -36,7 +39,7 @@ class Limits:
         mb = os.environ.get("CDS_MAX_UPLOAD_MB")
         rows = os.environ.get("CDS_MAX_UPLOAD_ROWS")
         return cls(
-            max_bytes=int(float(mb) * 1024 * 1024) if mb else cls.max_bytes,
+            max_bytes=int(float(mb) * MB) if mb else cls.max_bytes,
             max_rows=int(rows) if rows else cls.max_rows,
         )
 
@@ -92,8 +95,8 @@ def read(data: bytes, file_name: str, limits: Limits) -> list[Sheet]:
         raise FileRejected("Tệp rỗng: không có nội dung nào. Chọn lại đúng tệp số liệu.")
     if len(data) > limits.max_bytes:
         raise FileRejected(
-            f"Tệp lớn {len(data) / 1024 / 1024:.1f} MB, vượt giới hạn "
-            f"{limits.max_bytes / 1024 / 1024:.0f} MB. Chia thành nhiều tệp nhỏ hơn."
+            f"Tệp lớn {formatting.number(len(data) / MB, 1)} MB, vượt giới hạn "
+            f"{formatting.trimmed(limits.max_bytes / MB, 1)} MB. Chia thành nhiều tệp nhỏ hơn."
         )
     if data[:4] == b"PK\x03\x04":
         return _read_xlsx(data)

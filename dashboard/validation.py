@@ -10,7 +10,7 @@ import pandas as pd
 
 from dashboard import formatting, numbers, periods
 from dashboard.accounts import Actor
-from dashboard.cells import per_value
+from dashboard.cells import looked_up, per_value
 from dashboard.export import FORMULA_STARTS
 from dashboard.layout import Table, normalise
 from dashboard.problems import Problems
@@ -71,10 +71,10 @@ def _codes(rows, field, known: pd.DataFrame, label: str, problems: Problems, ext
     codes = per_value(rows[field], _code_text)
     missing = codes.isna()
     problems.add_where("error", rows, missing, field, f"Thiếu {label}: ghi {label} vào ô này.")
-    names = dict(zip(known["code"], known["name"], strict=True))
-    valid = set(known["code"]) | set(extra)
-    unknown = codes.notna() & ~codes.isin(valid)
+    valid = codes.isin(set(known["code"]) | set(extra))
+    unknown = codes.notna() & ~valid
     if unknown.any():
+        names = dict(zip(known["code"], known["name"], strict=True))
         hints = {t: _suggest(t, list(names), names) for t in codes[unknown].unique()}
         problems.add_where(
             "error",
@@ -89,7 +89,7 @@ def _codes(rows, field, known: pd.DataFrame, label: str, problems: Problems, ext
                 ),
             ),
         )
-    return codes, codes.isin(valid)
+    return codes, valid
 
 
 def figures(
@@ -141,10 +141,8 @@ def figures(
         rows, "indicator_code", cat.indicators, "mã chỉ tiêu", problems
     )
     ok &= indicator_ok
-    info = cat.indicators.set_index("code")
-    frequency = indicator.map(info["frequency"])
-    measure = indicator.map(info["measure"])
-    kind = indicator.map(info["kind"])
+    info = looked_up(indicator, cat.indicators.set_index("code")[["frequency", "measure", "kind"]])
+    frequency, measure, kind = info["frequency"], info["measure"], info["kind"]
 
     when = _periods(rows, frequency, indicator_ok, table.form == "wide", today, problems)
     ok &= when["period"].notna()
@@ -411,27 +409,33 @@ def _widen(period: periods.Period, frequency: str) -> periods.Period | None:
 
 
 def _duplicates(staged, rows, ok, problems: Problems) -> None:
-    keyed = staged[staged[["unit_code", "indicator_code", "period"]].notna().all(axis=1)]
-    key = ["unit_code", "indicator_code", "period"]
-    repeated = keyed.duplicated(key, keep="first")
+    # Each key as one integer made of its three columns' factor codes (0: empty, so a row
+    # lacking a part never equals a whole key): far cheaper to compare than three texts.
+    combined = np.zeros(len(staged), dtype=np.int64)
+    keyed = np.ones(len(staged), dtype=bool)
+    for column in ("unit_code", "indicator_code", "period"):
+        codes, uniques = pd.factorize(staged[column], use_na_sentinel=True)
+        keyed &= codes >= 0
+        combined = combined * (len(uniques) + 1) + codes + 1
+    repeated = keyed & pd.Series(combined).duplicated(keep="first").to_numpy()
     if not repeated.any():
         return
-    first = keyed[~keyed.duplicated(key, keep="first")].set_index(key)["source_row"]
-    later = keyed[repeated]
-    firsts = [first[tuple(r)] for r in later[key].itertuples(index=False)]
+    source_rows = staged["source_row"].to_numpy()
+    first = dict(zip(combined[keyed & ~repeated], source_rows[keyed & ~repeated], strict=True))
+    later = staged.index[repeated]
     problems.add_rows(
         "error",
-        rows.loc[later.index],
+        rows.loc[later],
         "indicator_code",
         pd.Series(
             [
-                f"Trùng với dòng {f}: cùng đơn vị, chỉ tiêu và kỳ báo cáo. Giữ một dòng."
-                for f in firsts
+                f"Trùng với dòng {first[key]}: cùng đơn vị, chỉ tiêu và kỳ báo cáo. Giữ một dòng."
+                for key in combined[repeated]
             ],
-            index=later.index,
+            index=later,
         ),
     )
-    ok.loc[later.index] = False
+    ok.loc[later] = False
 
 
 def jump_warnings(warned: pd.DataFrame, rows: pd.DataFrame, problems: Problems) -> None:
@@ -471,7 +475,7 @@ def jump_warnings(warned: pd.DataFrame, rows: pd.DataFrame, problems: Problems) 
 
 def formatting_pair(old: pd.Series, new: pd.Series) -> pd.Series:
     """'120 → 110' for each pair, in Vietnamese number format."""
-    return old.map(formatting.trimmed) + " → " + new.map(formatting.trimmed)
+    return per_value(old, formatting.trimmed) + " → " + per_value(new, formatting.trimmed)
 
 
 def targets(table: Table, cat: Catalogue, problems: Problems, decimal_comma: bool) -> pd.DataFrame:
@@ -503,7 +507,7 @@ def targets(table: Table, cat: Catalogue, problems: Problems, decimal_comma: boo
         "Kế hoạch phải là một số, ví dụ 80 hoặc 1.234.",
     )
     ok &= ~(value_bad | value.isna())
-    measure = indicator.map(cat.indicators.set_index("code")["measure"])
+    measure = looked_up(indicator, cat.indicators.set_index("code")[["measure"]])["measure"]
     negative = value.lt(0)
     problems.add_where("error", rows, negative, "value", "Kế hoạch không được âm.")
     over = measure.isin(["percent", "score"]) & value.gt(100)

@@ -100,7 +100,7 @@ def test_export_then_import_changes_nothing(demo_db, tmp_path, capsys):
         assert run(capsys, "--db", demo_db, "export", "--out", str(out))[0] == 0
         code, text, err = run(capsys, "--db", demo_db, "import", str(out))
         assert code == 0, err
-        assert "0 mới, 0 thay đổi, 2456 không đổi" in text
+        assert "0 mới, 0 thay đổi, 2.456 không đổi" in text
 
 
 def test_progress_formats(demo_db, capsys):

@@ -36,3 +36,8 @@ def test_dates_are_dd_mm_yyyy_in_vietnam_time():
     # 17:30 UTC on 30 June is 00:30 on 1 July in Vietnam
     assert formatting.date_time(datetime(2022, 6, 30, 17, 30)) == "01/07/2022 00:30"
     assert formatting.date_time(None) == "–"
+
+
+def test_change_counts_use_thousands_dots():
+    assert formatting.change_counts(1234, 5, 100000) == "1.234 mới, 5 thay đổi, 100.000 không đổi"
+    assert formatting.change_counts(0, 12345) == "0 mới, 12.345 thay đổi"

@@ -228,6 +228,26 @@ def test_the_same_figure_twice_in_a_file(demo):
     assert "Trùng với dòng 2" in upload.errors.iloc[0]["message"]
 
 
+def test_each_repeat_names_the_first_row_of_its_figure(demo):
+    text = HEADER + (
+        "HOIAN,CNS_TO,2022-06,5,,,\n"  # row 2
+        "HOIAN,TT_CHUONGTRINH,2022-06,5,,,\n"  # 3
+        "HOIAN,TT_CHUONGTRINH,T6/2022,6,,,\n"  # 4: the same as 3
+        "HOIAN,CNS_TO,06/2022,7,,,\n"  # 5: the same as 2
+        "HOIAN,CNS_TO,,7,,,\n"  # 6: no period, so no figure to repeat
+        "HOIAN,CNS_TO,,8,,,\n"  # 7
+        "HOIAN,CNS_TO,2022-06,8,,,\n"  # 8: the same as 2 again
+    )
+    upload = submit(demo, text)
+    repeats = upload.errors[upload.errors["message"].str.startswith("Trùng")]
+    assert list(zip(repeats["row"], repeats["message"].str[:17], strict=True)) == [
+        (4, "Trùng với dòng 3:"),
+        (5, "Trùng với dòng 2:"),
+        (8, "Trùng với dòng 2:"),
+    ]
+    assert set(upload.errors.loc[upload.errors["row"].isin([6, 7]), "column"]) == {"C (ky_bao_cao)"}
+
+
 def test_every_problem_is_reported_at_once(demo):
     rows = "\n".join(row for row, _, _ in BAD_ROWS[:12])
     upload = submit(demo, HEADER + rows + "\n", actor=HOIAN)
@@ -264,7 +284,14 @@ def test_each_bad_file_is_refused_whole(demo, data, message):
 def test_limits_are_configurable(demo, monkeypatch):
     text = HEADER + "".join(f"HOIAN,TT_CHUONGTRINH,2022-0{m},5,,,\n" for m in range(1, 7))
     upload = submit(demo, text, limits=Limits(max_bytes=10_000, max_rows=5))
-    assert "vượt giới hạn 5 dòng" in upload.errors.iloc[0]["message"]
+    assert upload.errors.iloc[0]["message"] == (
+        "Tệp có 6 dòng số liệu, vượt giới hạn 5 dòng. Chia thành nhiều tệp."
+    )
+    many = HEADER + "HOIAN,TT_CHUONGTRINH,2022-01,5,,,\n" * 1_234
+    upload = submit(demo, many, limits=Limits(max_bytes=100_000, max_rows=1_000))
+    assert upload.errors.iloc[0]["message"].startswith(
+        "Tệp có 1.234 dòng số liệu, vượt giới hạn 1.000 dòng."
+    )
     upload = submit(demo, text, limits=Limits(max_bytes=100, max_rows=100))
     assert "vượt giới hạn" in upload.errors.iloc[0]["message"]
     monkeypatch.setenv("CDS_MAX_UPLOAD_ROWS", "3")

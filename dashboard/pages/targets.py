@@ -3,7 +3,7 @@ through the same checks and messages as an uploaded targets file."""
 
 import streamlit as st
 
-from dashboard import ingest, plans, problems, web
+from dashboard import formatting, ingest, plans, problems, web
 
 ctx = web.context()
 admin = web.admin_only(ctx)
@@ -54,7 +54,7 @@ if st.button("Lưu kế hoạch", type="primary", key="save_targets"):
             st.info("Không có ô nào thay đổi.")
         else:
             st.session_state["flash"] = (
-                f"Đã lưu lô #{upload.batch.seq}: {upload.batch.new} "
-                f"mới, {upload.batch.changed} thay đổi."
+                f"Đã lưu lô #{upload.batch.seq}: "
+                f"{formatting.change_counts(upload.batch.new, upload.batch.changed)}."
             )
             st.rerun()

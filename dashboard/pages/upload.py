@@ -91,11 +91,15 @@ if uploaded is not None:
     errors = int((found["severity"] == "error").sum())
     warnings = int((found["severity"] == "warning").sum())
     cols = st.columns(5)
-    cols[0].metric("Mới", upload.count("new"))
-    cols[1].metric("Thay đổi", upload.count("changed"))
-    cols[2].metric("Không đổi", upload.count("same"))
-    cols[3].metric("Lỗi", errors)
-    cols[4].metric("Cảnh báo", warnings)
+    shown_counts = [
+        ("Mới", upload.count("new")),
+        ("Thay đổi", upload.count("changed")),
+        ("Không đổi", upload.count("same")),
+        ("Lỗi", errors),
+        ("Cảnh báo", warnings),
+    ]
+    for col, (label, count) in zip(st.columns(5), shown_counts, strict=True):
+        col.metric(label, formatting.number(count))
     if not found.empty:
         shown = problems.for_people(found)
         if errors:
@@ -133,8 +137,8 @@ if uploaded is not None:
         done = ingest.submit(web.store(ctx), data, uploaded.name, actor, targets=kind == "targets")
         if done.batch is not None and done.batch.batch_id:
             st.session_state["flash"] = (
-                f"Đã ghi lô #{done.batch.seq}: {done.batch.new} mới, {done.batch.changed} thay "
-                f"đổi, {done.batch.same} không đổi."
+                f"Đã ghi lô #{done.batch.seq}: "
+                f"{formatting.change_counts(done.batch.new, done.batch.changed, done.batch.same)}."
             )
             st.rerun()
         elif not done.ok:
