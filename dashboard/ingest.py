@@ -109,6 +109,13 @@ def _validated(cur, data, file_name, actor, targets, today, limits, problems, up
             f"{formatting.number(limits.max_rows)} dòng. Chia thành nhiều tệp.",
         )
         return None
+    for number in table.totals_rows:
+        problems.add(
+            "warning",
+            f"Dòng {number} là dòng tổng cộng, không phải số liệu của một đơn vị: được bỏ qua "
+            "(bảng điều khiển tự cộng từ số liệu các đơn vị).",
+            row=number,
+        )
     if table.ignored_columns:
         problems.add(
             "warning",

@@ -2,15 +2,18 @@
 holds which field, long or wide form; and the table turned into one row per figure or target."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from dashboard.accents import unaccented
+from dashboard.cells import per_value
 from dashboard.reader import FileRejected, Sheet
 
 HEADER_SEARCH_ROWS = 30
+# What a totals line under a report says, as compared (normalise): Tổng, Tổng cộng, Cộng, …
+TOTAL_LABELS = {"tong", "tongso", "cong", "total", "grandtotal", "sum", "tongtoantinh"}
 
 FIGURE_FIELDS = {
     "unit_code": ("madonvi", "unitcode", "madv", "donvi", "unit"),
@@ -68,6 +71,7 @@ class Table:
     header_row: int
     ignored_columns: list[str]
     sheet: Sheet
+    totals_rows: list[int] = field(default_factory=list)  # skipped "Tổng cộng" rows
 
 
 def _match_field(key: str, fields: dict[str, tuple[str, ...]]) -> str | None:
@@ -140,15 +144,16 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool) -> Table:
     for index, key in enumerate(keys):
         if not key:
             continue
-        field = _match_field(key, fields)
-        if field is not None:
-            if field in named:
+        matched = _match_field(key, fields)
+        if matched is not None:
+            if matched in named:
+                first = named[matched]
                 raise FileRejected(
                     f"Dòng tiêu đề (dòng {sheet.row_numbers[position]}) có hai cột "
-                    f"«{FIELD_LABELS[field]}»: {_label(named[field], header[named[field]])} và "
+                    f"«{FIELD_LABELS[matched]}»: {_label(first, header[first])} và "
                     f"{_label(index, header[index])}. Xóa hoặc đổi tên một cột."
                 )
-            named[field] = index
+            named[matched] = index
             continue
         part = None if targets else _wide_column(key, codes)
         if part is not None:
@@ -172,7 +177,8 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool) -> Table:
     else:
         frame = _columns(grid, numbers, header, named, fields)
     frame = _drop_blank(frame, fields)
-    return Table(frame, form, sheet.row_numbers[position], ignored, sheet)
+    frame, totals = _drop_totals(frame, sheet, form)
+    return Table(frame, form, sheet.row_numbers[position], ignored, sheet, totals)
 
 
 def _required(form: str) -> tuple[str, ...]:
@@ -192,11 +198,11 @@ def _cell(grid: dict[int, np.ndarray], index: int | None, length: int) -> pd.Ser
 
 def _columns(grid, numbers, header, named, fields) -> pd.DataFrame:
     data = {"source_row": pd.Series(numbers, dtype="int64")}
-    for field in fields:
-        index = named.get(field)
-        data[field] = _cell(grid, index, len(numbers))
+    for name in fields:
+        index = named.get(name)
+        data[name] = _cell(grid, index, len(numbers))
         label = _label(index, header[index]) if index is not None else None
-        data[f"{field}_column"] = pd.Series([label] * len(numbers), dtype=object)
+        data[f"{name}_column"] = pd.Series([label] * len(numbers), dtype=object)
     return pd.DataFrame(data, copy=False)
 
 
@@ -274,3 +280,39 @@ def _drop_blank(frame: pd.DataFrame, fields) -> pd.DataFrame:
     if not blank.any():
         return frame
     return frame[~blank].reset_index(drop=True)
+
+
+def _is_total(cell: object) -> bool:
+    # Every label begins with T, C, S or G (Tổng, Cộng, Sum, Grand total): codes such as U0001
+    # are passed by without the cost of folding their accents.
+    if cell is None or str(cell).lstrip()[:1].upper() not in ("T", "C", "S", "G"):
+        return False
+    key = normalise(cell)
+    return key in TOTAL_LABELS or key.startswith("tongcong")
+
+
+def _drop_totals(frame: pd.DataFrame, sheet: Sheet, form: str) -> tuple[pd.DataFrame, list[int]]:
+    """Rows that add up the others ("Tổng cộng" where a unit belongs, or in any cell of a row
+    with neither unit nor indicator) are not a unit's figures: the dashboard adds up itself.
+    Returns the rest and the spreadsheet rows dropped."""
+    if frame.empty:
+        return frame, []
+    unit = frame["unit_code"]
+    labelled = per_value(unit, _is_total).astype(bool)
+    keyless = unit.isna()
+    if form != "wide" and keyless.any():
+        indicator = frame.loc[keyless, "indicator_code"]
+        keyless[keyless] = indicator.isna() | per_value(indicator, _is_total).astype(bool)
+    if keyless.any():
+        # Few rows lack both: only theirs are read whole, for a label in any column.
+        positions = {number: i for i, number in enumerate(sheet.row_numbers)}
+        said = {
+            number: any(_is_total(cell) for cell in sheet.row(positions[number]))
+            for number in frame.loc[keyless, "source_row"].unique()
+        }
+        keyless &= frame["source_row"].map(said).fillna(False).astype(bool)
+    totals = labelled | keyless
+    if not totals.any():
+        return frame, []
+    rows = sorted(int(n) for n in frame.loc[totals, "source_row"].unique())
+    return frame[~totals].reset_index(drop=True), rows

@@ -228,6 +228,15 @@ def test_the_same_figure_twice_in_a_file(demo):
     assert "Trùng với dòng 2" in upload.errors.iloc[0]["message"]
 
 
+def test_a_totals_line_is_skipped_with_a_warning_and_the_rest_is_written(demo):
+    text = HEADER + "HOIAN,CNS_TO,2022-07,5,,,\nTổng cộng,CNS_TO,2022-07,5,,,\n"
+    upload = submit(demo, text)
+    assert upload.ok and upload.batch.new == 1
+    warning = upload.problems[upload.problems["row"] == 3].iloc[0]
+    assert warning["severity"] == "warning"
+    assert warning["message"].startswith("Dòng 3 là dòng tổng cộng")
+
+
 def test_each_repeat_names_the_first_row_of_its_figure(demo):
     text = HEADER + (
         "HOIAN,CNS_TO,2022-06,5,,,\n"  # row 2

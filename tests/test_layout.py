@@ -120,6 +120,45 @@ def test_footer_lines_are_not_figures():
     assert len(table.rows) == 1
 
 
+def test_totals_lines_are_dropped_and_named():
+    table = locate(
+        [
+            sheet(
+                [
+                    ["STT", "Tên đơn vị", "ma_don_vi", "ma_chi_tieu", "ky_bao_cao", "gia_tri"],
+                    [1, "Hội An", "HOIAN", "CNS_TO", "2022-06", 5],
+                    [2, "Tổng cộng (2 đơn vị)", None, None, None, 9],  # 3: label in another column
+                    [3, None, "Tổng cộng", "CNS_TO", "2022-06", 9],  # 4: where a unit belongs
+                    [4, None, "Cộng:", None, None, 9],  # 5
+                    [5, "Công an tỉnh", None, None, None, 2],  # 6: a name, not a total
+                    [6, "Tổng", None, "CNS_TO", "2022-06", 2],  # 7: an indicator: for validation
+                    [7, None, None, None, None, 4],  # 8: nothing says total
+                    [8, "Tổng số hồ sơ", "HOIAN", "TTHC_SOHOA", "2022-06", 3],  # 9: a unit's
+                ]
+            )
+        ],
+        CODES,
+    )
+    assert table.totals_rows == [3, 4, 5]
+    assert list(table.rows["source_row"]) == [2, 6, 7, 8, 9]
+
+
+def test_a_totals_line_of_the_wide_template_is_dropped():
+    table = locate(
+        [
+            sheet(
+                [
+                    ["ma_don_vi", "ky_bao_cao", "CNS_TO", "TTHC_SOHOA"],
+                    ["HOIAN", "2022-06", 5, 50],
+                    ["TỔNG CỘNG", "2022-06", 5, 50],
+                ]
+            )
+        ],
+        CODES,
+    )
+    assert (table.form, table.totals_rows, len(table.rows)) == ("wide", [3], 2)
+
+
 def test_a_row_with_any_figure_field_filled_is_kept_for_validation_to_judge():
     # Only lines with nothing but a unit or a note are dropped; a row that lacks its indicator
     # or its period but has something else must reach validation, which says what is missing.
