@@ -461,8 +461,12 @@ def cmd_public_view(db: str, args) -> int:
 
 def cmd_serve(db: str, args) -> int:
     app = Path(__file__).resolve().parent / "entrypoint" / "app.py"
-    os.environ["CDS_DB"] = db
-    os.chdir(Path(__file__).resolve().parent.parent)  # .streamlit/config.toml lives here
+    # The server starts in the project folder (.streamlit/config.toml lives there): paths given
+    # relative to where `cds` ran are made absolute first, or a new empty database would open.
+    os.environ["CDS_DB"] = db if lake.is_lake(db) else str(Path(_existing(db)).resolve())
+    if config.data_path():
+        os.environ["CDS_DATA_PATH"] = str(Path(config.data_path()).resolve())
+    os.chdir(Path(__file__).resolve().parent.parent)
     command = [
         sys.executable,
         "-m",

@@ -369,3 +369,27 @@ def test_report_files(demo_db, tmp_path, capsys):
         str(tmp_path / "x.pdf"),
     )
     assert code == 1 and "không có cụm" in err
+
+
+def test_serve_hands_the_dashboard_the_database_named_where_cds_ran(tmp_path, monkeypatch):
+    # The server runs in the project folder: a relative --db must still name this folder's file.
+    (tmp_path / "here").mkdir()
+    monkeypatch.chdir(tmp_path / "here")
+    assert cli.main(["init", "--db", "cds.duckdb"]) == 0
+    close_store("cds.duckdb")
+    started = []
+    monkeypatch.setattr(cli.os, "execv", lambda path, command: started.append(command))
+    monkeypatch.setattr(cli.os, "chdir", lambda path: None)
+    monkeypatch.setenv("CDS_DATA_PATH", "parquet")
+    monkeypatch.delenv("CDS_DB", raising=False)  # undone after the test: serve sets it
+    assert cli.main(["serve", "--db", "cds.duckdb", "--port", "8600"]) == 0
+    assert started and "8600" in started[0]
+    assert cli.os.environ["CDS_DB"] == str(tmp_path / "here" / "cds.duckdb")
+    assert cli.os.environ["CDS_DATA_PATH"] == str(tmp_path / "here" / "parquet")
+
+
+def test_serve_refuses_a_database_that_does_not_exist(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(cli.os, "execv", lambda path, command: pytest.fail("started"))
+    code, _, err = run(capsys, "serve", "--db", str(tmp_path / "typo.duckdb"))
+    assert code == 1 and "cds init" in err
+    assert not (tmp_path / "typo.duckdb").exists()
