@@ -115,8 +115,9 @@ def stage(log: Log, rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def classify(cur: duckdb.DuckDBPyConnection, log: Log, staged: pd.DataFrame) -> pd.DataFrame:
-    """Each staged row marked new, changed (with its old values) or same against the current."""
-    return _classified(cur, log, staged).to_pandas()
+    """Each staged row marked new, changed (with its old values) or same against the current,
+    in the file's row order."""
+    return _classified(cur, log, staged).sort_by("source_row").to_pandas()
 
 
 def _classified(cur: duckdb.DuckDBPyConnection, log: Log, staged: pd.DataFrame):

@@ -1,4 +1,5 @@
--- Each staged figure against the current one: new, changed (with the old values) or same.
+-- Each staged figure against the current one: new, changed (with the old values) or same, in
+-- no particular order (a commit needs none; batches.classify sorts what a preview shows).
 SELECT
     s.*,
     c.value AS old_value,
@@ -14,5 +15,4 @@ SELECT
         ELSE 'changed'
     END AS change
 FROM staged_figures AS s
-LEFT JOIN current_figures AS c USING (unit_code, indicator_code, period)
-ORDER BY s.source_row;
+LEFT JOIN current_figures AS c USING (unit_code, indicator_code, period);
