@@ -48,7 +48,7 @@ CREATE TABLE indicators (
 );
 
 CREATE TABLE batches (
-    id VARCHAR NOT NULL,           -- uuid4: unique without a sequence
+    id VARCHAR NOT NULL,           -- random (batches.new_batch_id), unique without a sequence
     seq BIGINT NOT NULL,           -- commit order; ties (two lake writers) break on id
     username VARCHAR NOT NULL,
     unit_code VARCHAR,

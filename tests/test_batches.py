@@ -152,3 +152,9 @@ def test_staging_numbers_rows_and_fills_missing_columns():
 def test_queries_are_files_with_named_parameters():
     assert "$sha256" in sql.load("batch_with_sha256")
     assert [name for _, name in sql.schema_steps()][0] == "schema_0001_base"
+
+
+def test_batch_ids_are_short_random_and_distinct():
+    ids = {batches.new_batch_id() for _ in range(10_000)}
+    assert len(ids) == 10_000
+    assert all(len(i) == 12 and i.isalnum() and i == i.lower() for i in ids)
