@@ -298,8 +298,7 @@ def cmd_import(db: str, args) -> int:
     if not upload.ok:
         print(
             f"Tệp bị từ chối: {formatting.number(len(upload.errors))} lỗi; không có gì được "
-            "ghi. Sửa các lỗi "
-            "trên rồi gửi lại.",
+            "ghi. Sửa các lỗi trên rồi gửi lại.",
             file=sys.stderr,
         )
         return 1

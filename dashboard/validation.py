@@ -410,13 +410,14 @@ def _widen(period: periods.Period, frequency: str) -> periods.Period | None:
 
 def _duplicates(staged, rows, ok, problems: Problems) -> None:
     # Each key as one integer made of its three columns' factor codes (0: empty, so a row
-    # lacking a part never equals a whole key): far cheaper to compare than three texts.
+    # lacking a part never equals a whole key): far cheaper to compare than three texts. It is
+    # numbered densely again after each column, so that it never outgrows the rows' count.
     combined = np.zeros(len(staged), dtype=np.int64)
     keyed = np.ones(len(staged), dtype=bool)
     for column in ("unit_code", "indicator_code", "period"):
         codes, uniques = pd.factorize(staged[column], use_na_sentinel=True)
         keyed &= codes >= 0
-        combined = combined * (len(uniques) + 1) + codes + 1
+        combined = pd.factorize(combined * (len(uniques) + 1) + codes + 1)[0]
     repeated = keyed & pd.Series(combined).duplicated(keep="first").to_numpy()
     if not repeated.any():
         return
