@@ -353,6 +353,14 @@ def test_a_jump_is_measured_against_the_files_own_earlier_row_where_it_sends_one
     assert by_row[3].startswith("Giá trị thay đổi hơn 3 lần so với kỳ trước (T6/2022: 50 → 200)")
 
 
+def test_a_stock_that_falls_below_a_third_is_warned_of_once_as_a_fall(demo):
+    # June is stored as 131: 40 is both a fall and more than 3× less; one warning says the fall.
+    text = HEADER + "HOIAN,CNS_TO,2022-07,40,,,\n"
+    upload = ingest.check(demo.cursor(), text.encode(), "up.csv", LOCAL_OPERATOR, today=TODAY)
+    warnings = upload.problems[upload.problems["severity"] == "warning"]
+    assert list(warnings["message"].str[:40]) == ["Số lũy kế giảm so với kỳ trước (T6/2022:"]
+
+
 def _previous_by_definition(stored: list[tuple], sent: list[tuple]) -> list[tuple]:
     """For each sent figure, the latest earlier one of its unit and indicator: a row of the
     file, or a stored figure of its year or the year before whose period the file does not
