@@ -463,8 +463,9 @@ def cmd_serve(db: str, args) -> int:
     # The server starts in the project folder (.streamlit/config.toml lives there): paths given
     # relative to where `cds` ran are made absolute first, or a new empty database would open.
     os.environ["CDS_DB"] = db if lake.is_lake(db) else str(Path(_existing(db)).resolve())
-    if config.data_path():
-        os.environ["CDS_DATA_PATH"] = str(Path(config.data_path()).resolve())
+    data_path = config.data_path()
+    if data_path:
+        os.environ["CDS_DATA_PATH"] = str(Path(data_path).resolve())
     os.chdir(Path(__file__).resolve().parent.parent)
     command = [
         sys.executable,

@@ -14,6 +14,7 @@ from dashboard.reader import FileRejected, Sheet
 HEADER_SEARCH_ROWS = 30
 # What a totals line under a report says, as compared (normalise): Tổng, Tổng cộng, Cộng, …
 TOTAL_LABELS = {"tong", "tongso", "cong", "total", "grandtotal", "sum", "tongtoantinh"}
+_TOTAL_INITIALS = {label[0].upper() for label in TOTAL_LABELS | {"tongcong"}}
 
 FIGURE_FIELDS = {
     "unit_code": ("madonvi", "unitcode", "madv", "donvi", "unit"),
@@ -283,9 +284,9 @@ def _drop_blank(frame: pd.DataFrame, fields) -> pd.DataFrame:
 
 
 def _is_total(cell: object) -> bool:
-    # Every label begins with T, C, S or G (Tổng, Cộng, Sum, Grand total): codes such as U0001
-    # are passed by without the cost of folding their accents.
-    if cell is None or str(cell).lstrip()[:1].upper() not in ("T", "C", "S", "G"):
+    # A cell that cannot begin a label (a code such as U0001) is passed by without the cost of
+    # folding its accents; a label's first letter carries no accent to fold.
+    if cell is None or str(cell).lstrip()[:1].upper() not in _TOTAL_INITIALS:
         return False
     key = normalise(cell)
     return key in TOTAL_LABELS or key.startswith("tongcong")
