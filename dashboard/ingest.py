@@ -1,6 +1,7 @@
 """Uploads of figures and targets: read, locate, validate, preview, and commit as one batch."""
 
 import hashlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -61,16 +62,12 @@ def check(
 ) -> Upload:
     """Validate an upload and (with `preview`) mark each row new, changed or same, writing
     nothing."""
-    today = today or date.today()
-    limits = limits or reader.Limits.from_env()
-    log = batches.TARGETS if targets else batches.FIGURES
-    upload = Upload(file_name, hashlib.sha256(data).hexdigest(), log.name, pd.DataFrame())
-    problems = Problems()
-    staged = _validated(cur, data, file_name, actor, targets, today, limits, problems, upload)
+    upload, problems, jumps = _checked(cur, data, file_name, actor, targets, today, limits)
+    if jumps is not None:
+        jumps(cur)
     upload.problems = problems.frame()
-    if upload.ok and staged is not None and not staged.empty:
-        upload.rows = batches.stage(log, staged)
     if preview and not upload.rows.empty:
+        log = batches.TARGETS if targets else batches.FIGURES
         upload.changes = batches.classify(cur, log, upload.rows)
         earlier = sql.run(
             cur, "batch_with_sha256", sha256=upload.sha256, kind=upload.kind
@@ -82,20 +79,40 @@ def check(
     return upload
 
 
+def _checked(cur, data, file_name, actor, targets, today, limits):
+    """The upload validated but for its jump warnings, its problems so far, and the check that
+    adds those warnings given a cursor (None: no figures to compare)."""
+    today = today or date.today()
+    limits = limits or reader.Limits.from_env()
+    log = batches.TARGETS if targets else batches.FIGURES
+    upload = Upload(file_name, hashlib.sha256(data).hexdigest(), log.name, pd.DataFrame())
+    problems = Problems()
+    staged, table = _validated(
+        cur, data, file_name, actor, targets, today, limits, problems, upload
+    )
+    if staged is None or staged.empty:
+        return upload, problems, None
+    if not problems.has_errors:
+        upload.rows = batches.stage(log, staged)
+    if targets:
+        return upload, problems, None
+    return upload, problems, lambda on: _warn_of_jumps(on, staged, table, problems)
+
+
 def _validated(cur, data, file_name, actor, targets, today, limits, problems, upload):
     if not actor.can_write:
         problems.add("error", f"Tài khoản {actor.username} chỉ được xem, không được gửi số liệu.")
-        return None
+        return None, None
     if targets and actor.role != "admin":
         problems.add("error", "Chỉ tài khoản của Sở (quản trị) được giao kế hoạch.")
-        return None
+        return None, None
     cat = _catalogue(cur)
     try:
         sheets = reader.read(data, file_name, limits)
         table = layout.locate(sheets, list(cat.indicators["code"]), targets=targets)
     except reader.FileRejected as exc:
         problems.add("error", str(exc))
-        return None
+        return None, None
     upload.form = table.form
     upload.details = {
         **table.sheet.details,
@@ -108,7 +125,7 @@ def _validated(cur, data, file_name, actor, targets, today, limits, problems, up
             f"Tệp có {formatting.number(len(table.rows))} dòng số liệu, vượt giới hạn "
             f"{formatting.number(limits.max_rows)} dòng. Chia thành nhiều tệp.",
         )
-        return None
+        return None, None
     for number in table.totals_rows:
         problems.add(
             "warning",
@@ -124,11 +141,8 @@ def _validated(cur, data, file_name, actor, targets, today, limits, problems, up
         )
     decimal_comma = table.sheet.decimal_comma
     if targets:
-        return validation.targets(table, cat, problems, decimal_comma)
-    staged = validation.figures(table, cat, actor, today, problems, decimal_comma)
-    if not staged.empty:
-        _warn_of_jumps(cur, staged, table, problems)
-    return staged
+        return validation.targets(table, cat, problems, decimal_comma), table
+    return validation.figures(table, cat, actor, today, problems, decimal_comma), table
 
 
 def _warn_of_jumps(cur, staged, table, problems) -> None:
@@ -153,24 +167,36 @@ def submit(
 ) -> Upload:
     """Validate and, when nothing blocks it, commit the upload as one batch; with any error
     nothing is written."""
-    # The commit classifies the rows itself, under the write lock: no preview needed here.
-    upload = check(
-        store.cursor(),
-        data,
-        file_name,
-        actor,
-        targets=targets,
-        today=today,
-        limits=limits,
-        preview=False,
+    upload, problems, jumps = _checked(
+        store.cursor(), data, file_name, actor, targets, today, limits
     )
-    if not upload.ok or upload.rows.empty:
+    if upload.rows.empty:
+        if jumps is not None:
+            jumps(store.cursor())
+        upload.problems = problems.frame()
         return upload
-    log = batches.TARGETS if targets else batches.FIGURES
+    # Jump warnings never block the upload: they are judged beside its commit, on the other
+    # core, against the figures as they stood before it. The pool's exit waits for them.
+    with store.pinned() as before, ThreadPoolExecutor(max_workers=1) as pool:
+        warned = None if jumps is None else pool.submit(jumps, before)
+        upload.batch = _commit(store, upload, actor, targets, file_name, created_at)
+    if warned is not None:
+        warned.result()
+    upload.problems = problems.frame()
+    if upload.batch.duplicate_of is not None:
+        upload.duplicate_of = upload.batch.duplicate_of
+    else:
+        upload.changes = upload.batch.changes
+    return upload
+
+
+def _commit(store, upload, actor, targets, file_name, created_at) -> batches.BatchResult:
+    """The checked upload's rows written as one batch (the commit classifies them itself, under
+    the write lock)."""
     units = upload.rows["unit_code"].unique()
-    upload.batch = batches.commit(
+    return batches.commit(
         store,
-        log,
+        batches.TARGETS if targets else batches.FIGURES,
         upload.rows,
         username=actor.username,
         kind=upload.kind,
@@ -179,8 +205,3 @@ def submit(
         sha256=upload.sha256,
         created_at=created_at,
     )
-    if upload.batch.duplicate_of is not None:
-        upload.duplicate_of = upload.batch.duplicate_of
-    else:
-        upload.changes = upload.batch.changes
-    return upload

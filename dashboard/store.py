@@ -76,6 +76,19 @@ class Store:
             finally:
                 cur.close()
 
+    @contextmanager
+    def pinned(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor that sees the database as it is now, whatever is committed while it is used;
+        for reads only."""
+        cur = self.cursor()
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            sql.run(cur, "pin_reads")
+            yield cur
+        finally:
+            cur.execute("ROLLBACK")
+            cur.close()
+
     def transact(self, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
         """Run work(cursor) as one transaction, all of it or none; when another server's commit
         conflicts with it, run it again from the start, a bounded number of times."""

@@ -343,6 +343,27 @@ def test_warnings_do_not_block(demo):
     assert "công thức" in by_row[4]
 
 
+def test_submit_warns_of_jumps_as_the_check_does_on_both_stores(store):
+    # submit judges the jumps on a pinned cursor beside its commit: the warnings must be the
+    # ones a check before it finds, the figures written all the same.
+    catalogue(
+        store,
+        [("U1", "A")],
+        [("S", "stock", "count", "up", "month"), ("F", "flow", "count", "up", "month")],
+    )
+    commit_figures(store, [("U1", "S", "2022-06", 100), ("U1", "F", "2022-06", 10)])
+    text = HEADER + "U1,S,2022-07,50,,,\nU1,F,2022-07,40,,,\n"
+    checked = ingest.check(store.cursor(), text.encode(), "up.csv", LOCAL_OPERATOR, today=TODAY)
+    upload = submit(store, text)
+    assert upload.ok and upload.batch.new == 2
+    pd.testing.assert_frame_equal(upload.problems, checked.problems)
+    assert [m.split(")")[0] for m in upload.problems["message"]] == [
+        "Số lũy kế giảm so với kỳ trước (T6/2022: 100 → 50",
+        "Giá trị thay đổi hơn 3 lần so với kỳ trước (T6/2022: 10 → 40",
+    ]
+    assert current(store, "U1", "S", "2022-07")["value"] == 50
+
+
 def test_a_jump_is_measured_against_the_files_own_earlier_row_where_it_sends_one(demo):
     # June is stored as 131; the file sends June again as 50, then July: July's previous figure
     # is the file's June, not the stored one (against 131, 200 would not warn at all).

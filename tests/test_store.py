@@ -119,6 +119,17 @@ def test_each_thread_reads_through_its_own_cursor(store):
     assert len(results) == 200
 
 
+def test_a_pinned_cursor_sees_the_database_as_it_was_when_it_opened(store):
+    catalogue(store, [("U1", "A")], [("S", "stock", "count", "up", "month")])
+    commit_figures(store, [("U1", "S", "2022-01", 5)])
+    with store.pinned() as before:
+        commit_figures(store, [("U1", "S", "2022-01", 6), ("U1", "S", "2022-02", 7)])
+        seen = sql.frame(before, "export_figures", year=None)
+        assert list(seen["gia_tri"]) == [5]
+    now = sql.frame(store.cursor(), "export_figures", year=None)
+    assert sorted(now["gia_tri"]) == [6, 7]
+
+
 def test_open_store_is_one_per_process(db_path):
     assert open_store(db_path) is open_store(db_path)
 
