@@ -11,6 +11,7 @@
 -- unit_progress and untouched by a change from $from_month on, is carried forward with its
 -- baseline: only the figures from $from_month on are read, and none of the year before, which
 -- for the usual upload of the latest month is a small part of the data.
+-- In no particular order: snapshot.py sorts the rows of a refresh large enough to need it.
 WITH grid_years AS (
     SELECT unnest($years) AS year
 ),
@@ -142,6 +143,4 @@ LEFT JOIN year_targets AS own
 LEFT JOIN year_targets AS province
     ON province.unit_code = '*'
     AND province.indicator_code = g.indicator_code
-    AND province.year = g.year
--- a cluster's units of one month lie together: a view of them reads a few blocks
-ORDER BY g.year, g.month, g.cluster_code, g.unit_code, g.indicator_code;
+    AND province.year = g.year;
