@@ -9,13 +9,6 @@ import pandas as pd
 
 from dashboard import sql
 
-# DuckDB keeps a table in row groups of this many rows and skips a row group by the smallest
-# and largest value of each of its columns.
-ROW_GROUP_ROWS = 122_880
-# A month's units lie together, a cluster's next to each other: a view of one month (of one
-# cluster) reads the few row groups that hold it.
-UNIT_PROGRESS_ORDER = ("year", "month", "cluster_code", "unit_code", "indicator_code")
-
 
 def _listed(values: Iterable | None) -> list | None:
     if values is None:
@@ -77,7 +70,6 @@ def _refresh(
             cur,
             "unit_progress",
             "unit_progress_rows",
-            order_by=UNIT_PROGRESS_ORDER if in_order(units, indicators, built, from_month) else (),
             **{**keys, "years": built},
             first_year=min(built),
             last_year=max(built),
@@ -104,15 +96,6 @@ def _refresh(
     changed = set(built) ^ (before & set(years))
     if changed and (units is not None or indicators is not None or from_month > 1):
         _refresh(cur, with_data, years=changed, units=None, indicators=None)
-
-
-def in_order(units: list | None, indicators: list | None, years: list, from_month: int) -> bool:
-    """Whether a refresh writes its unit rows sorted: only when they may fill more than one row
-    group, since inside one the order lets no scan skip anything (and sorting 100,000 rows
-    was a third of a commit's refresh)."""
-    if units is None or indicators is None:
-        return True
-    return len(units) * len(indicators) * len(years) * (13 - from_month) > ROW_GROUP_ROWS
 
 
 def after_figures(cur: duckdb.DuckDBPyConnection, changes: pd.DataFrame) -> None:

@@ -36,20 +36,10 @@ def run(cur: duckdb.DuckDBPyConnection, query: str, /, **params) -> duckdb.DuckD
     return cur.execute(code, _bound(code, params))
 
 
-def insert(
-    cur: duckdb.DuckDBPyConnection,
-    table: str,
-    query: str,
-    /,
-    order_by: tuple[str, ...] = (),
-    **params,
-) -> None:
-    """Append the rows of queries/<query>.sql to `table`, matching columns by name, sorted by
-    the columns `order_by` when it names any. Table and column names come from code, never
-    from input (a name cannot be a bound parameter); the values are bound."""
+def insert(cur: duckdb.DuckDBPyConnection, table: str, query: str, /, **params) -> None:
+    """Append the rows of queries/<query>.sql to `table` (a name from code, never from input),
+    matching columns by name. A table name cannot be a bound parameter; the values are."""
     code = load(query).strip().rstrip(";")
-    if order_by:
-        code = f"SELECT * FROM ({code}) ORDER BY {', '.join(order_by)}"
     cur.execute(f"INSERT INTO {table} BY NAME {code}", _bound(code, params))
 
 

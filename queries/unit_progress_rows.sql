@@ -11,7 +11,6 @@
 -- unit_progress and untouched by a change from $from_month on, is carried forward with its
 -- baseline: only the figures from $from_month on are read, and none of the year before, which
 -- for the usual upload of the latest month is a small part of the data.
--- In no particular order: snapshot.py sorts the rows of a refresh large enough to need it.
 WITH grid_years AS (
     SELECT unnest($years) AS year
 ),
@@ -143,4 +142,8 @@ LEFT JOIN year_targets AS own
 LEFT JOIN year_targets AS province
     ON province.unit_code = '*'
     AND province.indicator_code = g.indicator_code
-    AND province.year = g.year;
+    AND province.year = g.year
+-- a cluster's units of one month lie together: a view of them reads a few blocks. Even a
+-- commit's rows, within one row group, are sorted: written unsorted (0.1 s less of a
+-- 100,000-row commit), they made a national view of the latest month 8-10 ms, not 4-5.
+ORDER BY g.year, g.month, g.cluster_code, g.unit_code, g.indicator_code;
