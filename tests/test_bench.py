@@ -14,6 +14,8 @@ def test_province_bench_agrees_and_reports_every_number():
         "ingest_vs_raw",
         "overview_p50_ms",
         "overview_p95_ms",
+        "uploaded_month_overview_p50_ms",
+        "uploaded_month_overview_after_p50_ms",
         "scan_ms",
         "overview_vs_scan",
         "fetch_floor_ms",
