@@ -67,8 +67,7 @@ def check(
         jumps(cur)
     upload.problems = problems.frame()
     if preview and not upload.rows.empty:
-        log = batches.TARGETS if targets else batches.FIGURES
-        upload.changes = batches.classify(cur, log, upload.rows)
+        upload.changes = batches.classify(cur, batches.KINDS[upload.kind], upload.rows)
         earlier = sql.run(
             cur, "batch_with_sha256", sha256=upload.sha256, kind=upload.kind
         ).fetchone()
@@ -175,12 +174,14 @@ def submit(
             jumps(store.cursor())
         upload.problems = problems.frame()
         return upload
-    # Jump warnings never block the upload: they are judged beside its commit, on the other
-    # core, against the figures as they stood before it. The pool's exit waits for them.
-    with store.pinned() as before, ThreadPoolExecutor(max_workers=1) as pool:
-        warned = None if jumps is None else pool.submit(jumps, before)
-        upload.batch = _commit(store, upload, actor, targets, file_name, created_at)
-    if warned is not None:
+    if jumps is None:
+        upload.batch = _commit(store, upload, actor, file_name, created_at)
+    else:
+        # Jump warnings never block the upload: they are judged beside its commit, on the other
+        # core, against the figures as they stood before it. The pool's exit waits for them.
+        with store.pinned() as before, ThreadPoolExecutor(max_workers=1) as pool:
+            warned = pool.submit(jumps, before)
+            upload.batch = _commit(store, upload, actor, file_name, created_at)
         warned.result()
     upload.problems = problems.frame()
     if upload.batch.duplicate_of is not None:
@@ -190,13 +191,13 @@ def submit(
     return upload
 
 
-def _commit(store, upload, actor, targets, file_name, created_at) -> batches.BatchResult:
+def _commit(store, upload, actor, file_name, created_at) -> batches.BatchResult:
     """The checked upload's rows written as one batch (the commit classifies them itself, under
     the write lock)."""
     units = upload.rows["unit_code"].unique()
     return batches.commit(
         store,
-        batches.TARGETS if targets else batches.FIGURES,
+        batches.KINDS[upload.kind],
         upload.rows,
         username=actor.username,
         kind=upload.kind,
