@@ -12,6 +12,13 @@ from dashboard import batches, catalog, formatting, layout, reader, sql, validat
 from dashboard.accounts import Actor
 from dashboard.problems import Problems
 
+# What a line skipped as words only lacks (layout._drop_text_rows), as its warning says it.
+TEXT_ROW_KEYS = {
+    "long": "mã chỉ tiêu, kỳ báo cáo",
+    "wide": "kỳ báo cáo",
+    "targets": "mã chỉ tiêu, năm",
+}
+
 
 @dataclass
 class Upload:
@@ -130,6 +137,13 @@ def _validated(cur, data, file_name, actor, targets, today, limits, problems, up
             "warning",
             f"Dòng {number} là dòng tổng cộng, không phải số liệu của một đơn vị: được bỏ qua "
             "(bảng điều khiển tự cộng từ số liệu các đơn vị).",
+            row=number,
+        )
+    for number in table.text_rows:
+        problems.add(
+            "warning",
+            f"Dòng {number} chỉ có chữ (không có {TEXT_ROW_KEYS[table.form]} hay số nào), như "
+            "dòng ký tên cuối báo cáo: được bỏ qua.",
             row=number,
         )
     if table.ignored_columns:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from dashboard import numbers, periods
 from dashboard.accents import unaccented
 from dashboard.cells import per_value
 from dashboard.reader import FileRejected, Sheet
@@ -32,6 +33,9 @@ TARGET_FIELDS = {
     "value": ("kehoach", "target", "muctieu", "chitieukehoach", "giatri", "value"),
 }
 PART_SUFFIXES = {"numerator": ("tuso", "numerator"), "denominator": ("mauso", "denominator")}
+# Headers that may head a column of names rather than codes ("Đơn vị": Hội An): beside a
+# column headed as codes ("Mã ĐV") for the same field, they are left out.
+NAME_HEADERS = {"donvi", "unit", "chitieu", "indicator"}
 FIELD_LABELS = {
     "unit_code": "ma_don_vi",
     "indicator_code": "ma_chi_tieu",
@@ -73,6 +77,7 @@ class Table:
     ignored_columns: list[str]
     sheet: Sheet
     totals_rows: list[int] = field(default_factory=list)  # skipped "Tổng cộng" rows
+    text_rows: list[int] = field(default_factory=list)  # skipped lines of words, no figure
 
 
 def _match_field(key: str, fields: dict[str, tuple[str, ...]]) -> str | None:
@@ -141,7 +146,7 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool) -> Table:
     keys = [normalise(cell) for cell in header]
     named: dict[str, int] = {}
     wide: dict[tuple[str, str], int] = {}
-    ignored = []
+    ignored: list[int] = []
     for index, key in enumerate(keys):
         if not key:
             continue
@@ -149,18 +154,25 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool) -> Table:
         if matched is not None:
             if matched in named:
                 first = named[matched]
-                raise FileRejected(
-                    f"Dòng tiêu đề (dòng {sheet.row_numbers[position]}) có hai cột "
-                    f"«{FIELD_LABELS[matched]}»: {_label(first, header[first])} và "
-                    f"{_label(index, header[index])}. Xóa hoặc đổi tên một cột."
-                )
+                # "Đơn vị" beside "Mã ĐV": the names are left out, the codes read.
+                by_name = (keys[first] in NAME_HEADERS, key in NAME_HEADERS)
+                if by_name == (False, True):
+                    ignored.append(index)
+                    continue
+                if by_name != (True, False):
+                    raise FileRejected(
+                        f"Dòng tiêu đề (dòng {sheet.row_numbers[position]}) có hai cột "
+                        f"«{FIELD_LABELS[matched]}»: {_label(first, header[first])} và "
+                        f"{_label(index, header[index])}. Xóa hoặc đổi tên một cột."
+                    )
+                ignored.append(first)
             named[matched] = index
             continue
         part = None if targets else _wide_column(key, codes)
         if part is not None:
             wide[part] = index
         else:
-            ignored.append(_label(index, header[index]))
+            ignored.append(index)
     form = "targets" if targets else ("wide" if wide and "indicator_code" not in named else "long")
     required = _required(form)
     missing = [FIELD_LABELS[f] for f in required if f not in named]
@@ -179,7 +191,9 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool) -> Table:
         frame = _columns(grid, numbers, header, named, fields)
     frame = _drop_blank(frame, fields)
     frame, totals = _drop_totals(frame, sheet, form)
-    return Table(frame, form, sheet.row_numbers[position], ignored, sheet, totals)
+    frame, texts = _drop_text_rows(frame, form, sheet.decimal_comma)
+    ignored_columns = [_label(index, header[index]) for index in sorted(ignored)]
+    return Table(frame, form, sheet.row_numbers[position], ignored_columns, sheet, totals, texts)
 
 
 def _required(form: str) -> tuple[str, ...]:
@@ -281,6 +295,38 @@ def _drop_blank(frame: pd.DataFrame, fields) -> pd.DataFrame:
     if not blank.any():
         return frame
     return frame[~blank].reset_index(drop=True)
+
+
+def _drop_text_rows(
+    frame: pd.DataFrame, form: str, decimal_comma: bool
+) -> tuple[pd.DataFrame, list[int]]:
+    """Lines with no indicator, no readable period (targets: year) and no number where a figure
+    goes ("Người lập biểu … Thủ trưởng đơn vị", "KT. CHỦ TỊCH", "Hội An, ngày 05 tháng 9 năm
+    2022" spread over the columns of a report's signature block) are not figures. Returns the
+    rest and the spreadsheet rows dropped."""
+    if frame.empty:
+        return frame, []
+    candidate = np.ones(len(frame), dtype=bool)
+    if form != "wide":  # a wide line's indicators are its columns' headers
+        candidate &= frame["indicator_code"].isna().to_numpy()
+    if "period" in frame and candidate.any():
+        cells = frame.loc[candidate, "period"]
+        candidate[candidate] = per_value(cells, lambda c: periods.of_cell(c) is None).to_numpy(
+            dtype=bool
+        )
+    for name in ("year", "value", "numerator", "denominator"):
+        if name in frame and candidate.any():
+            cells = frame.loc[candidate, name]
+            candidate[candidate] = numbers.parse(cells, decimal_comma)[0].isna().to_numpy()
+    if not candidate.any():
+        return frame, []
+    # A wide line is one record per filled cell: it goes only if none of them is a figure.
+    text = pd.Series(candidate).groupby(frame["source_row"].to_numpy()).transform("all")
+    text = text.to_numpy(dtype=bool)
+    if not text.any():
+        return frame, []
+    rows = sorted(int(n) for n in frame.loc[text, "source_row"].unique())
+    return frame[~text].reset_index(drop=True), rows
 
 
 def _is_total(cell: object) -> bool:

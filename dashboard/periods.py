@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from dashboard.accents import unaccented
 
@@ -148,6 +149,14 @@ def parse(text: object) -> Period | None:
                 return Period(year, frequency, index)
             return None
     return None
+
+
+def of_cell(value: object) -> Period | None:
+    """The period a spreadsheet cell names: a date cell its month (Excel turns a typed
+    "06/2022" into the date 01/06/2022), any other cell as parse reads it."""
+    if isinstance(value, datetime | date):
+        return Period(value.year, "month", value.month)
+    return parse(value)
 
 
 def must_parse(text: object) -> Period:

@@ -3,7 +3,7 @@ Vietnamese message that says how to fix it. Returns the figures (or targets) rea
 
 import difflib
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -57,13 +57,6 @@ def _suggest(text: str, codes: list[str], names: dict[str, str]) -> str:
         close = difflib.get_close_matches(normalise(text), list(by_name), n=1, cutoff=0.75)
         guess = by_name[close[0]] if close else None
     return f" Có phải «{guess}» ({names[guess]})?" if guess else ""
-
-
-def _period_of(value) -> periods.Period | None:
-    if isinstance(value, datetime | date):
-        # Excel turns a typed "06/2022" into the date 01/06/2022: that month is meant.
-        return periods.Period(value.year, "month", value.month)
-    return periods.parse(value)
 
 
 def _codes(rows, field, known: pd.DataFrame, label: str, problems: Problems, extra=()):
@@ -319,7 +312,7 @@ def _periods(rows, frequency, indicator_ok, wide: bool, today: date, problems: P
     """Each row's period (a Period, or None where it is refused) with its code, year and end
     month; errors for missing, unreadable, mismatched and future periods."""
     cells, uniques = pd.factorize(rows["period"], use_na_sentinel=True)
-    parsed = [_period_of(value) for value in uniques] + [None]  # code -1: an empty cell
+    parsed = [periods.of_cell(value) for value in uniques] + [None]  # code -1: an empty cell
     missing = pd.Series(cells == -1, index=rows.index)
     problems.add_where(
         "error",

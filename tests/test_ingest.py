@@ -237,6 +237,22 @@ def test_a_totals_line_is_skipped_with_a_warning_and_the_rest_is_written(demo):
     assert warning["message"].startswith("Dòng 3 là dòng tổng cộng")
 
 
+def test_a_signature_block_is_skipped_with_a_warning_and_the_rest_is_written(demo):
+    text = HEADER + (
+        "HOIAN,CNS_TO,2022-07,5,,,\n"
+        ',,"Hội An, ngày 05 tháng 8 năm 2022",,,,\n'  # 3
+        "Người lập biểu,,,,,Thủ trưởng đơn vị,\n"  # 4
+    )
+    upload = submit(demo, text)
+    assert upload.ok and upload.batch.new == 1
+    skipped = upload.problems[upload.problems["message"].str.contains("chỉ có chữ")]
+    assert list(skipped["row"]) == [3, 4] and set(skipped["severity"]) == {"warning"}
+    assert skipped.iloc[1]["message"] == (
+        "Dòng 4 chỉ có chữ (không có mã chỉ tiêu, kỳ báo cáo hay số nào), như dòng ký tên "
+        "cuối báo cáo: được bỏ qua."
+    )
+
+
 def test_each_repeat_names_the_first_row_of_its_figure(demo):
     text = HEADER + (
         "HOIAN,CNS_TO,2022-06,5,,,\n"  # row 2

@@ -179,3 +179,85 @@ def test_a_row_with_any_figure_field_filled_is_kept_for_validation_to_judge():
         CODES,
     )
     assert list(table.rows["source_row"]) == [2, 3, 4, 7]
+
+
+def test_a_signature_block_spread_over_the_columns_is_dropped_and_named():
+    table = locate(
+        [
+            sheet(
+                [
+                    ["ma_don_vi", "ma_chi_tieu", "ky_bao_cao", "gia_tri", "mau_so"],
+                    ["HOIAN", "CNS_TO", "2022-06", 5, None],
+                    [None, None, "Hội An, ngày 05 tháng 7 năm 2022", None, None],  # 3
+                    ["Người lập biểu", None, None, None, "Thủ trưởng đơn vị"],  # 4
+                    [None, None, "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", None],  # 5
+                    ["HOIAN", None, "2022-06", "chưa có", None],  # 6: a period: validation's
+                    ["HOIAN", "CNS_TO", "tháng sáu", "chưa có", None],  # 7: an indicator
+                    [None, None, None, "5", "Thủ trưởng"],  # 8: a number
+                ]
+            )
+        ],
+        CODES,
+    )
+    assert table.text_rows == [3, 4, 5]
+    assert list(table.rows["source_row"]) == [2, 6, 7, 8]
+
+
+def test_signature_lines_of_the_wide_template_and_of_targets_are_dropped():
+    wide = locate(
+        [
+            sheet(
+                [
+                    ["ma_don_vi", "ky_bao_cao", "CNS_TO", "TTHC_SOHOA"],
+                    ["HOIAN", "2022-06", 5, 50],
+                    ["Người lập biểu", None, "Thủ trưởng đơn vị", None],
+                    ["HOIAN", None, "5", None],  # a number without its period: validation's
+                ]
+            )
+        ],
+        CODES,
+    )
+    assert (wide.form, wide.text_rows, list(wide.rows["source_row"])) == ("wide", [3], [2, 2, 4])
+    targets = locate(
+        [
+            sheet(
+                [
+                    ["ma_don_vi", "ma_chi_tieu", "nam", "ke_hoach"],
+                    ["*", "CNS_TO", 2022, 10],
+                    ["Người lập biểu", None, "Giám đốc Sở", "(đã ký)"],
+                ]
+            )
+        ],
+        CODES,
+        targets=True,
+    )
+    assert (targets.text_rows, len(targets.rows)) == ([3], 1)
+
+
+def test_a_column_of_unit_names_beside_the_codes_is_left_out():
+    table = locate(
+        [
+            sheet(
+                [
+                    ["TT", "Đơn vị", "Mã ĐV", "Chỉ tiêu", "Mã CT", "Kỳ", "Giá trị"],
+                    [1, "Hội An", "HOIAN", "Tổ công nghệ số", "CNS_TO", "2022-06", 5],
+                ]
+            )
+        ],
+        CODES,
+    )
+    assert table.ignored_columns == ["A (TT)", "B (Đơn vị)", "D (Chỉ tiêu)"]
+    row = table.rows.iloc[0]
+    assert (row["unit_code"], row["indicator_code"]) == ("HOIAN", "CNS_TO")
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["Mã đơn vị", "ma_don_vi", "ma_chi_tieu", "ky_bao_cao", "gia_tri"],  # two code columns
+        ["Đơn vị", "unit", "ma_chi_tieu", "ky_bao_cao", "gia_tri"],  # two name columns
+    ],
+)
+def test_two_columns_of_one_kind_for_a_field_are_refused(header):
+    with pytest.raises(FileRejected, match="có hai cột «ma_don_vi»"):
+        locate([sheet([header, ["HOIAN", "HOIAN", "CNS_TO", "2022-06", 5]])], CODES)
