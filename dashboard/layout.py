@@ -33,6 +33,10 @@ TARGET_FIELDS = {
     "value": ("kehoach", "target", "muctieu", "chitieukehoach", "giatri", "value"),
 }
 PART_SUFFIXES = {"numerator": ("tuso", "numerator"), "denominator": ("mauso", "denominator")}
+# The fields a line of figures or targets fills in whatever else it lacks.
+KEY_FIELDS = ("unit_code", "indicator_code", "period", "year")
+# A cell of the row that numbers a report's columns under its header: 1, (2), A, (4)=(2)/(3).
+COLUMN_NUMBER = re.compile(r"^\(?\s*(\d{1,2}|[A-Za-z])\s*\)?(\s*=.*)?$")
 # Headers that may head a column of names rather than codes ("Đơn vị": Hội An): beside a
 # column headed as codes ("Mã ĐV") for the same field, they are left out.
 NAME_HEADERS = {"donvi", "unit", "chitieu", "indicator"}
@@ -141,8 +145,40 @@ def _no_header_message(targets: bool) -> str:
     )
 
 
-def _build(sheet: Sheet, position: int, fields, codes, targets: bool) -> Table:
+def _header(sheet: Sheet, position: int, fields, codes, targets: bool) -> tuple[list, int]:
+    """The header's cells, and the position of the first row under it. A header may take two
+    rows ("Số liệu" over "Giá trị | Tử số | Mẫu số"): the row under it continues it when it
+    names a field and leaves the columns of unit, indicator, period and year empty, and each
+    column then takes the lower name where there is one. A row of column numbers under it
+    ("(1)", "2", "(4)=(2)/(3)") is part of it too."""
     header = sheet.row(position)
+    below = position + 1
+    if below < len(sheet.row_numbers):
+        lower = sheet.row(below)
+        matched = [_match_field(normalise(cell), fields) for cell in header]
+        keyed = [i for i, field in enumerate(matched) if field in KEY_FIELDS]
+        names = any(
+            _match_field(key, fields) or (not targets and _wide_column(key, codes))
+            for key in (normalise(cell) for cell in lower)
+            if key
+        )
+        # A line of figures has its unit, indicator or period where the header names them.
+        if "unit_code" in matched and names and all(lower[i] is None for i in keyed):
+            header = [low if low is not None else up for up, low in zip(header, lower, strict=True)]
+            below += 1
+    if below < len(sheet.row_numbers) and _numbering(sheet.row(below)):
+        below += 1
+    return header, below
+
+
+def _numbering(cells: list) -> bool:
+    """Whether a row only numbers the columns above it (1, 2, 3 or (A), (B), (4)=(2)/(3))."""
+    filled = [str(cell) for cell in cells if cell is not None]
+    return len(filled) >= 3 and all(COLUMN_NUMBER.match(cell) for cell in filled)
+
+
+def _build(sheet: Sheet, position: int, fields, codes, targets: bool) -> Table:
+    header, start = _header(sheet, position, fields, codes, targets)
     keys = [normalise(cell) for cell in header]
     named: dict[str, int] = {}
     wide: dict[tuple[str, str], int] = {}
@@ -183,8 +219,8 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool) -> Table:
             f"Dòng tiêu đề (dòng {sheet.row_numbers[position]}) thiếu cột: {', '.join(missing)}. "
             "Thêm các cột này (tên cột tiếng Việt hoặc tiếng Anh, có dấu hay không đều được)."
         )
-    grid = {index: column[position + 1 :] for index, column in enumerate(sheet.columns)}
-    numbers = sheet.row_numbers[position + 1 :]
+    grid = {index: column[start:] for index, column in enumerate(sheet.columns)}
+    numbers = sheet.row_numbers[start:]
     if form == "wide":
         frame = _melt(grid, numbers, header, named, wide)
     else:

@@ -253,6 +253,30 @@ def test_a_signature_block_is_skipped_with_a_warning_and_the_rest_is_written(dem
     )
 
 
+def test_xlsx_with_a_two_row_header_a_numbering_row_and_names_beside_codes(demo):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ THÁNG 8/2022"])
+    sheet.append(["TT", "Đơn vị", "Mã ĐV", "Mã CT", "Kỳ", "Số liệu", None, None])
+    sheet.append([None, None, None, None, None, "Giá trị", "Tử số", "Mẫu số"])
+    for column in "ABCDE":
+        sheet.merge_cells(f"{column}2:{column}3")
+    sheet.merge_cells("F2:H2")
+    sheet.append(["(1)", "(2)", "(3)", "(4)", "(5)", "(6)=(7)/(8)", "(7)", "(8)"])
+    sheet.append([1, "Hội An", "HOIAN", "TTHC_SOHOA", "2022-08", None, 450, 500])
+    sheet.append([2, "Hội An", "HOIAN", "CNS_TO", "2022-08", 132, None, None])
+    sheet.append([None, "Người lập biểu", None, None, None, "Thủ trưởng đơn vị"])
+    out = io.BytesIO()
+    book.save(out)
+    upload = submit(demo, out.getvalue(), name="hoian.xlsx")
+    assert upload.ok, upload.problems
+    assert upload.batch.new == 2
+    assert current(demo, "HOIAN", "TTHC_SOHOA", "2022-08")["value"] == pytest.approx(90)
+    assert current(demo, "HOIAN", "CNS_TO", "2022-08")["value"] == 132
+    warnings = " ".join(upload.problems["message"])
+    assert "A (TT), B (Đơn vị)" in warnings and "Dòng 7 chỉ có chữ" in warnings
+
+
 def test_each_repeat_names_the_first_row_of_its_figure(demo):
     text = HEADER + (
         "HOIAN,CNS_TO,2022-06,5,,,\n"  # row 2

@@ -261,3 +261,69 @@ def test_a_column_of_unit_names_beside_the_codes_is_left_out():
 def test_two_columns_of_one_kind_for_a_field_are_refused(header):
     with pytest.raises(FileRejected, match="có hai cột «ma_don_vi»"):
         locate([sheet([header, ["HOIAN", "HOIAN", "CNS_TO", "2022-06", 5]])], CODES)
+
+
+def test_a_header_of_two_rows_takes_the_lower_names_under_a_group_label():
+    table = locate(
+        [
+            sheet(
+                [
+                    ["BÁO CÁO THÁNG 8/2022"],
+                    ["STT", "Mã đơn vị", "Mã chỉ tiêu", "Kỳ báo cáo", "Số liệu", None, None],
+                    [None, None, None, None, "Giá trị", "Tử số", "Mẫu số"],
+                    [1, "HOIAN", "TTHC_SOHOA", "2022-08", None, 450, 500],
+                    [2, "HOIAN", "CNS_TO", "2022-08", 132, None, None],
+                ]
+            )
+        ],
+        CODES,
+    )
+    assert (table.form, table.header_row, list(table.rows["source_row"])) == ("long", 2, [4, 5])
+    first = table.rows.iloc[0]
+    assert (first["numerator"], first["denominator"], first["numerator_column"]) == (
+        450,
+        500,
+        "F (Tử số)",
+    )
+    assert table.rows.iloc[1]["value"] == 132
+
+
+@pytest.mark.parametrize(
+    "numbering",
+    [
+        ["(1)", "(2)", "(3)", "(4)", "(5)"],
+        [1, 2, 3, 4, 5],
+        ["A", "B", "1", "2", "(3)=(1)x100"],
+    ],
+)
+def test_a_row_numbering_the_columns_under_the_header_is_part_of_it(numbering):
+    table = locate(
+        [
+            sheet(
+                [
+                    ["STT", "ma_don_vi", "ma_chi_tieu", "ky_bao_cao", "gia_tri"],
+                    numbering,
+                    [1, "HOIAN", "CNS_TO", "2022-08", 132],
+                ]
+            )
+        ],
+        CODES,
+    )
+    assert list(table.rows["source_row"]) == [3]
+
+
+def test_a_line_of_figures_under_the_header_is_never_taken_for_part_of_it():
+    table = locate(
+        [
+            sheet(
+                [
+                    ["ma_don_vi", "ma_chi_tieu", "ky_bao_cao", "gia_tri"],
+                    [None, "CNS_TO", "2022-08", 132],  # no unit, yet a figure: validation's
+                    ["01", "A", "2022-08", "5"],  # short cells, yet a period
+                ]
+            )
+        ],
+        CODES,
+    )
+    assert (table.form, list(table.rows["source_row"])) == ("long", [2, 3])
+    assert table.rows.iloc[0]["indicator_code"] == "CNS_TO"
