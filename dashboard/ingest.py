@@ -139,6 +139,14 @@ def _validated(cur, data, file_name, actor, targets, today, limits, problems, up
             "(bảng điều khiển tự cộng từ số liệu các đơn vị).",
             row=number,
         )
+    if table.title_period is not None:
+        period, number = table.title_period
+        problems.add(
+            "warning",
+            f"Tệp không có cột kỳ báo cáo: mọi số liệu được tính cho {period.label[0].lower()}"
+            f"{period.label[1:]}, kỳ ghi ở dòng {number}. Nếu không đúng, thêm cột ky_bao_cao.",
+            row=number,
+        )
     for number in table.text_rows:
         problems.add(
             "warning",

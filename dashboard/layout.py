@@ -33,6 +33,10 @@ TARGET_FIELDS = {
     "value": ("kehoach", "target", "muctieu", "chitieukehoach", "giatri", "value"),
 }
 PART_SUFFIXES = {"numerator": ("tuso", "numerator"), "denominator": ("mauso", "denominator")}
+PERIOD_IN_TITLE_HINT = (
+    " Một tệp chỉ của một kỳ có thể ghi kỳ ngay ở dòng tên báo cáo phía trên, ví dụ «BÁO CÁO "
+    "THÁNG 8 NĂM 2022», thay cho cột ky_bao_cao."
+)
 # The fields a line of figures or targets fills in whatever else it lacks.
 KEY_FIELDS = ("unit_code", "indicator_code", "period", "year")
 # A cell of the row that numbers a report's columns under its header: 1, (2), A, (4)=(2)/(3).
@@ -82,6 +86,8 @@ class Table:
     sheet: Sheet
     totals_rows: list[int] = field(default_factory=list)  # skipped "Tổng cộng" rows
     text_rows: list[int] = field(default_factory=list)  # skipped lines of words, no figure
+    # With no period column, the period the title names and the row it is in: every row's.
+    title_period: tuple[periods.Period, int] | None = None
 
 
 def _match_field(key: str, fields: dict[str, tuple[str, ...]]) -> str | None:
@@ -123,7 +129,7 @@ def locate(sheets: list[Sheet], indicator_codes: list[str], targets: bool = Fals
             keys = [normalise(cell) for cell in sheet.row(position)]
             named, wide = _score(keys, fields, codes)
             rank = (named + min(wide, 1), named)
-            if named >= 2 and (best is None or rank > best[0]):
+            if rank[0] >= 2 and (best is None or rank > best[0]):
                 best = (rank, sheet, position)
         if best is not None:
             break
@@ -210,14 +216,18 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool) -> Table:
         else:
             ignored.append(index)
     form = "targets" if targets else ("wide" if wide and "indicator_code" not in named else "long")
+    titled = None if targets or "period" in named else _title_period(sheet, position)
     required = _required(form)
-    missing = [FIELD_LABELS[f] for f in required if f not in named]
+    missing = [
+        FIELD_LABELS[f] for f in required if f not in named and not (f == "period" and titled)
+    ]
     if form == "long" and "value" not in named and {"numerator", "denominator"} <= set(named):
         missing = [m for m in missing if m != "gia_tri"]
     if missing:
         raise FileRejected(
             f"Dòng tiêu đề (dòng {sheet.row_numbers[position]}) thiếu cột: {', '.join(missing)}. "
             "Thêm các cột này (tên cột tiếng Việt hoặc tiếng Anh, có dấu hay không đều được)."
+            + (PERIOD_IN_TITLE_HINT if "ky_bao_cao" in missing else "")
         )
     grid = {index: column[start:] for index, column in enumerate(sheet.columns)}
     numbers = sheet.row_numbers[start:]
@@ -228,8 +238,25 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool) -> Table:
     frame = _drop_blank(frame, fields)
     frame, totals = _drop_totals(frame, sheet, form)
     frame, texts = _drop_text_rows(frame, form, sheet.decimal_comma)
+    if titled is not None:
+        # Filled in only now: a blank or signature line is not a figure for having a period.
+        frame["period"] = titled[0].code
+        frame["period_column"] = f"tiêu đề (dòng {titled[1]})"
     ignored_columns = [_label(index, header[index]) for index in sorted(ignored)]
-    return Table(frame, form, sheet.row_numbers[position], ignored_columns, sheet, totals, texts)
+    header_row = sheet.row_numbers[position]
+    return Table(frame, form, header_row, ignored_columns, sheet, totals, texts, titled)
+
+
+def _title_period(sheet: Sheet, position: int) -> tuple[periods.Period, int] | None:
+    """The one period the title rows above the header name, with its row; None when they name
+    none or several."""
+    found: dict[periods.Period, int] = {}
+    for index in range(position):
+        for cell in sheet.row(index):
+            if isinstance(cell, str):
+                for period in periods.named_in(cell):
+                    found.setdefault(period, sheet.row_numbers[index])
+    return next(iter(found.items())) if len(found) == 1 else None
 
 
 def _required(form: str) -> tuple[str, ...]:
@@ -264,7 +291,7 @@ def _melt(grid, numbers, header, named, wide) -> pd.DataFrame:
         key=lambda c: min(i for (code, _), i in wide.items() if code == c),
     )
     records = []
-    unit_index, period_index = named["unit_code"], named["period"]
+    unit_index, period_index = named["unit_code"], named.get("period")
     note_index = named.get("note")
     length = len(numbers)
     columns = {i: _cell(grid, i, length).tolist() for i in {unit_index, period_index, note_index}}
@@ -295,7 +322,9 @@ def _melt(grid, numbers, header, named, wide) -> pd.DataFrame:
                     "indicator_code": code,
                     "indicator_code_column": _label(value_index, header[value_index]),
                     "period": period,
-                    "period_column": _label(period_index, header[period_index]),
+                    "period_column": _label(period_index, header[period_index])
+                    if period_index is not None
+                    else None,
                     **{part: cells[part] for part in parts},
                     **{
                         f"{part}_column": _label(index, header[index])

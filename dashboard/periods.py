@@ -151,6 +151,31 @@ def parse(text: object) -> Period | None:
     return None
 
 
+# A period a title names in words ("BÁO CÁO … THÁNG 8 NĂM 2022", "QUÝ III/2022", "6 THÁNG ĐẦU
+# NĂM 2022", "NĂM 2022"), found in the text in capitals without accents. A date ("ngày 05 tháng 9
+# năm 2022", "05/9/2022") says when a report was signed, not what it is about.
+_DATES = re.compile(
+    r"\bNGAY\s*\d{1,2}\s*THANG\s*\d{1,2}\s*NAM\s*\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}"
+)
+_IN_TITLE = re.compile(
+    r"\b6\s*THANG\s*(?:DAU|CUOI)\s*(?:NAM\s*)?\d{4}\b"
+    r"|\b(?:THANG|T)\s*\d{1,2}" + _OF + r"\d{4}\b"
+    r"|\bQUY\s*(?:[1-4]|IV|I{1,3})" + _OF + r"\d{4}\b"
+    r"|\bNAM\s*\d{4}\b"
+)
+
+
+def named_in(text: object) -> list[Period]:
+    """The distinct periods a line of text (a report's title) names in words, in order."""
+    cleaned = _DATES.sub(" ", unaccented(re.sub(r"\s+", " ", str(text))).upper())
+    found = []
+    for match in _IN_TITLE.finditer(cleaned):
+        period = parse(match[0])
+        if period is not None and period not in found:
+            found.append(period)
+    return found
+
+
 def of_cell(value: object) -> Period | None:
     """The period a spreadsheet cell names: a date cell its month (Excel turns a typed
     "06/2022" into the date 01/06/2022), any other cell as parse reads it."""

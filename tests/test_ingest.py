@@ -277,6 +277,22 @@ def test_xlsx_with_a_two_row_header_a_numbering_row_and_names_beside_codes(demo)
     assert "A (TT), B (Đơn vị)" in warnings and "Dòng 7 chỉ có chữ" in warnings
 
 
+def test_a_report_with_its_month_only_in_the_title_goes_in_with_a_warning(demo):
+    text = (
+        "BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ THÁNG 8 NĂM 2022,,\n"
+        "Mã đơn vị,Mã chỉ tiêu,Giá trị\n"
+        "HOIAN,CNS_TO,131\n"
+        "HOIAN,TT_CHUONGTRINH,4\n"
+    )
+    upload = submit(demo, text)
+    assert upload.ok and upload.batch.new == 2
+    assert current(demo, "HOIAN", "CNS_TO", "2022-08")["value"] == 131
+    warning = upload.problems[upload.problems["row"] == 1].iloc[0]
+    assert warning["message"].startswith(
+        "Tệp không có cột kỳ báo cáo: mọi số liệu được tính cho tháng 8/2022, kỳ ghi ở dòng 1."
+    )
+
+
 def test_each_repeat_names_the_first_row_of_its_figure(demo):
     text = HEADER + (
         "HOIAN,CNS_TO,2022-06,5,,,\n"  # row 2

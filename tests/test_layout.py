@@ -3,6 +3,7 @@
 import pytest
 
 from dashboard.layout import column_letter, locate, normalise
+from dashboard.periods import Period
 from dashboard.reader import FileRejected, Sheet
 
 CODES = ["TTHC_SOHOA", "CNS_TO"]
@@ -327,3 +328,43 @@ def test_a_line_of_figures_under_the_header_is_never_taken_for_part_of_it():
     )
     assert (table.form, list(table.rows["source_row"])) == ("long", [2, 3])
     assert table.rows.iloc[0]["indicator_code"] == "CNS_TO"
+
+
+def test_without_a_period_column_the_one_period_of_the_title_is_every_rows():
+    table = locate(
+        [
+            sheet(
+                [
+                    ["BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ THÁNG 8 NĂM 2022"],
+                    ["(Kèm theo Báo cáo số 45/BC-UBND ngày 05 tháng 9 năm 2022)"],
+                    ["ma_don_vi", "ma_chi_tieu", "gia_tri"],
+                    ["HOIAN", "CNS_TO", 5],
+                    [None, None, None],
+                ]
+            )
+        ],
+        CODES,
+    )
+    assert table.title_period == (Period(2022, "month", 8), 1)
+    assert table.rows[["period", "period_column"]].values.tolist() == [
+        ["2022-08", "tiêu đề (dòng 1)"]
+    ]
+
+
+def test_a_wide_sheet_with_its_period_in_the_title():
+    table = locate(
+        [sheet([["BIỂU SỐ LIỆU QUÝ III/2022"], ["Mã ĐV", "CNS_TO"], ["HOIAN", 5], ["QUESON", 3]])],
+        CODES,
+    )
+    assert (table.form, table.header_row) == ("wide", 2)
+    assert list(table.rows["period"]) == ["2022-Q3", "2022-Q3"]
+
+
+@pytest.mark.parametrize(
+    "titles",
+    [[], [["BÁO CÁO THÁNG 8/2022"], ["Số liệu tháng 7/2022 đã gửi trước"]]],
+)
+def test_without_a_period_column_or_one_period_in_the_title_the_column_is_asked_for(titles):
+    rows = [*titles, ["ma_don_vi", "ma_chi_tieu", "gia_tri"], ["HOIAN", "CNS_TO", 5]]
+    with pytest.raises(FileRejected, match="thiếu cột: ky_bao_cao.*ở dòng tên báo cáo"):
+        locate([sheet(rows)], CODES)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from dashboard.periods import Period, must_parse, parse, periods_in_year
+from dashboard.periods import Period, must_parse, named_in, parse, periods_in_year
 
 
 @pytest.mark.parametrize(
@@ -115,3 +115,24 @@ def test_periods_in_year():
     assert [p.code for p in periods_in_year("month", 2022, 3)] == ["2022-01", "2022-02", "2022-03"]
     assert periods_in_year("year", 2022) == [Period(2022, "year", 1)]
     assert must_parse("2022-Q3").start_month == 7
+
+
+@pytest.mark.parametrize(
+    ("title", "codes"),
+    [
+        ("BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ THÁNG 8 NĂM 2022", ["2022-08"]),
+        ("Báo cáo T8/2022", ["2022-08"]),
+        ("BIỂU SỐ LIỆU QUÝ III/2022", ["2022-Q3"]),
+        ("Kết quả 6 tháng đầu năm 2022", ["2022-H1"]),
+        ("BÁO CÁO NĂM 2022", ["2022"]),
+        ("Tháng 8/2022 và tháng 9/2022", ["2022-08", "2022-09"]),
+        # dates say when a report was signed, not what it is about
+        ("(Kèm theo Báo cáo số 45/BC-UBND ngày 05 tháng 9 năm 2022)", []),
+        ("Hội An, ngày 05/9/2022", []),
+        ("Kế hoạch giai đoạn 2021-2025", []),
+        ("UBND HUYỆN THĂNG BÌNH", []),
+        ("Tháng 13/2022", []),
+    ],
+)
+def test_the_periods_a_title_names(title, codes):
+    assert [period.code for period in named_in(title)] == codes
