@@ -141,10 +141,14 @@ def _validated(cur, data, file_name, actor, targets, today, limits, problems, up
         )
     if table.title_period is not None:
         period, number = table.title_period
+        said = period.label[0].lower() + period.label[1:]
         problems.add(
             "warning",
-            f"Tệp không có cột kỳ báo cáo: mọi số liệu được tính cho {period.label[0].lower()}"
-            f"{period.label[1:]}, kỳ ghi ở dòng {number}. Nếu không đúng, thêm cột ky_bao_cao.",
+            f"Tệp không có cột năm: mọi kế hoạch được giao cho {said}, năm ghi ở dòng {number}. "
+            "Nếu không đúng, thêm cột nam."
+            if targets
+            else f"Tệp không có cột kỳ báo cáo: mọi số liệu được tính cho {said}, kỳ ghi ở dòng "
+            f"{number}. Nếu không đúng, thêm cột ky_bao_cao.",
             row=number,
         )
     for number in table.text_rows:

@@ -33,10 +33,12 @@ TARGET_FIELDS = {
     "value": ("kehoach", "target", "muctieu", "chitieukehoach", "giatri", "value"),
 }
 PART_SUFFIXES = {"numerator": ("tuso", "numerator"), "denominator": ("mauso", "denominator")}
-PERIOD_IN_TITLE_HINT = (
-    " Một tệp chỉ của một kỳ có thể ghi kỳ ngay ở dòng tên báo cáo phía trên, ví dụ «BÁO CÁO "
-    "THÁNG 8 NĂM 2022», thay cho cột ky_bao_cao."
-)
+TITLE_HINTS = {
+    "period": " Một tệp chỉ của một kỳ có thể ghi kỳ ngay ở dòng tên báo cáo phía trên, ví dụ "
+    "«BÁO CÁO THÁNG 8 NĂM 2022», thay cho cột ky_bao_cao.",
+    "year": " Kế hoạch của một năm có thể ghi năm ngay ở dòng tên phía trên, ví dụ «KẾ HOẠCH "
+    "NĂM 2023», thay cho cột nam.",
+}
 # The fields a line of figures or targets fills in whatever else it lacks.
 KEY_FIELDS = ("unit_code", "indicator_code", "period", "year")
 # A cell of the row that numbers a report's columns under its header: 1, (2), A, (4)=(2)/(3).
@@ -86,7 +88,7 @@ class Table:
     sheet: Sheet
     totals_rows: list[int] = field(default_factory=list)  # skipped "Tổng cộng" rows
     text_rows: list[int] = field(default_factory=list)  # skipped lines of words, no figure
-    # With no period column, the period the title names and the row it is in: every row's.
+    # With no period (targets: year) column, the one the title names and its row: every row's.
     title_period: tuple[periods.Period, int] | None = None
 
 
@@ -216,10 +218,12 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool) -> Table:
         else:
             ignored.append(index)
     form = "targets" if targets else ("wide" if wide and "indicator_code" not in named else "long")
-    titled = None if targets or "period" in named else _title_period(sheet, position)
+    # A file of one period (targets: of one year) may name it only in its title.
+    title_field = "year" if targets else "period"
+    titled = None if title_field in named else _title_period(sheet, position, targets)
     required = _required(form)
     missing = [
-        FIELD_LABELS[f] for f in required if f not in named and not (f == "period" and titled)
+        FIELD_LABELS[f] for f in required if f not in named and not (f == title_field and titled)
     ]
     if form == "long" and "value" not in named and {"numerator", "denominator"} <= set(named):
         missing = [m for m in missing if m != "gia_tri"]
@@ -227,7 +231,7 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool) -> Table:
         raise FileRejected(
             f"Dòng tiêu đề (dòng {sheet.row_numbers[position]}) thiếu cột: {', '.join(missing)}. "
             "Thêm các cột này (tên cột tiếng Việt hoặc tiếng Anh, có dấu hay không đều được)."
-            + (PERIOD_IN_TITLE_HINT if "ky_bao_cao" in missing else "")
+            + (TITLE_HINTS[title_field] if FIELD_LABELS[title_field] in missing else "")
         )
     grid = {index: column[start:] for index, column in enumerate(sheet.columns)}
     numbers = sheet.row_numbers[start:]
@@ -240,22 +244,25 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool) -> Table:
     frame, texts = _drop_text_rows(frame, form, sheet.decimal_comma)
     if titled is not None:
         # Filled in only now: a blank or signature line is not a figure for having a period.
-        frame["period"] = titled[0].code
-        frame["period_column"] = f"tiêu đề (dòng {titled[1]})"
+        frame[title_field] = titled[0].code
+        frame[f"{title_field}_column"] = f"tiêu đề (dòng {titled[1]})"
     ignored_columns = [_label(index, header[index]) for index in sorted(ignored)]
     header_row = sheet.row_numbers[position]
     return Table(frame, form, header_row, ignored_columns, sheet, totals, texts, titled)
 
 
-def _title_period(sheet: Sheet, position: int) -> tuple[periods.Period, int] | None:
-    """The one period the title rows above the header name, with its row; None when they name
-    none or several."""
+def _title_period(
+    sheet: Sheet, position: int, years_only: bool
+) -> tuple[periods.Period, int] | None:
+    """The one period (or year) the title rows above the header name, with its row; None when
+    they name none or several."""
     found: dict[periods.Period, int] = {}
     for index in range(position):
         for cell in sheet.row(index):
             if isinstance(cell, str):
                 for period in periods.named_in(cell):
-                    found.setdefault(period, sheet.row_numbers[index])
+                    if period.frequency == "year" or not years_only:
+                        found.setdefault(period, sheet.row_numbers[index])
     return next(iter(found.items())) if len(found) == 1 else None
 
 

@@ -293,6 +293,16 @@ def test_a_report_with_its_month_only_in_the_title_goes_in_with_a_warning(demo):
     )
 
 
+def test_targets_with_their_year_only_in_the_title_go_in_with_a_warning(demo):
+    text = "KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2023,,\nMã đơn vị,Mã chỉ tiêu,Kế hoạch\n*,CNS_TO,150\n"
+    upload = submit(demo, text, targets=True)
+    assert upload.ok and upload.batch.new == 1
+    assert upload.rows[["unit_code", "year", "value"]].values.tolist() == [["*", 2023, 150.0]]
+    assert upload.problems.iloc[0]["message"].startswith(
+        "Tệp không có cột năm: mọi kế hoạch được giao cho năm 2023, năm ghi ở dòng 1."
+    )
+
+
 def test_each_repeat_names_the_first_row_of_its_figure(demo):
     text = HEADER + (
         "HOIAN,CNS_TO,2022-06,5,,,\n"  # row 2

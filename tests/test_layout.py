@@ -368,3 +368,20 @@ def test_without_a_period_column_or_one_period_in_the_title_the_column_is_asked_
     rows = [*titles, ["ma_don_vi", "ma_chi_tieu", "gia_tri"], ["HOIAN", "CNS_TO", 5]]
     with pytest.raises(FileRejected, match="thiếu cột: ky_bao_cao.*ở dòng tên báo cáo"):
         locate([sheet(rows)], CODES)
+
+
+def test_a_targets_file_without_a_year_column_takes_the_year_of_its_title():
+    rows = [
+        ["KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2023"],
+        ["Mã đơn vị", "Mã chỉ tiêu", "Kế hoạch"],
+        ["*", "CNS_TO", 150],
+    ]
+    table = locate([sheet(rows)], CODES, targets=True)
+    assert (table.title_period, list(table.rows["year"])) == (
+        (Period(2023, "year", 1), 1),
+        ["2023"],
+    )
+    # a title naming a month or a half is no year of targets
+    rows[0] = ["KẾ HOẠCH 6 THÁNG ĐẦU NĂM 2023"]
+    with pytest.raises(FileRejected, match="thiếu cột: nam.*KẾ HOẠCH NĂM 2023"):
+        locate([sheet(rows)], CODES, targets=True)
