@@ -255,7 +255,8 @@ def _title_period(
     sheet: Sheet, position: int, years_only: bool
 ) -> tuple[periods.Period, int] | None:
     """The one period (or year) the title rows above the header name, with its row; None when
-    they name none or several."""
+    they name none or several. A period holding another one named ("… NĂM 2022, THÁNG 8/2022")
+    only frames it."""
     found: dict[periods.Period, int] = {}
     for index in range(position):
         for cell in sheet.row(index):
@@ -263,7 +264,12 @@ def _title_period(
                 for period in periods.named_in(cell):
                     if period.frequency == "year" or not years_only:
                         found.setdefault(period, sheet.row_numbers[index])
-    return next(iter(found.items())) if len(found) == 1 else None
+    innermost = {
+        period: row
+        for period, row in found.items()
+        if not any(other != period and period.holds(other) for other in found)
+    }
+    return next(iter(innermost.items())) if len(innermost) == 1 else None
 
 
 def _required(form: str) -> tuple[str, ...]:

@@ -87,6 +87,14 @@ class Period:
             self.end_month - {"month": 1, "quarter": 3, "half": 6, "year": 12}[self.frequency] + 1
         )
 
+    def holds(self, other: "Period") -> bool:
+        """Whether every month of `other` lies within this period."""
+        return (
+            self.year == other.year
+            and self.start_month <= other.start_month
+            and other.end_month <= self.end_month
+        )
+
     @property
     def share_of_year(self) -> float:
         """The share of the year elapsed at the end of the period."""

@@ -360,6 +360,16 @@ def test_a_wide_sheet_with_its_period_in_the_title():
     assert list(table.rows["period"]) == ["2022-Q3", "2022-Q3"]
 
 
+def test_a_title_naming_a_year_and_a_month_of_it_means_the_month():
+    rows = [
+        ["KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2022"],
+        ["Báo cáo tháng 8/2022"],
+        ["ma_don_vi", "ma_chi_tieu", "gia_tri"],
+        ["HOIAN", "CNS_TO", 5],
+    ]
+    assert locate([sheet(rows)], CODES).title_period == (Period(2022, "month", 8), 2)
+
+
 @pytest.mark.parametrize(
     "titles",
     [[], [["BÁO CÁO THÁNG 8/2022"], ["Số liệu tháng 7/2022 đã gửi trước"]]],

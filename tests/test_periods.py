@@ -136,3 +136,10 @@ def test_periods_in_year():
 )
 def test_the_periods_a_title_names(title, codes):
     assert [period.code for period in named_in(title)] == codes
+
+
+def test_a_period_holds_the_periods_within_it():
+    year, half, july = must_parse("2022"), must_parse("2022-H2"), must_parse("2022-07")
+    assert year.holds(half) and half.holds(july) and year.holds(year)
+    assert not july.holds(half) and not must_parse("2022-H1").holds(july)
+    assert not must_parse("2021").holds(july)
