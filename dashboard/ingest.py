@@ -12,13 +12,6 @@ from dashboard import batches, catalog, formatting, layout, reader, sql, validat
 from dashboard.accounts import Actor
 from dashboard.problems import Problems
 
-# What a line skipped as words only lacks (layout._drop_text_rows), as its warning says it.
-TEXT_ROW_KEYS = {
-    "long": "mã chỉ tiêu, kỳ báo cáo",
-    "wide": "kỳ báo cáo",
-    "targets": "mã chỉ tiêu, năm",
-}
-
 
 @dataclass
 class Upload:
@@ -154,8 +147,8 @@ def _validated(cur, data, file_name, actor, targets, today, limits, problems, up
     for number in table.text_rows:
         problems.add(
             "warning",
-            f"Dòng {number} chỉ có chữ (không có {TEXT_ROW_KEYS[table.form]} hay số nào), như "
-            "dòng ký tên cuối báo cáo: được bỏ qua.",
+            f"Dòng {number} chỉ có chữ (không có {layout.TEXT_ROW_LACKS[table.form]} hay số "
+            "nào), như dòng ký tên cuối báo cáo: được bỏ qua.",
             row=number,
         )
     if table.ignored_columns:

@@ -375,6 +375,14 @@ def _drop_blank(frame: pd.DataFrame, fields) -> pd.DataFrame:
     return frame[~blank].reset_index(drop=True)
 
 
+# What a line _drop_text_rows skips lacks besides a number, by form, as its warning says it.
+TEXT_ROW_LACKS = {
+    "long": "mã chỉ tiêu, kỳ báo cáo",
+    "wide": "kỳ báo cáo",
+    "targets": "mã chỉ tiêu, năm",
+}
+
+
 def _drop_text_rows(
     frame: pd.DataFrame, form: str, decimal_comma: bool
 ) -> tuple[pd.DataFrame, list[int]]:
