@@ -10,15 +10,16 @@ import streamlit as st
 from dashboard import accounts, signin, web
 
 PAGES = Path(__file__).resolve().parent.parent / "pages"
+# A file served by this server: a Material icon as the tab's icon is fetched by the browser from
+# fonts.gstatic.com, which a province's network may not reach and the tool must not depend on.
+FAVICON = Path(__file__).resolve().parent / "favicon.png"
 
 
 def page(name: str, title: str, icon: str, **kwargs) -> st.Page:
     return st.Page(PAGES / f"{name}.py", title=title, icon=f":material/{icon}:", **kwargs)
 
 
-st.set_page_config(
-    page_title="Theo dõi chuyển đổi số", page_icon=":material/monitoring:", layout="wide"
-)
+st.set_page_config(page_title="Theo dõi chuyển đổi số", page_icon=str(FAVICON), layout="wide")
 ctx = web.context()
 actor = web.actor(ctx)
 public = actor is accounts.PUBLIC_VIEWER
