@@ -32,10 +32,14 @@ TARGET_FIELDS = {
     "year": ("nam", "year"),
     "value": ("kehoach", "target", "muctieu", "chitieukehoach", "giatri", "value"),
 }
+# Columns that, with no period column, make a figure's period between them: Năm | Tháng (or Quý).
+PERIOD_PARTS = {"nam": "year", "year": "year", "thang": "month", "month": "month"}
+PERIOD_PARTS.update({"quy": "quarter", "quarter": "quarter"})
 PART_SUFFIXES = {"numerator": ("tuso", "numerator"), "denominator": ("mauso", "denominator")}
 TITLE_HINTS = {
     "period": " Một tệp chỉ của một kỳ có thể ghi kỳ ngay ở dòng tên báo cáo phía trên, ví dụ "
-    "«BÁO CÁO THÁNG 8 NĂM 2022», thay cho cột ky_bao_cao.",
+    "«BÁO CÁO THÁNG 8 NĂM 2022», thay cho cột ky_bao_cao; hoặc ghi kỳ bằng hai cột Năm và "
+    "Tháng (hoặc Năm và Quý).",
     "year": " Kế hoạch của một năm có thể ghi năm ngay ở dòng tên phía trên, ví dụ «KẾ HOẠCH "
     "NĂM 2023», thay cho cột nam.",
 }
@@ -190,6 +194,7 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool) -> Table:
     keys = [normalise(cell) for cell in header]
     named: dict[str, int] = {}
     wide: dict[tuple[str, str], int] = {}
+    period_parts: dict[str, int] = {}  # year, month, quarter
     ignored: list[int] = []
     for index, key in enumerate(keys):
         if not key:
@@ -215,16 +220,23 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool) -> Table:
         part = None if targets else _wide_column(key, codes)
         if part is not None:
             wide[part] = index
+        elif not targets and PERIOD_PARTS.get(key) not in (None, *period_parts):
+            period_parts[PERIOD_PARTS[key]] = index
         else:
             ignored.append(index)
     form = "targets" if targets else ("wide" if wide and "indicator_code" not in named else "long")
+    # Năm beside Tháng or Quý, with no period column, make the period; otherwise they are unused.
+    if "period" in named or "year" not in period_parts or len(period_parts) == 1:
+        ignored = sorted(ignored + list(period_parts.values()))
+        period_parts = {}
     # A file of one period (targets: of one year) may name it only in its title.
     title_field = "year" if targets else "period"
-    titled = None if title_field in named else _title_period(sheet, position, targets)
+    titled = (
+        None if title_field in named or period_parts else _title_period(sheet, position, targets)
+    )
     required = _required(form)
-    missing = [
-        FIELD_LABELS[f] for f in required if f not in named and not (f == title_field and titled)
-    ]
+    given = set(named) | ({title_field} if titled or period_parts else set())
+    missing = [FIELD_LABELS[f] for f in required if f not in given]
     if form == "long" and "value" not in named and {"numerator", "denominator"} <= set(named):
         missing = [m for m in missing if m != "gia_tri"]
     if missing:
@@ -235,6 +247,13 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool) -> Table:
         )
     grid = {index: column[start:] for index, column in enumerate(sheet.columns)}
     numbers = sheet.row_numbers[start:]
+    keys = [named[f] for f in KEY_FIELDS if f in named] + list(period_parts.values())
+    _fill_merged(grid, numbers, sheet.merged, keys)
+    if period_parts:
+        # The made period is one more column of the grid, labelled after the columns it joins.
+        named["period"] = len(header)
+        grid[len(header)] = _joined_period(grid, period_parts)
+        header = [*header, None]
     if form == "wide":
         frame = _melt(grid, numbers, header, named, wide)
     else:
@@ -242,6 +261,9 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool) -> Table:
     frame = _drop_blank(frame, fields)
     frame, totals = _drop_totals(frame, sheet, form)
     frame, texts = _drop_text_rows(frame, form, sheet.decimal_comma)
+    if period_parts:
+        joined = ", ".join(_label(i, header[i]) for i in sorted(period_parts.values()))
+        frame["period_column"] = frame["period_column"].where(frame["period_column"].isna(), joined)
     if titled is not None:
         # Filled in only now: a blank or signature line is not a figure for having a period.
         frame[title_field] = titled[0].code
@@ -249,6 +271,62 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool) -> Table:
     ignored_columns = [_label(index, header[index]) for index in sorted(ignored)]
     header_row = sheet.row_numbers[position]
     return Table(frame, form, header_row, ignored_columns, sheet, totals, texts, titled)
+
+
+def _joined_period(grid: dict[int, np.ndarray], parts: dict[str, int]) -> np.ndarray:
+    """Each line's period as text periods.parse reads, from its year and its month or quarter
+    cells: 2022 and 8 → "T8/2022", 2022 and "Quý III" → "Quý III/2022", a year alone → "2022".
+    A cell it cannot place is kept in the text, so that the period's error shows it."""
+    year = grid[parts["year"]]
+    month = grid[parts["month"]] if "month" in parts else np.full(len(year), None, dtype=object)
+    quarter = grid[parts["quarter"]] if "quarter" in parts else np.full(len(year), None, object)
+    joined: dict[tuple, str | None] = {}
+    out = np.empty(len(year), dtype=object)
+    for line, cells in enumerate(zip(year, month, quarter, strict=True)):
+        if cells not in joined:
+            joined[cells] = _join(*cells)
+        out[line] = joined[cells]
+    return out
+
+
+def _join(year: object, month: object, quarter: object) -> str | None:
+    if year is None:
+        return None if month is None and quarter is None else f"{month or quarter}/?"
+    found = re.search(r"\d{4}", _text(year))
+    year = found.group() if found else _text(year)
+    if month is not None:
+        month = _text(month)
+        return f"{'T' if month.isdigit() else ''}{month}/{year}"
+    if quarter is not None:
+        quarter = _text(quarter)
+        return f"{'Q' if re.fullmatch(r'[1-4]|IV|I{1,3}', quarter.upper()) else ''}{quarter}/{year}"
+    return year
+
+
+def _text(cell: object) -> str:
+    """A cell as written: 8.0 from a spreadsheet is 8."""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip()
+
+
+def _fill_merged(grid: dict[int, np.ndarray], numbers: list[int], merged, keys: list[int]) -> None:
+    """A unit, indicator, period or year merged down over several lines (a report's block of
+    lines for one unit) is each line's, as the sheet shows it; the cell holds it in the first
+    line only. Merges that begin above the first line, in the header, are left alone."""
+    position = {number: i for i, number in enumerate(numbers)} if merged else {}
+    for first_column, first_row, last_column, last_row in merged:
+        top = position.get(first_row)
+        if top is None or first_column not in grid:
+            continue
+        value = grid[first_column][top]
+        lines = [position[n] for n in range(first_row + 1, last_row + 1) if n in position]
+        for index in keys:
+            if first_column <= index <= last_column:
+                column = grid[index] = grid[index].copy()  # the sheet's own cells stay as read
+                for line in lines:
+                    if column[line] is None:
+                        column[line] = value
 
 
 def _title_period(

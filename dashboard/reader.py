@@ -5,7 +5,9 @@ shows them."""
 import csv
 import io
 import os
+import re
 import unicodedata
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -15,6 +17,7 @@ import openpyxl
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
+from openpyxl.utils.cell import range_boundaries
 
 from dashboard import formatting
 
@@ -54,6 +57,9 @@ class Sheet:
     row_numbers: list[int]
     decimal_comma: bool = False  # a ';' CSV: ',' decimals and '.' thousands
     details: dict = field(default_factory=dict)
+    # Merged cells spanning rows, as (first column index, first row number, last column index,
+    # last row number): the value is in the first row's cell only, the sheet shows it in all.
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
 
     @classmethod
     def from_rows(cls, name: str, rows: list[list[object]], row_numbers: list[int], **kwargs):
@@ -245,13 +251,34 @@ def _read_xlsx(data: bytes) -> list[Sheet]:
         ) from None
     sheets = []
     try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
         for worksheet in book.worksheets:
             rows, numbers = [], []
-            first = worksheet.min_row or 1
-            for number, row in enumerate(worksheet.iter_rows(), start=first):
+            # iter_rows starts at A1 whatever the sheet's recorded dimension says
+            for number, row in enumerate(worksheet.iter_rows(), start=1):
                 rows.append([_cell_value(cell) for cell in row])
                 numbers.append(number)
-            sheets.append(Sheet.from_rows(worksheet.title, rows, numbers))
+            sheet = Sheet.from_rows(worksheet.title, rows, numbers)
+            # openpyxl's read-only sheets (the only ones that read a large file at a usable
+            # speed) do not read merged cells, so their list is taken from the sheet's XML.
+            sheet.merged = _merged_rows(archive.read(worksheet._worksheet_path))
+            sheets.append(sheet)
     finally:
         book.close()
     return sheets
+
+
+# A merged range in a worksheet's XML: <mergeCell ref="B5:B8"/>, perhaps with a namespace prefix.
+_MERGE_CELL = re.compile(rb'<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
+
+
+def _merged_rows(xml: bytes) -> list[tuple[int, int, int, int]]:
+    """The merged ranges spanning more than one row of a worksheet's XML (they follow its
+    cells), as Sheet.merged keeps them."""
+    tail = xml[max(xml.rfind(b"sheetData>"), 0) :]
+    spans = []
+    for ref in _MERGE_CELL.findall(tail):
+        first_column, first_row, last_column, last_row = range_boundaries(ref.decode())
+        if last_row > first_row:
+            spans.append((first_column - 1, first_row, last_column - 1, last_row))
+    return spans

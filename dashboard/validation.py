@@ -2,6 +2,7 @@
 Vietnamese message that says how to fix it. Returns the figures (or targets) ready to stage."""
 
 import difflib
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -59,13 +60,23 @@ def _suggest(text: str, codes: list[str], names: dict[str, str]) -> str:
     return f" Có phải «{guess}» ({names[guess]})?" if guess else ""
 
 
+def _name_key(text: object) -> str:
+    """A name as compared: NFC, no case, single spaces; accents kept (Phú Ninh is not Phù Ninh)."""
+    return " ".join(unicodedata.normalize("NFC", str(text)).casefold().split())
+
+
 def _codes(rows, field, known: pd.DataFrame, label: str, problems: Problems, extra=()):
-    """Normalised codes of `field`; errors for missing and unknown ones."""
+    """Normalised codes of `field`; errors for missing and unknown ones. A cell holding a name
+    of the catalogue instead of a code ("Hội An") stands for that code when exactly one entry
+    has that name; the column is named in one warning."""
     codes = per_value(rows[field], _code_text)
     missing = codes.isna()
     problems.add_where("error", rows, missing, field, f"Thiếu {label}: ghi {label} vào ô này.")
     valid = codes.isin(set(known["code"]) | set(extra))
     unknown = codes.notna() & ~valid
+    if unknown.any():
+        _by_name(rows, field, known, label, codes, valid, unknown, problems)
+        unknown = codes.notna() & ~valid
     if unknown.any():
         names = dict(zip(known["code"], known["name"], strict=True))
         hints = {t: _suggest(t, list(names), names) for t in codes[unknown].unique()}
@@ -83,6 +94,31 @@ def _codes(rows, field, known: pd.DataFrame, label: str, problems: Problems, ext
             ),
         )
     return codes, valid
+
+
+def _by_name(rows, field, known, label, codes, valid, unknown, problems) -> None:
+    """Cells of `unknown` holding the name of exactly one catalogue entry take its code, in
+    `codes` and `valid`, with a warning listing what was read as what."""
+    keys = known["name"].map(_name_key)
+    unique = keys[~keys.duplicated(keep=False)]
+    by_name = dict(zip(unique, known.loc[unique.index, "code"], strict=True))
+    found = per_value(rows.loc[unknown, field], lambda cell: by_name.get(_name_key(cell)))
+    found = found.dropna()
+    if found.empty:
+        return
+    codes[found.index] = found
+    valid[found.index] = True
+    pairs = dict(zip(rows.loc[found.index, field].astype(str), found, strict=True))
+    shown = [f"{name} → {code}" for name, code in list(pairs.items())[:5]]
+    more = f" và {formatting.number(len(pairs) - 5)} tên khác" if len(pairs) > 5 else ""
+    first = found.index[0]
+    problems.add(
+        "warning",
+        f"Cột {rows.loc[first, f'{field}_column']} ghi tên thay cho {label}: đã nhận theo tên "
+        f"trong danh mục ({', '.join(shown)}{more}). Ghi mã để chắc chắn không nhầm.",
+        row=int(rows.loc[first, "source_row"]),
+        column=rows.loc[first, f"{field}_column"],
+    )
 
 
 def figures(
@@ -441,7 +477,14 @@ def jump_warnings(warned: pd.DataFrame, rows: pd.DataFrame, problems: Problems) 
     # A wide row holds several figures: a warning belongs to its row and its indicator's cell.
     # Only the rows warned of are looked up: a large file has few of them.
     in_rows = rows[rows["source_row"].isin(warned["source_row"])]
-    cells = in_rows.assign(_code=per_value(in_rows["indicator_code"], _code_text))
+    # A line of one figure is found by its row alone: its indicator cell may hold a name that
+    # validation read as a code. A wide line's cells are headed by the codes themselves.
+    shared = set(in_rows.loc[in_rows["source_row"].duplicated(), "source_row"])
+    cells = in_rows.assign(
+        _code=per_value(in_rows["indicator_code"], _code_text).where(
+            in_rows["source_row"].isin(shared), ""
+        )
+    )
     for mask, text in (
         (falls, "Số lũy kế giảm so với kỳ trước"),
         (~falls, f"Giá trị thay đổi hơn {JUMP_FACTOR} lần so với kỳ trước"),
@@ -461,6 +504,7 @@ def jump_warnings(warned: pd.DataFrame, rows: pd.DataFrame, problems: Problems) 
         where = (
             hit[["source_row", "indicator_code"]]
             .rename(columns={"indicator_code": "_code"})
+            .assign(_code=lambda h: h["_code"].where(h["source_row"].isin(shared), ""))
             .merge(cells, on=["source_row", "_code"], how="left")
             .drop(columns="_code")
         )

@@ -178,7 +178,7 @@ def test_wide_form_maps_month_rows_to_quarters_only_at_quarter_end(demo):
 
 BAD_ROWS = [
     ("HOIANN,CNS_TO,2022-06,5,,,", "A (ma_don_vi)", "Có phải «HOIAN» (Hội An)?"),
-    ("Hội An,CNS_TO,2022-06,5,,,", "A (ma_don_vi)", "Có phải «HOIAN»"),
+    ("Hoi An,CNS_TO,2022-06,5,,,", "A (ma_don_vi)", "Có phải «HOIAN»"),
     (",CNS_TO,2022-06,5,,,", "A (ma_don_vi)", "Thiếu mã đơn vị"),
     ("HOIAN,CNS_T0,2022-06,5,,,", "B (ma_chi_tieu)", "Có phải «CNS_TO»"),
     ("HOIAN,CNS_TO,giữa năm,5,,,", "C (ky_bao_cao)", "Kỳ báo cáo không đọc được"),
@@ -275,6 +275,48 @@ def test_xlsx_with_a_two_row_header_a_numbering_row_and_names_beside_codes(demo)
     assert current(demo, "HOIAN", "CNS_TO", "2022-08")["value"] == 132
     warnings = " ".join(upload.problems["message"])
     assert "A (TT), B (Đơn vị)" in warnings and "Dòng 7 chỉ có chữ" in warnings
+
+
+def test_xlsx_report_with_each_units_code_merged_over_its_block_of_lines(demo):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["B3"] = "BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ THÁNG 8/2022"  # rows 1-2 and column A empty
+    sheet.append([None, "Mã đơn vị", "Mã chỉ tiêu", "Kỳ báo cáo", "Giá trị"])
+    sheet.append([None, "HOIAN", "CNS_TO", "2022-08", 132])
+    sheet.append([None, None, "TT_CHUONGTRINH", "2022-08", 5])
+    sheet.append([None, "TAMKY", "CNS_TO", "2022-08", "nhiều"])
+    sheet.append([None, None, "TT_CHUONGTRINH", "2022-08", 6])
+    sheet.merge_cells("B5:B6")
+    sheet.merge_cells("B7:B8")
+    out = io.BytesIO()
+    book.save(out)
+    refused = submit(demo, out.getvalue(), name="bao_cao.xlsx")
+    assert not refused.ok
+    # the one error is where the sheet shows it: row 7, column E, with the merged unit's code
+    assert refused.errors[["row", "column"]].values.tolist() == [[7, "E (Giá trị)"]]
+    sheet["E7"] = 140
+    out = io.BytesIO()
+    book.save(out)
+    upload = submit(demo, out.getvalue(), name="bao_cao.xlsx")
+    assert upload.ok and upload.batch.new == 4
+    assert current(demo, "HOIAN", "TT_CHUONGTRINH", "2022-08")["value"] == 5
+    assert current(demo, "TAMKY", "TT_CHUONGTRINH", "2022-08")["value"] == 6
+
+
+def test_a_file_with_year_and_month_columns_instead_of_a_period(demo):
+    text = (
+        "Mã đơn vị,Mã chỉ tiêu,Năm,Tháng,Giá trị\n"
+        "HOIAN,CNS_TO,2022,7,131\n"
+        "HOIAN,TT_CHUONGTRINH,2022,Tháng 7,4\n"
+        "HOIAN,TT_CHUONGTRINH,2022,13,4\n"
+    )
+    refused = submit(demo, text)
+    assert refused.errors[["row", "column", "value"]].values.tolist() == [
+        [4, "C (Năm), D (Tháng)", "T13/2022"]
+    ]
+    upload = submit(demo, text.rsplit("HOIAN", 1)[0])
+    assert upload.ok and upload.batch.new == 2
+    assert current(demo, "HOIAN", "TT_CHUONGTRINH", "2022-07")["value"] == 4
 
 
 def test_a_report_with_its_month_only_in_the_title_goes_in_with_a_warning(demo):
@@ -446,6 +488,22 @@ def test_a_stock_that_falls_below_a_third_is_warned_of_once_as_a_fall(demo):
     upload = ingest.check(demo.cursor(), text.encode(), "up.csv", LOCAL_OPERATOR, today=TODAY)
     warnings = upload.problems[upload.problems["severity"] == "warning"]
     assert list(warnings["message"].str[:40]) == ["Số lũy kế giảm so với kỳ trước (T6/2022:"]
+
+
+def test_units_and_indicators_written_by_name_go_in_and_are_warned_of_at_their_cells(demo):
+    text = (
+        "Đơn vị,Chỉ tiêu,Kỳ báo cáo,Giá trị\n"
+        "Hội An,Số tổ công nghệ số cộng đồng đã thành lập,2022-07,40\n"
+        "HOIAN,TT_CHUONGTRINH,2022-07,4\n"
+    )
+    upload = submit(demo, text)
+    assert upload.ok and upload.batch.new == 2
+    assert current(demo, "HOIAN", "CNS_TO", "2022-07")["value"] == 40
+    warnings = upload.problems.set_index(["row", "column"])["message"]
+    assert "(Hội An → HOIAN)" in warnings[(2, "A (Đơn vị)")]
+    assert "→ CNS_TO)" in warnings[(2, "B (Chỉ tiêu)")]
+    # the fall of a row whose indicator is a name is still pinned to its value's cell
+    assert warnings[(2, "D (Giá trị)")].startswith("Số lũy kế giảm so với kỳ trước")
 
 
 def _previous_by_definition(stored: list[tuple], sent: list[tuple]) -> list[tuple]:

@@ -395,3 +395,90 @@ def test_a_targets_file_without_a_year_column_takes_the_year_of_its_title():
     rows[0] = ["KẾ HOẠCH 6 THÁNG ĐẦU NĂM 2023"]
     with pytest.raises(FileRejected, match="thiếu cột: nam.*KẾ HOẠCH NĂM 2023"):
         locate([sheet(rows)], CODES, targets=True)
+
+
+def test_a_unit_merged_down_over_its_block_of_lines_is_each_lines():
+    rows = [
+        ["Mã đơn vị", "Mã chỉ tiêu", "Kỳ báo cáo", "Giá trị"],
+        ["HOIAN", "TTHC_SOHOA", "2022-08", 90],
+        [None, "CNS_TO", None, 132],
+        [None, None, None, 7],
+        ["TAMKY", "CNS_TO", "2022-08", 140],
+    ]
+    merged = sheet(rows)
+    # A2:A4 (the unit), C2:C3 (the period) and D3:D4 (a value: left as it is)
+    merged.merged = [(0, 2, 0, 4), (2, 2, 2, 3), (3, 3, 3, 4)]
+    table = locate([merged], CODES)
+    assert list(table.rows["unit_code"]) == ["HOIAN", "HOIAN", "HOIAN", "TAMKY"]
+    assert list(table.rows["period"]) == ["2022-08", "2022-08", None, "2022-08"]
+    assert list(table.rows["indicator_code"]) == ["TTHC_SOHOA", "CNS_TO", None, "CNS_TO"]
+    assert merged.columns[0][2] is None  # the sheet's cells stay as read
+
+
+def test_a_header_cell_merged_over_two_header_rows_stays_in_the_header():
+    rows = [
+        ["Mã đơn vị", "Mã chỉ tiêu", "Kỳ báo cáo", "Số liệu", None],
+        [None, None, None, "Giá trị", "Ghi chú"],
+        ["HOIAN", "CNS_TO", "2022-08", 132, None],
+    ]
+    merged = sheet(rows)
+    merged.merged = [(0, 1, 0, 2), (1, 1, 1, 2), (2, 1, 2, 2)]
+    table = locate([merged], CODES)
+    assert (table.header_row, list(table.rows["source_row"])) == (1, [3])
+    assert table.rows.iloc[0]["value"] == 132
+
+
+def test_year_and_month_columns_make_the_period_when_there_is_no_period_column():
+    table = locate(
+        [
+            sheet(
+                [
+                    ["Mã đơn vị", "Mã chỉ tiêu", "Năm", "Tháng", "Quý", "Giá trị"],
+                    ["HOIAN", "CNS_TO", 2022, 8, None, 132],
+                    ["HOIAN", "CNS_TO", 2022.0, "Tháng 9", None, 133],
+                    ["HOIAN", "TTHC_SOHOA", "Năm 2022", None, "III", 90],
+                    ["HOIAN", "TTHC_SOHOA", 2022, None, 4, 91],
+                    ["HOIAN", "CNS_TO", 2022, None, None, 140],
+                    ["HOIAN", "CNS_TO", 2022, 13, None, 141],
+                    ["HOIAN", "CNS_TO", None, 8, None, 142],
+                ]
+            )
+        ],
+        CODES,
+    )
+    assert list(table.rows["period"]) == [
+        "T8/2022",
+        "Tháng 9/2022",
+        "QIII/2022",
+        "Q4/2022",
+        "2022",
+        "T13/2022",  # not a month: validation refuses it, showing this
+        "8/?",
+    ]
+    assert set(table.rows["period_column"]) == {"C (Năm), D (Tháng), E (Quý)"}
+    assert table.ignored_columns == []
+
+
+@pytest.mark.parametrize(
+    ("header", "ignored"),
+    [
+        (["Mã đơn vị", "Mã chỉ tiêu", "Kỳ báo cáo", "Năm", "Giá trị"], ["D (Năm)"]),
+        (
+            ["Mã đơn vị", "Mã chỉ tiêu", "Kỳ báo cáo", "Năm", "Tháng", "Giá trị"],
+            ["D (Năm)", "E (Tháng)"],
+        ),
+    ],
+)
+def test_beside_a_period_column_year_and_month_columns_are_unused(header, ignored):
+    line = ["HOIAN", "CNS_TO", "2022-08", 2022, 8, 132][: len(header) - 1] + [132]
+    table = locate([sheet([header, line])], CODES)
+    assert list(table.rows["period"]) == ["2022-08"]
+    assert table.ignored_columns == ignored
+
+
+def test_a_year_column_alone_does_not_make_the_period():
+    with pytest.raises(FileRejected, match="thiếu cột: ky_bao_cao.*hai cột Năm và Tháng"):
+        locate(
+            [sheet([["Mã đơn vị", "Mã chỉ tiêu", "Năm", "Giá trị"], ["HOIAN", "CNS_TO", 2022, 5]])],
+            CODES,
+        )

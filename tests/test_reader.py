@@ -132,3 +132,36 @@ def test_workbook_sheets_and_percent_cells():
 def test_refused_files(data, message, limit):
     with pytest.raises(FileRejected, match=message):
         read(data, "x.csv", Limits(max_bytes=limit))
+
+
+def test_workbook_rows_are_numbered_from_the_sheets_first_row_whatever_its_dimension_says():
+    book = Workbook()
+    book.active["C3"] = "ma_don_vi"  # rows 1-2 empty: the file records its dimension as C3:D4
+    book.active["D3"] = "gia_tri"
+    book.active["C4"] = "HOIAN"
+    out = io.BytesIO()
+    book.save(out)
+    sheet = read(out.getvalue(), "x.xlsx", Limits())[0]
+    assert sheet.row_numbers == [1, 2, 3, 4]
+    assert sheet.row(2) == [None, None, "ma_don_vi", "gia_tri"]
+    assert sheet.row(3)[2] == "HOIAN"
+
+
+def test_workbook_cells_merged_over_rows_are_listed():
+    book = Workbook()
+    for row in (["ma_don_vi", "gia_tri", "ghi_chu"], ["HOIAN", 1, "x"], [None, 2], [None, 3]):
+        book.active.append(row)
+    book.active.merge_cells("A2:A4")  # down: listed
+    book.active.merge_cells("B1:C1")  # across one row: not
+    out = io.BytesIO()
+    book.save(out)
+    assert read(out.getvalue(), "x.xlsx", Limits())[0].merged == [(0, 2, 0, 4)]
+
+
+def test_merged_ranges_are_read_with_a_namespace_prefix_too():
+    xml = (
+        b'<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<x:sheetData><x:row r="1"/></x:sheetData><x:mergeCells count="2">'
+        b'<x:mergeCell ref="B5:C8"/><x:mergeCell ref="A1:D1"/></x:mergeCells></x:worksheet>'
+    )
+    assert reader._merged_rows(xml) == [(1, 5, 2, 8)]

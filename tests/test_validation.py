@@ -1,0 +1,75 @@
+"""The rules of an upload's cells, on a small catalogue: here, a unit or indicator written by
+its name instead of its code. (Most rules are held end to end in test_ingest.)"""
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from dashboard import validation
+from dashboard.accounts import LOCAL_OPERATOR
+from dashboard.layout import locate
+from dashboard.problems import Problems
+from dashboard.reader import Sheet
+
+CATALOGUE = validation.Catalogue(
+    units=pd.DataFrame(
+        {
+            "code": ["PHUNINH", "PHUNINH2", "THANGBINH", "HIEPDUC", "HIEPDUC2"],
+            "name": ["Phú Ninh", "Phù Ninh", "Thăng Bình", "Hiệp Đức", "Hiệp  đức"],
+            "cluster_code": "C",
+            "active": True,
+        }
+    ),
+    indicators=pd.DataFrame(
+        {
+            "code": ["CNS_TO"],
+            "name": ["Số tổ công nghệ số cộng đồng"],
+            "measure": "tổ",
+            "kind": "stock",
+            "frequency": "month",
+        }
+    ),
+)
+
+
+def check(unit: str, indicator: str = "CNS_TO") -> tuple[pd.DataFrame, pd.DataFrame]:
+    rows = [["Đơn vị", "Chỉ tiêu", "Kỳ báo cáo", "Giá trị"], [unit, indicator, "2022-08", 5]]
+    table = locate([Sheet.from_rows("t", rows, [1, 2])], list(CATALOGUE.indicators["code"]))
+    problems = Problems()
+    staged = validation.figures(table, CATALOGUE, LOCAL_OPERATOR, date(2022, 9, 5), problems, False)
+    return staged, problems.frame()
+
+
+@pytest.mark.parametrize("written", ["Thăng Bình", "THĂNG BÌNH", " thăng  bình "])
+def test_a_units_name_stands_for_its_code_with_a_warning(written):
+    staged, problems = check(written)
+    assert list(staged["unit_code"]) == ["THANGBINH"]
+    assert problems[["severity", "row", "column"]].values.tolist() == [["warning", 2, "A (Đơn vị)"]]
+    assert f"{written.strip()} → THANGBINH" in problems.iloc[0]["message"]
+
+
+def test_an_indicators_name_stands_for_its_code():
+    staged, problems = check("PHUNINH", "số tổ công nghệ số cộng đồng")
+    assert list(staged["indicator_code"]) == ["CNS_TO"]
+    assert "ghi tên thay cho mã chỉ tiêu" in problems.iloc[0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("written", "why"),
+    [
+        ("Phu Ninh", "accents count: Phú Ninh and Phù Ninh are two units"),
+        ("Hiệp Đức", "two units bear this name"),
+        ("Thăng Bình 2", "not a name of the catalogue"),
+    ],
+)
+def test_a_name_that_is_not_exactly_one_units_is_refused(written, why):
+    staged, problems = check(written)
+    assert staged.empty, why
+    error = problems[problems["severity"] == "error"].iloc[0]
+    assert error["message"].startswith(f"Mã đơn vị «{written}» không có trong danh mục."), why
+
+
+def test_codes_are_read_as_codes_before_any_name():
+    staged, problems = check("phuninh")
+    assert list(staged["unit_code"]) == ["PHUNINH"] and problems.empty
