@@ -151,6 +151,13 @@ def _validated(cur, data, file_name, actor, targets, today, limits, problems, up
             "nào), như dòng ký tên cuối báo cáo: được bỏ qua.",
             row=number,
         )
+    for number in table.no_figure_rows:
+        problems.add(
+            "warning",
+            f"Dòng {number} ghi «-» hoặc «x» thay cho "
+            f"{'kế hoạch' if targets else 'số liệu'}: không có gì để ghi, được bỏ qua.",
+            row=number,
+        )
     if table.ignored_columns:
         problems.add(
             "warning",

@@ -32,6 +32,8 @@ TARGET_FIELDS = {
     "year": ("nam", "year"),
     "value": ("kehoach", "target", "muctieu", "chitieukehoach", "giatri", "value"),
 }
+# What a report writes where it has no figure: "-" nothing happened, "x" does not apply.
+NO_FIGURE = frozenset({"-", "–", "—", "x", "X"})
 # Columns that, with no period column, make a figure's period between them: Năm | Tháng (or Quý).
 PERIOD_PARTS = {"nam": "year", "year": "year", "thang": "month", "month": "month"}
 PERIOD_PARTS.update({"quy": "quarter", "quarter": "quarter"})
@@ -92,6 +94,7 @@ class Table:
     sheet: Sheet
     totals_rows: list[int] = field(default_factory=list)  # skipped "Tổng cộng" rows
     text_rows: list[int] = field(default_factory=list)  # skipped lines of words, no figure
+    no_figure_rows: list[int] = field(default_factory=list)  # skipped lines of "-" or "x"
     # With no period (targets: year) column, the one the title names and its row: every row's.
     title_period: tuple[periods.Period, int] | None = None
 
@@ -254,11 +257,14 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool) -> Table:
         named["period"] = len(header)
         grid[len(header)] = _joined_period(grid, period_parts)
         header = [*header, None]
+    figure_columns = [named[f] for f in ("value", "numerator", "denominator") if f in named]
+    dashed = _clear_no_figure(grid, numbers, figure_columns + list(wide.values()))
     if form == "wide":
         frame = _melt(grid, numbers, header, named, wide)
     else:
         frame = _columns(grid, numbers, header, named, fields)
     frame = _drop_blank(frame, fields)
+    frame, no_figure = _drop_no_figure(frame, dashed, form)
     frame, totals = _drop_totals(frame, sheet, form)
     frame, texts = _drop_text_rows(frame, form, sheet.decimal_comma)
     if period_parts:
@@ -270,7 +276,7 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool) -> Table:
         frame[f"{title_field}_column"] = f"tiêu đề (dòng {titled[1]})"
     ignored_columns = [_label(index, header[index]) for index in sorted(ignored)]
     header_row = sheet.row_numbers[position]
-    return Table(frame, form, header_row, ignored_columns, sheet, totals, texts, titled)
+    return Table(frame, form, header_row, ignored_columns, sheet, totals, texts, no_figure, titled)
 
 
 def _joined_period(grid: dict[int, np.ndarray], parts: dict[str, int]) -> np.ndarray:
@@ -434,6 +440,35 @@ def _melt(grid, numbers, header, named, wide) -> pd.DataFrame:
         columns = ["source_row"] + [c for f in FIGURE_FIELDS for c in (f, f"{f}_column")]
         return pd.DataFrame(columns=columns)
     return pd.DataFrame(records)
+
+
+def _clear_no_figure(grid: dict[int, np.ndarray], numbers: list[int], columns) -> set[int]:
+    """Cells of figures holding only "-" or "x" (NO_FIGURE) emptied, as a wide sheet's empty
+    cells are; returns the rows that had one."""
+    rows: set[int] = set()
+    for index in columns:
+        if NO_FIGURE.isdisjoint(grid[index]):  # a C loop over cached hashes: the usual case
+            continue
+        marked = pd.Series(grid[index], dtype=object, copy=False).isin(NO_FIGURE).to_numpy()
+        if marked.any():
+            grid[index] = np.where(marked, None, grid[index])
+            rows.update(np.asarray(numbers)[marked].tolist())
+    return rows
+
+
+def _drop_no_figure(
+    frame: pd.DataFrame, dashed: set[int], form: str
+) -> tuple[pd.DataFrame, list[int]]:
+    """Lines of one figure (or target) written only as "-" or "x": the report says there is
+    none, so there is nothing to write. Returns the rest and the spreadsheet rows dropped."""
+    if not dashed or frame.empty or form == "wide":  # a wide line's "-" cells are just empty
+        return frame, []
+    parts = [f for f in ("value", "numerator", "denominator") if f in frame]
+    empty = frame[parts].isna().all(axis=1) & frame["source_row"].isin(dashed)
+    if not empty.any():
+        return frame, []
+    rows = sorted(int(n) for n in frame.loc[empty, "source_row"])
+    return frame[~empty].reset_index(drop=True), rows
 
 
 def _drop_blank(frame: pd.DataFrame, fields) -> pd.DataFrame:

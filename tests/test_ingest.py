@@ -319,6 +319,25 @@ def test_a_file_with_year_and_month_columns_instead_of_a_period(demo):
     assert current(demo, "HOIAN", "TT_CHUONGTRINH", "2022-07")["value"] == 4
 
 
+def test_dashes_where_a_report_has_no_figure(demo):
+    wide = (
+        "ma_don_vi,ky_bao_cao,CSDL_DUNGCHUNG,CNS_TO,TT_CHUONGTRINH\n"
+        "HOIAN,2022-07,-,131,5\n"  # a quarterly indicator's "-" in July is no figure, no error
+        "HOIAN,2022-08,x,–,—\n"
+    )
+    upload = submit(demo, wide)
+    assert upload.ok and upload.batch.new == 2 and upload.problems.empty
+    long = HEADER + "HOIAN,CNS_TO,2022-07,-,,,\nHOIAN,VB_KYSO,2022-07,,45,50,\n"
+    upload = submit(demo, long)
+    assert upload.ok and upload.batch.new == 1
+    assert upload.problems[["severity", "row"]].values.tolist() == [["warning", 2]]
+    assert "ghi «-» hoặc «x» thay cho số liệu" in upload.problems.iloc[0]["message"]
+    targets = "ma_don_vi,ma_chi_tieu,nam,ke_hoach\nHOIAN,CNS_TO,2023,-\n*,CNS_TO,2023,150\n"
+    upload = submit(demo, targets, targets=True)
+    assert upload.ok and upload.batch.new == 1
+    assert "thay cho kế hoạch" in upload.problems.iloc[0]["message"]
+
+
 def test_a_report_with_its_month_only_in_the_title_goes_in_with_a_warning(demo):
     text = (
         "BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ THÁNG 8 NĂM 2022,,\n"

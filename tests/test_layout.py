@@ -482,3 +482,43 @@ def test_a_year_column_alone_does_not_make_the_period():
             [sheet([["Mã đơn vị", "Mã chỉ tiêu", "Năm", "Giá trị"], ["HOIAN", "CNS_TO", 2022, 5]])],
             CODES,
         )
+
+
+def test_a_wide_sheets_dash_and_x_cells_are_empty_cells():
+    table = locate(
+        [
+            sheet(
+                [
+                    ["ma_don_vi", "ky_bao_cao", "TTHC_SOHOA_TU_SO", "TTHC_SOHOA_MAU_SO", "CNS_TO"],
+                    ["HOIAN", "2022-06", 80, 100, "-"],
+                    ["HOIAN", "2022-07", "x", "X", "–"],
+                    ["HOIAN", "2022-08", "—", None, "x"],
+                ]
+            )
+        ],
+        CODES,
+    )
+    assert table.rows[["source_row", "indicator_code"]].values.tolist() == [[2, "TTHC_SOHOA"]]
+    assert table.no_figure_rows == []  # a wide line's cells may be empty; nothing to say
+
+
+def test_a_long_line_whose_figure_is_a_dash_or_x_is_dropped_and_named():
+    table = locate(
+        [
+            sheet(
+                [
+                    ["ma_don_vi", "ma_chi_tieu", "ky_bao_cao", "gia_tri", "tu_so", "mau_so"],
+                    ["HOIAN", "CNS_TO", "2022-08", "-", None, None],
+                    ["HOIAN", "TTHC_SOHOA", "2022-08", None, "x", "x"],
+                    ["HOIAN", "TTHC_SOHOA", "2022-09", "x", 80, 100],  # the parts are the figure
+                    ["-", "CNS_TO", "2022-09", 5, None, None],  # not a figure's cell: kept as is
+                    ["HOIAN", "CNS_TO", "2022-10", None, None, None],  # empty: validation says so
+                ]
+            )
+        ],
+        CODES,
+    )
+    assert table.no_figure_rows == [2, 3]
+    assert list(table.rows["source_row"]) == [4, 5, 6]
+    assert table.rows.iloc[0][["value", "numerator"]].tolist() == [None, 80]
+    assert table.rows.iloc[1]["unit_code"] == "-"
