@@ -209,12 +209,12 @@ def test_import_exit_codes_and_messages(demo_db, tmp_path, capsys):
     assert code == 0 and "đã được gửi" in out and "không có gì thay đổi" in out
     bad = tmp_path / "bad.csv"
     bad.write_text(
-        "ma_don_vi,ma_chi_tieu,ky_bao_cao,gia_tri\nHOIAN,CNS_TO,2022-06,x\n"
+        "ma_don_vi,ma_chi_tieu,ky_bao_cao,gia_tri\nHOIAN,CNS_TO,2022-06,abc\n"
         "HOIAN,CNS_TOO,2022-06,1\n"
     )
     code, out, err = run(capsys, "--db", demo_db, "import", str(bad))
     assert code == 1
-    assert "Lỗi (dòng 2, cột D (gia_tri), «x»)" in err
+    assert "Lỗi (dòng 2, cột D (gia_tri), «abc»)" in err
     assert "Lỗi (dòng 3, cột B (ma_chi_tieu), «CNS_TOO»)" in err and "«CNS_TO»" in err
     assert "không có gì được ghi" in err
     code, _, err = run(capsys, "--db", demo_db, "import", str(tmp_path / "none.csv"))

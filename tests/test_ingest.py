@@ -198,7 +198,7 @@ BAD_ROWS = [
     ("HOIAN,VB_KYSO,2022-06,,5,,", "E (tu_so)", "cả tử số và mẫu số"),
     ("HOIAN,VB_KYSO,2022-06,90,80,100,", "D (gia_tri)", "không khớp tử số ÷ mẫu số = 80"),
     ("HOIAN,VB_KYSO,2022-06,0.8,80,100,", "D (gia_tri)", "theo phần trăm: 80,0"),
-    ("HOIAN,VB_KYSO,2022-06,90,x,100,", "E (tu_so)", "Không phải là số"),
+    ("HOIAN,VB_KYSO,2022-06,90,abc,100,", "E (tu_so)", "Không phải là số"),
     ("TAMKY,CNS_TO,2022-06,5,,,", "A (ma_don_vi)", "không được gửi số liệu của đơn vị TAMKY"),
 ]
 
