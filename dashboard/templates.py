@@ -2,6 +2,7 @@
 and mẫu số for ratios), prefilled with what it already sent, as XLSX or CSV."""
 
 import io
+from datetime import date
 
 import duckdb
 import pandas as pd
@@ -17,6 +18,18 @@ HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 
 class UnknownUnit(ValueError):
     """The unit code is not in the catalogue."""
+
+
+def next_month(cur: duckdb.DuckDBPyConnection, today: date) -> periods.Period:
+    """The month a unit most likely fills in next: the one after the newest figure, but not
+    after this month; with no figures, last month."""
+    this_month = periods.Period(today.year, "month", today.month)
+    row = sql.run(cur, "latest_figure_month").fetchone()
+    if row is None:
+        return this_month.previous()
+    year, month = int(row[0]), int(row[1])
+    after = periods.Period(year + month // 12, "month", month % 12 + 1)
+    return min(after, this_month, key=lambda p: (p.year, p.index))
 
 
 def _columns(indicators: pd.DataFrame) -> list[tuple[str, str, str, str]]:

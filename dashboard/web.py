@@ -20,6 +20,7 @@ from dashboard import (
     images,
     periods,
     progress,
+    reader,
     report,
     reporting,
     settings,
@@ -242,6 +243,36 @@ def presentation_view(on: bool) -> None:
         key="leave_presentation",
         icon=":material/close_fullscreen:",
     )
+
+
+# Streamlit's file picker speaks English ("Upload", "200MB per file • CSV"); its words are
+# replaced by the page's language and the upload's real limits, by style only (no user text).
+UPLOADER_CSS = """
+<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{
+    font-size: 0;
+}}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {{
+    content: "Chọn tệp"; font-size: 0.875rem;
+}}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{
+    content: "{hint}"; font-size: 0.875rem;
+}}
+</style>
+"""
+
+
+def file_uploader(label: str, types: list[str], key: str):
+    """st.file_uploader, saying in Vietnamese what it takes and up to what size and rows."""
+    limits = reader.Limits.from_env()
+    hint = (
+        f"hoặc kéo thả tệp vào đây · {', '.join(t.upper() for t in types)}, tối đa "
+        f"{formatting.trimmed(limits.max_bytes / reader.MB, 1)} MB, "
+        f"{formatting.number(limits.max_rows)} dòng"
+    )
+    st.markdown(UPLOADER_CSS.format(hint=hint), unsafe_allow_html=True)
+    return st.file_uploader(label, type=types, key=key)
 
 
 def empty_database_notice() -> None:

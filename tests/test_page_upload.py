@@ -73,3 +73,13 @@ def test_admin_reverts_a_batch(demo_db, monkeypatch):
     assert any("Đã hoàn tác" in s.value for s in at.success)
     newest = batches.batch_list(open_store(demo_db).cursor(), limit=1).iloc[0]
     assert newest["reverts"] == latest["id"]
+
+
+def test_the_page_offers_the_next_month_and_states_the_uploads_limits(demo_db, monkeypatch):
+    monkeypatch.setenv("CDS_MAX_UPLOAD_MB", "2.5")
+    at = upload_page(demo_db, monkeypatch)
+    assert at.text_input(key="template_period").value == "2022-07"  # the demo ends in June
+    # Streamlit's English words in the file picker are replaced, with the real limits
+    style = next(m.value for m in at.markdown if "stFileUploaderDropzone" in m.value)
+    assert 'content: "Chọn tệp"' in style
+    assert "CSV, XLSX, TXT, tối đa 2,5 MB, 100.000 dòng" in style

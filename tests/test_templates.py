@@ -1,11 +1,13 @@
 """Templates: the wide form of a unit and period, with its indicators and targets."""
 
 import io
+from datetime import date
 
 import openpyxl
 import pandas as pd
 import pytest
 
+from builders import catalogue, commit_figures
 from dashboard import templates
 from dashboard.periods import must_parse
 from dashboard.store import open_store
@@ -49,3 +51,22 @@ def test_xlsx_has_form_and_indicator_sheets(cur):
 def test_unknown_unit(cur):
     with pytest.raises(templates.UnknownUnit, match="XX"):
         templates.frame(cur, "XX", must_parse("2022-07"))
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (date(2026, 11, 27), "2022-07"),  # the month after the newest figure (June 2022)
+        (date(2022, 6, 20), "2022-06"),  # but not a month that has not begun
+    ],
+)
+def test_the_month_offered_first_follows_the_newest_figure(cur, today, expected):
+    assert templates.next_month(cur, today).code == expected
+
+
+def test_the_month_after_a_december_is_january_and_an_empty_database_offers_last_month(db_path):
+    store = open_store(db_path)
+    assert templates.next_month(store.cursor(), date(2026, 1, 10)).code == "2025-12"
+    catalogue(store, [("HOIAN", "C")], [("CNS_TO", "stock", "count", "up", "month")])
+    commit_figures(store, [("HOIAN", "CNS_TO", "2025-12", 5)])
+    assert templates.next_month(store.cursor(), date(2026, 3, 1)).code == "2026-01"

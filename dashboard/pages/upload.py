@@ -1,6 +1,7 @@
 """Gửi số liệu: download a template, upload a file, check it, commit it, see and revert batches."""
 
 import hashlib
+from datetime import date
 
 import streamlit as st
 
@@ -40,7 +41,7 @@ unit = left.selectbox(
 )
 period_text = middle.text_input(
     "Kỳ báo cáo",
-    value="2022-07",
+    value=templates.next_month(web.cursor(ctx), date.today()).code,
     key="template_period",
     help="2022-07 (tháng), 2022-Q3 (quý), 2022-H2 (6 tháng), 2022",
 )
@@ -74,9 +75,7 @@ kinds = {"figures": "Số liệu"} | (
     {"targets": "Kế hoạch (giao chỉ tiêu)"} if actor.role == "admin" else {}
 )
 kind = st.radio("Loại tệp", list(kinds), format_func=kinds.get, horizontal=True, key="kind")
-uploaded = st.file_uploader(
-    "Chọn tệp CSV hoặc Excel (.xlsx)", type=["csv", "xlsx", "txt"], key="upload"
-)
+uploaded = web.file_uploader("Chọn tệp CSV hoặc Excel (.xlsx)", ["csv", "xlsx", "txt"], "upload")
 if uploaded is not None:
     data = uploaded.getvalue()
     key = (hashlib.sha256(data).hexdigest(), ctx.version, kind)
