@@ -6,6 +6,7 @@ bound to it before it is drawn and copies a change back in its callback. Streaml
 widget's value on a page that does not draw it, so the widget alone would not survive."""
 
 from collections.abc import Callable, Sequence
+from datetime import date
 
 import streamlit as st
 
@@ -82,7 +83,8 @@ def _period_changed() -> None:
 def period(cat: dict) -> periods.Period:
     """Year, kind of period and period ('ky' in the URL); by default the six months that hold
     the newest figure."""
-    default = cat["default"] or periods.Period(max(cat["years"] or [2022]), "half", 1)
+    newest = max(cat["years"], default=date.today().year)
+    default = cat["default"] or periods.Period(newest, "half", 1)
     if not isinstance(st.session_state.get("keep_ky"), periods.Period):
         st.session_state["keep_ky"] = _url("ky", periods.parse) or default
     wanted = st.session_state["keep_ky"]

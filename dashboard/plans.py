@@ -2,12 +2,24 @@
 indicators for one year, turned back into the upload contract so every change passes the same
 validation, with the same messages, as an uploaded targets file."""
 
+from datetime import date
+
 import duckdb
 import pandas as pd
 
 from dashboard import catalog, export, sql
 
 PROVINCE = "*"
+
+
+def years(with_data: list[int], today: date) -> tuple[list[int], int]:
+    """The years the grid offers, newest first (those with figures or targets, the one after the
+    newest, this year and the next), and the one it opens on: this year if it has data, else
+    the newest that has, else this year."""
+    newest = max(with_data, default=today.year)
+    offered = set(with_data) | {newest + 1, today.year, today.year + 1}
+    opened = today.year if today.year in with_data or not with_data else newest
+    return sorted(offered, reverse=True), opened
 
 
 def grid(cur: duckdb.DuckDBPyConnection, year: int) -> pd.DataFrame:

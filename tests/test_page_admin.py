@@ -1,5 +1,8 @@
 """The administration pages: catalogue, targets grid, accounts and the audit log."""
 
+from datetime import date
+
+import pytest
 from pages import open_app, texts
 
 from dashboard import accounts, catalog, ingest, plans
@@ -78,3 +81,15 @@ def test_audit_page_filters(demo_db, monkeypatch):
     at.selectbox(key="audit_action").set_value("commit_targets").run()
     log = at.dataframe[0].value
     assert set(log["Việc"]) == {"Giao kế hoạch"}
+
+
+@pytest.mark.parametrize(
+    ("with_data", "today", "offered", "opened"),
+    [
+        ([2021, 2022], date(2026, 11, 27), [2027, 2026, 2023, 2022, 2021], 2022),
+        ([2025, 2026], date(2026, 11, 27), [2027, 2026, 2025], 2026),
+        ([], date(2026, 11, 27), [2027, 2026], 2026),  # a new province sets this year's first
+    ],
+)
+def test_the_targets_grid_offers_this_year_and_the_next(with_data, today, offered, opened):
+    assert plans.years(with_data, today) == (offered, opened)
