@@ -43,11 +43,7 @@ def load_rows(store: Store, table: str, rows: pd.DataFrame, username: str) -> No
         raise ValueError(f"Bảng danh mục không hợp lệ: {table}")
 
     def work(cur):
-        cur.register("new_rows", rows)
-        try:
-            sql.run(cur, f"insert_{table}")
-        finally:
-            cur.unregister("new_rows")
+        insert_rows(cur, table, rows)
         if table == "units":
             snapshot.refresh(cur, units=rows["code"])
         elif table == "indicators":
@@ -55,6 +51,15 @@ def load_rows(store: Store, table: str, rows: pd.DataFrame, username: str) -> No
         audit(cur, username, f"add_{table}", f"{len(rows)} dòng")
 
     store.transact(work)
+
+
+def insert_rows(cur: duckdb.DuckDBPyConnection, table: str, rows: pd.DataFrame) -> None:
+    """Append `rows` to the catalogue table `table` (one of TABLES), inside the caller's write."""
+    cur.register("new_rows", rows)
+    try:
+        sql.run(cur, f"insert_{table}")
+    finally:
+        cur.unregister("new_rows")
 
 
 def clusters(cur: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -77,7 +82,7 @@ def indicators(cur: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return sql.frame(cur, "indicators")
 
 
-def _next_order(existing: pd.DataFrame) -> int:
+def next_order(existing: pd.DataFrame) -> int:
     """The display position after the last row of a catalogue table."""
     return int(existing["sort_order"].max()) + 1 if len(existing) else 1
 
@@ -121,7 +126,7 @@ def add_cluster(store: Store, by: Actor, code: str, name: str) -> str:
             {
                 "code": [code],
                 "name": [name],
-                "sort_order": [_next_order(existing)],
+                "sort_order": [next_order(existing)],
             }
         ),
         by.username,
@@ -164,7 +169,7 @@ def add_unit(store: Store, by: Actor, code: str, name: str, cluster_code: str, k
                 "name": [name],
                 "cluster_code": [cluster_code],
                 "kind": [kind],
-                "sort_order": [_next_order(existing)],
+                "sort_order": [next_order(existing)],
                 "active": [True],
             }
         ),
@@ -255,7 +260,7 @@ def add_indicator(store: Store, by: Actor, code: str, fields: dict) -> str:
     row = {
         "code": code,
         **_indicator_fields(cur, fields),
-        "sort_order": _next_order(existing),
+        "sort_order": next_order(existing),
     }
     load_rows(store, "indicators", pd.DataFrame([row]), by.username)
     return code

@@ -29,6 +29,7 @@ from dashboard import (
     sql,
     tables,
     templates,
+    unit_list,
 )
 from dashboard.status import LABELS
 from dashboard.store import StoreBusy, open_store, schema_version
@@ -78,7 +79,11 @@ def _parser() -> argparse.ArgumentParser:
 
     imp = commands.add_parser("import", parents=[common], help="kiểm tra và ghi tệp số liệu")
     imp.add_argument("file", help="tệp .csv hoặc .xlsx")
-    imp.add_argument("--targets", action="store_true", help="tệp kế hoạch (giao chỉ tiêu)")
+    kind = imp.add_mutually_exclusive_group()
+    kind.add_argument("--targets", action="store_true", help="tệp kế hoạch (giao chỉ tiêu)")
+    kind.add_argument(
+        "--units", action="store_true", help="tệp danh sách đơn vị (ma_don_vi, ten_don_vi, ma_cum)"
+    )
     imp.add_argument("--user", help="tài khoản gửi (mặc định: người vận hành máy chủ)")
     imp.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi")
 
@@ -285,6 +290,8 @@ def cmd_import(db: str, args) -> int:
     store = open_store(_existing(db))
     actor = accounts.actor(store.cursor(), args.user)
     data = path.read_bytes()
+    if args.units:
+        return _import_units(store, actor, data, path.name, args.dry_run)
     if args.dry_run:
         upload = ingest.check(store.cursor(), data, path.name, actor, targets=args.targets)
     else:
@@ -316,6 +323,27 @@ def cmd_import(db: str, args) -> int:
         print(f"Chạy thử: tệp hợp lệ, {rows} {what} ({counts}); chưa ghi gì.")
     else:
         print(f"Đã ghi lô #{upload.batch.seq}: {rows} {what} ({counts}).")
+    return 0
+
+
+def _import_units(store, actor, data: bytes, file_name: str, dry_run: bool) -> int:
+    listed = unit_list.read(store.cursor(), data, file_name)
+    for problem in listed.problems.to_dict("records"):
+        print(_problem_line(problem), file=sys.stderr)
+    if not listed.ok:
+        print(
+            f"Tệp bị từ chối: {formatting.number(len(listed.problems))} lỗi; không có gì được "
+            "ghi. Sửa các lỗi trên rồi gửi lại.",
+            file=sys.stderr,
+        )
+        return 1
+    if dry_run:
+        print(f"Chạy thử: danh sách hợp lệ ({unit_list.summary(listed)}); chưa ghi gì.")
+        return 0
+    written = unit_list.write(store, actor, listed)
+    for row in written.rows[written.rows["change"] == "changed"].itertuples():
+        print(f"{row.code}: {row.before}")
+    print(f"Đã nạp danh sách đơn vị: {unit_list.summary(written)}.")
     return 0
 
 

@@ -393,3 +393,37 @@ def test_serve_refuses_a_database_that_does_not_exist(tmp_path, monkeypatch, cap
     code, _, err = run(capsys, "serve", "--db", str(tmp_path / "typo.duckdb"))
     assert code == 1 and "cds init" in err
     assert not (tmp_path / "typo.duckdb").exists()
+
+
+def test_import_a_list_of_units(demo_db, tmp_path, capsys):
+    listed = tmp_path / "don_vi.csv"
+    listed.write_text("ma_don_vi,ten_don_vi,ma_cum,ten_cum\nXA_MOI,Xã Mới,VENBIEN,Cụm ven biển\n")
+    code, out, _ = run(capsys, "--db", demo_db, "import", str(listed), "--units", "--dry-run")
+    assert code == 0
+    assert (
+        out
+        == "Chạy thử: danh sách hợp lệ (1 mới, 0 thay đổi, 0 không đổi; 1 cụm mới); chưa ghi gì.\n"
+    )
+    code, out, _ = run(capsys, "--db", demo_db, "import", str(listed), "--units")
+    assert code == 0 and "Đã nạp danh sách đơn vị: 1 mới" in out
+    code, out, _ = run(
+        capsys,
+        "--db",
+        demo_db,
+        "progress",
+        "--period",
+        "2022-06",
+        "--by",
+        "cluster",
+        "--format",
+        "csv",
+    )
+    assert "VENBIEN,CNS_TO,,,,,no_data" in out  # the new cluster, its one unit yet to report
+    bad = tmp_path / "bad.csv"
+    bad.write_text("ma_don_vi,ten_don_vi,ma_cum\nXA MOI,Xã,VENBIEN\n")
+    code, _, err = run(capsys, "--db", demo_db, "import", str(bad), "--units")
+    assert code == 1
+    assert err.startswith("Lỗi (dòng 2, cột A (ma_don_vi), «XA MOI»): Mã đơn vị không hợp lệ")
+    with pytest.raises(SystemExit) as exit_info:  # one kind of file at a time
+        cli.main(["--db", demo_db, "import", str(bad), "--units", "--targets"])
+    assert exit_info.value.code == 2

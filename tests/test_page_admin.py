@@ -93,3 +93,29 @@ def test_audit_page_filters(demo_db, monkeypatch):
 )
 def test_the_targets_grid_offers_this_year_and_the_next(with_data, today, offered, opened):
     assert plans.years(with_data, today) == (offered, opened)
+
+
+def test_catalogue_loads_a_list_of_units_after_showing_what_it_changes(demo_db, monkeypatch):
+    at = open_app(demo_db, monkeypatch, "catalogue")
+    listed = (
+        "ma_don_vi,ten_don_vi,ma_cum,loai\nXA_MOI,Xã Mới,MIENNUI,Xã\nHOIAN,TP Hội An,DONGBANG,\n"
+    )
+    at.file_uploader(key="units_file").set_value(("don_vi.csv", listed.encode(), "text/csv")).run()
+    assert not at.exception
+    preview = next(d.value for d in at.dataframe if "Trước đó" in d.value)
+    assert list(preview["Thay đổi"]) == ["Mới", "Thay đổi"]
+    assert preview.iloc[1]["Trước đó"] == "tên: Hội An → TP Hội An"
+    at.button(key="load_units").click().run()
+    assert "Đã nạp danh sách đơn vị: 1 mới, 1 thay đổi, 0 không đổi." in texts(at)
+    units = catalog.units(open_store(demo_db).cursor()).set_index("code")
+    assert units.loc["XA_MOI", ["cluster_code", "kind"]].tolist() == ["MIENNUI", "xa"]
+    assert units.loc["HOIAN", "name"] == "TP Hội An"
+
+
+def test_catalogue_shows_a_bad_list_of_units_and_loads_nothing(demo_db, monkeypatch):
+    at = open_app(demo_db, monkeypatch, "catalogue")
+    bad = b"ma_don_vi,ten_don_vi,ma_cum\nXA_MOI,,MIENNUI\n"
+    at.file_uploader(key="units_file").set_value(("don_vi.csv", bad, "text/csv")).run()
+    assert "chưa nạp được" in at.error[0].value
+    assert not any(b.key == "load_units" for b in at.button)
+    assert "XA_MOI" not in set(catalog.units(open_store(demo_db).cursor())["code"])

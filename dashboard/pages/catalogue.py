@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import catalog, web
+from dashboard import catalog, problems, unit_list, web
 
 ctx = web.context()
 admin = web.admin_only(ctx)
@@ -101,6 +101,28 @@ with units_tab:
                     ),
                     f"Đã lưu đơn vị {chosen}.",
                 )
+
+    with st.expander("Nạp danh sách đơn vị từ tệp (CSV, Excel)"):
+        st.caption(
+            "Mỗi dòng một đơn vị: ma_don_vi, ten_don_vi, ma_cum (mã hoặc tên cụm đã có); thêm "
+            "ten_cum để tạo cụm mới, loai (Xã, Phường, Huyện, …). Đơn vị đã có được đổi tên, "
+            "chuyển cụm, đổi loại theo tệp; không đơn vị nào bị xóa hay ngừng hoạt động."
+        )
+        listed_file = web.file_uploader("Tệp danh sách đơn vị", ["csv", "xlsx"], "units_file")
+        if listed_file is not None:
+            listed = unit_list.read(web.cursor(ctx), listed_file.getvalue(), listed_file.name)
+            if not listed.ok:
+                st.error("Danh sách có lỗi nên chưa nạp được; sửa theo hướng dẫn dưới đây.")
+                st.dataframe(problems.for_people(listed.problems), hide_index=True)
+            else:
+                st.dataframe(
+                    unit_list.for_people(listed, cluster_names), hide_index=True, width="stretch"
+                )
+                if st.button(f"Nạp danh sách ({unit_list.summary(listed)})", key="load_units"):
+                    attempt(
+                        lambda: unit_list.write(store, admin, listed),
+                        f"Đã nạp danh sách đơn vị: {unit_list.summary(listed)}.",
+                    )
 
 with clusters_tab:
     st.dataframe(

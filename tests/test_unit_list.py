@@ -1,0 +1,125 @@
+"""A list of units from a file: a new province's communes go in at once; every bad line is
+named with its fix and nothing is written; a second list moves, renames and adds."""
+
+import io
+
+import openpyxl
+import pytest
+
+from builders import catalogue, commit_figures
+from dashboard import auditlog, catalog, progress, unit_list
+from dashboard.accounts import LOCAL_OPERATOR, Actor
+from dashboard.periods import must_parse
+from dashboard.store import open_store
+
+VIEWER = Actor("lanhdao", "viewer", None)
+
+
+@pytest.fixture
+def province(db_path):
+    store = open_store(db_path)
+    catalogue(store, [("HOIAN", "DB")], [("CNS_TO", "stock", "count", "up", "month")])
+    commit_figures(store, [("HOIAN", "CNS_TO", "2022-06", 5)])
+    return store
+
+
+def read(store, text: str | bytes, name="don_vi.csv"):
+    data = text.encode() if isinstance(text, str) else text
+    return unit_list.read(store.cursor(), data, name)
+
+
+def test_a_workbook_of_communes_with_a_new_cluster_goes_in_at_once(province):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["DANH SÁCH ĐƠN VỊ CẤP XÃ THUỘC TỈNH"])
+    sheet.append(["STT", "Mã đơn vị", "Tên đơn vị", "Cụm thi đua", "Tên cụm", "Loại"])
+    sheet.append([1, "XA_A", "Xã A", "MIENNUI", "Cụm miền núi", "Xã"])
+    sheet.append([2, "PHUONG_B", "Phường  B", "Cụm DB", None, "phuong"])  # an existing name
+    sheet.append([3, "hoian", "Phường Hội An", "DB", None, None])  # the unit already there
+    out = io.BytesIO()
+    book.save(out)
+    listed = read(province, out.getvalue(), "don_vi.xlsx")
+    assert listed.ok, listed.problems
+    assert unit_list.summary(listed) == "2 mới, 1 thay đổi, 0 không đổi; 1 cụm mới"
+    written = unit_list.write(province, LOCAL_OPERATOR, listed)
+    assert list(written.rows["change"]) == ["new", "new", "changed"]
+    cur = province.cursor()
+    units = catalog.units(cur).set_index("code")
+    assert units.loc["XA_A", ["name", "cluster_code", "kind"]].tolist() == ["Xã A", "MIENNUI", "xa"]
+    assert units.loc["PHUONG_B", ["name", "cluster_code", "kind"]].tolist() == [
+        "Phường B",
+        "DB",
+        "phuong",
+    ]
+    assert units.loc["HOIAN", "name"] == "Phường Hội An" and units.loc["HOIAN", "kind"] == "huyen"
+    assert catalog.clusters(cur).set_index("code").loc["MIENNUI", "name"] == "Cụm miền núi"
+    # the new units are in the progress snapshot: a view of their cluster lists them
+    view = progress.progress(cur, must_parse("2022-06"), by="unit", cluster="MIENNUI")
+    assert set(view["scope_code"]) == {"XA_A"}
+    entry = auditlog.entries(cur).iloc[0]
+    assert (
+        entry["action"] == "import_units"
+        and "HOIAN: tên: Đơn vị HOIAN → Phường Hội An" in entry["detail"]
+    )
+    again = read(province, out.getvalue(), "don_vi.xlsx")
+    assert unit_list.summary(again) == "0 mới, 0 thay đổi, 3 không đổi"
+
+
+def test_moving_a_unit_to_another_cluster_moves_its_standing(province):
+    listed = read(province, "ma_don_vi,ten_don_vi,ma_cum,ten_cum\nHOIAN,Hội An,NEW,Cụm mới\n")
+    unit_list.write(province, LOCAL_OPERATOR, listed)
+    cur = province.cursor()
+    assert catalog.units(cur).set_index("code").loc["HOIAN", "cluster_code"] == "NEW"
+    view = progress.progress(cur, must_parse("2022-06"), by="cluster")
+    assert set(view["scope_code"]) == {"NEW"}
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "message"),
+    [
+        (",Xã A,DB,", "A (ma_don_vi)", "Thiếu mã đơn vị"),
+        ("XÃ A,Xã A,DB,", "A (ma_don_vi)", "Mã đơn vị không hợp lệ"),
+        ("XA_A,,DB,", "B (ten_don_vi)", "Thiếu tên đơn vị"),
+        ("XA_A,Xã A,,", "C (ma_cum)", "Thiếu cụm thi đua"),
+        ("XA_A,Xã A,Cụm số 9,", "C (ma_cum)", "Không có cụm «Cụm số 9»: ghi mã cụm đã có (DB)"),
+        ("XA_A,Xã A,NEW,", "C (ma_cum)", "Cụm NEW chưa có: ghi tên cụm vào cột ten_cum"),
+        ("XA_A,Xã A,DB,thôn", "D (loai)", "Loại đơn vị không hợp lệ: ghi một trong Thành phố"),
+    ],
+)
+def test_each_bad_line_is_named_with_its_fix_and_nothing_is_written(
+    province, line, column, message
+):
+    listed = read(province, f"ma_don_vi,ten_don_vi,ma_cum,loai\n{line}\n")
+    assert not listed.ok
+    error = listed.problems.iloc[0]
+    assert (error["row"], error["column"]) == (2, column)
+    assert error["message"].startswith(message)
+    with pytest.raises(catalog.CatalogueError):
+        unit_list.write(province, LOCAL_OPERATOR, listed)
+    assert list(catalog.units(province.cursor())["code"]) == ["HOIAN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("ma,ten\nXA_A,Xã A\n", "thiếu cột ma_cum"),
+        ("ho_ten,so_dien_thoai\nA,1\n", "Không tìm thấy dòng tiêu đề"),
+        ("ma_don_vi,ten_don_vi,ma_cum\n", "Không có đơn vị nào"),
+    ],
+)
+def test_a_file_that_is_not_a_list_of_units_says_what_it_needs(province, text, message):
+    listed = read(province, text)
+    assert not listed.ok and message in listed.problems.iloc[0]["message"]
+
+
+def test_the_same_unit_twice_names_its_first_line(province):
+    listed = read(province, "ma_don_vi,ten_don_vi,ma_cum\nXA_A,Xã A,DB\nxa_a,Xã A,DB\n")
+    assert listed.problems.iloc[0]["message"] == (
+        "Đơn vị XA_A đã có ở dòng 2: mỗi đơn vị một dòng."
+    )
+
+
+def test_only_the_department_loads_units(province):
+    listed = read(province, "ma_don_vi,ten_don_vi,ma_cum\nXA_A,Xã A,DB\n")
+    with pytest.raises(PermissionError):
+        unit_list.write(province, VIEWER, listed)
