@@ -30,6 +30,7 @@ from dashboard import (
     tables,
     templates,
     unit_list,
+    usage_words,
 )
 from dashboard.status import LABELS
 from dashboard.store import StoreBusy, open_store, schema_version
@@ -160,6 +161,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; 0 on success, 1 on a failure (one line on stderr), 2 on bad usage."""
+    usage_words.install()
     args = _parser().parse_args(argv)
     for given in (args.db, getattr(args, "lake", None)):
         if given and lake.has_password(given):

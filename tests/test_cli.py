@@ -176,13 +176,30 @@ def test_demo_refused_on_a_database_with_real_data(tmp_path, capsys):
     assert code == 1 and "cơ sở dữ liệu trống" in err
 
 
-def test_usage_errors_exit_2(capsys):
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["progress"], "cds progress: lỗi: thiếu tham số bắt buộc: --period"),
+        (["frobnicate"], "cds: lỗi: tham số LỆNH: 'frobnicate' không hợp lệ: chọn một trong"),
+        (["progress", "--period", "2022", "--by", "x"], "'x' không hợp lệ: chọn một trong"),
+        (["import", "a.csv", "--units", "--targets"], "--targets: không dùng cùng lúc với --units"),
+        (["export", "--out"], "tham số --out: cần một giá trị"),
+        (["batches", "--bogus"], "cds: lỗi: tham số không nhận ra: --bogus"),
+    ],
+)
+def test_usage_errors_exit_2_and_say_so_in_vietnamese(capsys, argv, said):
     with pytest.raises(SystemExit) as exit_info:
-        cli.main(["progress"])
+        cli.main(argv)
     assert exit_info.value.code == 2
-    with pytest.raises(SystemExit) as exit_info:
-        cli.main(["frobnicate"])
-    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("cách dùng: cds") and said in err
+
+
+def test_help_is_in_vietnamese(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["import", "--help"])
+    out = capsys.readouterr().out
+    assert "tham số:" in out and "tùy chọn:" in out and "in hướng dẫn này rồi thoát" in out
 
 
 def test_export_to_unknown_format_is_exit_1(demo_db, tmp_path, capsys):
