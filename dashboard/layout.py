@@ -250,8 +250,8 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool) -> Table:
         )
     grid = {index: column[start:] for index, column in enumerate(sheet.columns)}
     numbers = sheet.row_numbers[start:]
-    keys = [named[f] for f in KEY_FIELDS if f in named] + list(period_parts.values())
-    _fill_merged(grid, numbers, sheet.merged, keys)
+    key_columns = [named[f] for f in KEY_FIELDS if f in named] + list(period_parts.values())
+    _fill_merged(grid, numbers, sheet.merged, key_columns)
     if period_parts:
         # The made period is one more column of the grid, labelled after the columns it joins.
         named["period"] = len(header)

@@ -263,6 +263,8 @@ def write(store: Store, by: Actor, listed: UnitList) -> UnitList:
                 active=bool(old.loc[row.code, "active"]),
             )
         touched = pd.concat([added, changed])
+        if touched.empty and fresh.empty:
+            return rows  # the catalogue already says what the list says: nothing to record
         if len(touched):
             left = old.loc[old.index.isin(changed["code"]), "cluster_code"]
             snapshot.refresh(

@@ -119,3 +119,11 @@ def test_catalogue_shows_a_bad_list_of_units_and_loads_nothing(demo_db, monkeypa
     assert "chưa nạp được" in at.error[0].value
     assert not any(b.key == "load_units" for b in at.button)
     assert "XA_MOI" not in set(catalog.units(open_store(demo_db).cursor())["code"])
+
+
+def test_a_list_of_units_the_catalogue_already_holds_changes_nothing(demo_db, monkeypatch):
+    at = open_app(demo_db, monkeypatch, "catalogue")
+    same = "ma_don_vi,ten_don_vi,ma_cum\nHOIAN,Hội An,DONGBANG\n".encode()
+    at.file_uploader(key="units_file").set_value(("don_vi.csv", same, "text/csv")).run()
+    assert at.info[0].value == "Danh sách khớp với danh mục: không có gì thay đổi."
+    assert not any(b.key == "load_units" for b in at.button)

@@ -63,6 +63,8 @@ def test_a_workbook_of_communes_with_a_new_cluster_goes_in_at_once(province):
     )
     again = read(province, out.getvalue(), "don_vi.xlsx")
     assert unit_list.summary(again) == "0 mới, 0 thay đổi, 3 không đổi"
+    unit_list.write(province, LOCAL_OPERATOR, again)  # nothing to do: nothing recorded
+    assert auditlog.entries(cur).iloc[0]["detail"] == entry["detail"]
 
 
 def test_moving_a_unit_to_another_cluster_moves_its_standing(province):

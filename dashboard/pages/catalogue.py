@@ -118,7 +118,9 @@ with units_tab:
                 st.dataframe(
                     unit_list.for_people(listed, cluster_names), hide_index=True, width="stretch"
                 )
-                if st.button(f"Nạp danh sách ({unit_list.summary(listed)})", key="load_units"):
+                if listed.count("new") + listed.count("changed") + len(listed.clusters) == 0:
+                    st.info("Danh sách khớp với danh mục: không có gì thay đổi.")
+                elif st.button(f"Nạp danh sách ({unit_list.summary(listed)})", key="load_units"):
                     attempt(
                         lambda: unit_list.write(store, admin, listed),
                         f"Đã nạp danh sách đơn vị: {unit_list.summary(listed)}.",
