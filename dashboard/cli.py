@@ -77,6 +77,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     exp.add_argument("--out", required=True, help="tệp .csv hoặc .xlsx")
     exp.add_argument("--year", type=int, help="chỉ xuất một năm")
+    exp.add_argument(
+        "--units",
+        action="store_true",
+        help="danh sách đơn vị (sửa rồi nạp lại bằng import --units)",
+    )
 
     imp = commands.add_parser("import", parents=[common], help="kiểm tra và ghi tệp số liệu")
     imp.add_argument("file", help="tệp .csv hoặc .xlsx")
@@ -264,6 +269,10 @@ def _table(frame: pd.DataFrame, scope: str, period: periods.Period) -> str:
 
 def cmd_export(db: str, args) -> int:
     cur = open_store(_existing(db)).cursor()
+    if args.units:
+        count = export.write_table(unit_list.as_file(cur), Path(args.out))
+        print(f"Đã xuất danh sách {formatting.number(count)} đơn vị ra «{args.out}».")
+        return 0
     count = export.write_figures(cur, Path(args.out), args.year)
     print(f"Đã xuất {formatting.number(count)} số liệu ra «{args.out}».")
     return 0

@@ -147,7 +147,11 @@ def write_xlsx(frame: pd.DataFrame, path, sheet: str = "So_lieu") -> None:
 
 def write_figures(cur: duckdb.DuckDBPyConnection, path: Path, year: int | None = None) -> int:
     """Write current figures to `path` (.csv or .xlsx); returns how many."""
-    frame = figures_frame(cur, year)
+    return write_table(figures_frame(cur, year), path)
+
+
+def write_table(frame: pd.DataFrame, path: Path) -> int:
+    """Write a table to `path` as .csv (UTF-8 with BOM) or .xlsx; returns its rows."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
         path.write_bytes(to_csv_bytes(frame))

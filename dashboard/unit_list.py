@@ -282,6 +282,20 @@ def write(store: Store, by: Actor, listed: UnitList) -> UnitList:
     return UnitList(listed.problems, store.transact(work), listed.clusters)
 
 
+def as_file(cur: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every unit in the columns `read` takes, to download, edit and load back."""
+    units = catalog.units(cur)
+    return pd.DataFrame(
+        {
+            "ma_don_vi": units["code"],
+            "ten_don_vi": units["name"],
+            "ma_cum": units["cluster_code"],
+            "ten_cum": units["cluster_name"],
+            "loai": units["kind"].map(catalog.UNIT_KINDS),
+        }
+    )
+
+
 CHANGE_LABELS = {"new": "Mới", "changed": "Thay đổi", "same": "Không đổi"}
 
 

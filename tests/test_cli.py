@@ -423,6 +423,11 @@ def test_import_a_list_of_units(demo_db, tmp_path, capsys):
     )
     code, out, _ = run(capsys, "--db", demo_db, "import", str(listed), "--units")
     assert code == 0 and "Đã nạp danh sách đơn vị: 1 mới" in out
+    exported = tmp_path / "danh_sach.xlsx"
+    code, out, _ = run(capsys, "--db", demo_db, "export", "--units", "--out", str(exported))
+    assert code == 0 and out == f"Đã xuất danh sách 19 đơn vị ra «{exported}».\n"
+    code, out, _ = run(capsys, "--db", demo_db, "import", str(exported), "--units", "--dry-run")
+    assert "(0 mới, 0 thay đổi, 19 không đổi)" in out
     code, out, _ = run(
         capsys,
         "--db",

@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from builders import catalogue, commit_figures
-from dashboard import auditlog, catalog, progress, unit_list
+from dashboard import auditlog, catalog, export, progress, unit_list
 from dashboard.accounts import LOCAL_OPERATOR, Actor
 from dashboard.periods import must_parse
 from dashboard.store import open_store
@@ -125,3 +125,30 @@ def test_only_the_department_loads_units(province):
     listed = read(province, "ma_don_vi,ten_don_vi,ma_cum\nXA_A,Xã A,DB\n")
     with pytest.raises(PermissionError):
         unit_list.write(province, VIEWER, listed)
+
+
+def test_the_downloaded_list_loads_back_unchanged(province, tmp_path):
+    listed = read(province, "ma_don_vi,ten_don_vi,ma_cum,ten_cum,loai\nXA_A,Xã A,MN,Miền núi,Xã\n")
+    unit_list.write(province, LOCAL_OPERATOR, listed)
+    frame = unit_list.as_file(province.cursor())
+    assert frame.to_dict("records") == [
+        {
+            "ma_don_vi": "HOIAN",
+            "ten_don_vi": "Đơn vị HOIAN",
+            "ma_cum": "DB",
+            "ten_cum": "Cụm DB",
+            "loai": "Huyện",
+        },
+        {
+            "ma_don_vi": "XA_A",
+            "ten_don_vi": "Xã A",
+            "ma_cum": "MN",
+            "ten_cum": "Miền núi",
+            "loai": "Xã",
+        },
+    ]
+    for suffix in (".csv", ".xlsx"):
+        path = tmp_path / f"don_vi{suffix}"
+        export.write_table(frame, path)
+        back = read(province, path.read_bytes(), path.name)
+        assert back.ok and unit_list.summary(back) == "0 mới, 0 thay đổi, 2 không đổi"
