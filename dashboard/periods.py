@@ -16,7 +16,8 @@ _OF = r"\s*(?:[/.-]|NAM)\s*"
 # Matched against the text in capitals without accents, spaces collapsed; every label this
 # module writes (Tháng 6/2022, Quý II/2022, 6 tháng đầu năm 2022, Năm 2022, 6T đầu/2022) is one.
 _FORMS = [
-    (re.compile(r"^(\d{4})-(\d{1,2})$"), "month", lambda m: (int(m[1]), int(m[2]))),
+    # 2022/07 too; not 2022.07, which a spreadsheet number cell turns 2022.10 into (2022.1)
+    (re.compile(r"^(\d{4})[-/](\d{1,2})$"), "month", lambda m: (int(m[1]), int(m[2]))),
     (re.compile(r"^(\d{1,2})[/.-](\d{4})$"), "month", lambda m: (int(m[2]), int(m[1]))),
     (
         re.compile(r"^(?:T|THANG)\s*(\d{1,2})" + _OF + r"(\d{4})$"),

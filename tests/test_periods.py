@@ -10,6 +10,7 @@ from dashboard.periods import Period, must_parse, named_in, parse, periods_in_ye
     [
         ("2022-06", "2022-06"),
         ("2022-6", "2022-06"),
+        ("2022/06", "2022-06"),
         ("06/2022", "2022-06"),
         ("6/2022", "2022-06"),
         ("T6/2022", "2022-06"),
@@ -63,6 +64,8 @@ def test_accepted_spellings(text, code):
         "2022/06/30",
         "abc",
         2022.5,
+        2022.1,  # a number cell: 2022.10 typed, 2022.1 kept; never taken for January
+        "2022.10",
     ],
 )
 def test_rejected_spellings(text):
