@@ -18,6 +18,11 @@ from dashboard.problems import Problems
 
 RATIO_TOLERANCE = 0.5  # percentage points: a value rounded to whole percents still agrees
 JUMP_FACTOR = 3
+# The province-wide target's unit, '*', by the names a targets file (or the grid's download)
+# may give it instead.
+PROVINCE_NAMES = pd.DataFrame(
+    {"code": "*", "name": ["Toàn tỉnh", "Toàn tỉnh (mặc định)", "Cả tỉnh"]}
+)
 FREQUENCY_EXAMPLES = {"month": "2022-06", "quarter": "2022-Q2", "half": "2022-H1", "year": "2022"}
 
 
@@ -65,14 +70,14 @@ def _name_key(text: object) -> str:
     return " ".join(unicodedata.normalize("NFC", str(text)).casefold().split())
 
 
-def _codes(rows, field, known: pd.DataFrame, label: str, problems: Problems, extra=()):
+def _codes(rows, field, known: pd.DataFrame, label: str, problems: Problems):
     """Normalised codes of `field`; errors for missing and unknown ones. A cell holding a name
     of the catalogue instead of a code ("Hội An") stands for that code when exactly one entry
     has that name; the column is named in one warning."""
     codes = per_value(rows[field], _code_text)
     missing = codes.isna()
     problems.add_where("error", rows, missing, field, f"Thiếu {label}: ghi {label} vào ô này.")
-    valid = codes.isin(set(known["code"]) | set(extra))
+    valid = codes.isin(set(known["code"]))
     unknown = codes.notna() & ~valid
     if unknown.any():
         _by_name(rows, field, known, label, codes, valid, unknown, problems)
@@ -525,7 +530,8 @@ def targets(table: Table, cat: Catalogue, problems: Problems, decimal_comma: boo
         )
         return pd.DataFrame()
     ok = pd.Series(True, index=rows.index)
-    unit, unit_ok = _codes(rows, "unit_code", cat.units, "mã đơn vị", problems, extra=("*",))
+    units = pd.concat([cat.units[["code", "name"]], PROVINCE_NAMES], ignore_index=True)
+    unit, unit_ok = _codes(rows, "unit_code", units, "mã đơn vị", problems)
     indicator, indicator_ok = _codes(
         rows, "indicator_code", cat.indicators, "mã chỉ tiêu", problems
     )

@@ -338,6 +338,14 @@ def test_dashes_where_a_report_has_no_figure(demo):
     assert "thay cho kế hoạch" in upload.problems.iloc[0]["message"]
 
 
+def test_a_targets_file_may_name_the_province_wide_row_toan_tinh(demo):
+    text = "Mã đơn vị,Mã chỉ tiêu,Năm,Kế hoạch\nToàn tỉnh,CNS_TO,2023,150\nHOIAN,CNS_TO,2023,9\n"
+    upload = submit(demo, text, targets=True)
+    assert upload.ok and upload.batch.new == 2
+    assert sorted(upload.rows["unit_code"]) == ["*", "HOIAN"]
+    assert "(Toàn tỉnh → *)" in upload.problems.iloc[0]["message"]
+
+
 def test_a_report_with_its_month_only_in_the_title_goes_in_with_a_warning(demo):
     text = (
         "BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ THÁNG 8 NĂM 2022,,\n"
