@@ -7,6 +7,15 @@ import numpy as np
 import pandas as pd
 
 
+def text(cell: object) -> str | None:
+    """A cell as its writer wrote it, trimmed: 8.0 from a spreadsheet is "8"; empty is None."""
+    if cell is None or (isinstance(cell, float) and np.isnan(cell)):
+        return None
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    return str(cell).strip() or None
+
+
 def per_value(values: pd.Series, rule: Callable[[object], object]) -> pd.Series:
     """rule(cell) for every cell, computed once per distinct value (empty cells: rule(None))."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)

@@ -270,7 +270,7 @@ def _table(frame: pd.DataFrame, scope: str, period: periods.Period) -> str:
 def cmd_export(db: str, args) -> int:
     cur = open_store(_existing(db)).cursor()
     if args.units:
-        count = export.write_table(unit_list.as_file(cur), Path(args.out))
+        count = export.write_table(unit_list.as_file(catalog.units(cur)), Path(args.out))
         print(f"Đã xuất danh sách {formatting.number(count)} đơn vị ra «{args.out}».")
         return 0
     count = export.write_figures(cur, Path(args.out), args.year)
@@ -293,6 +293,24 @@ def _problem_line(problem) -> str:
 SEVERITY = {"error": "Lỗi", "warning": "Cảnh báo"}
 
 
+def _reported(problems: pd.DataFrame) -> bool:
+    """Print a file's problems (errors on stderr) and, with any error, that nothing was written;
+    whether the file may go on."""
+    for problem in problems.to_dict("records"):
+        print(
+            _problem_line(problem),
+            file=sys.stderr if problem["severity"] == "error" else sys.stdout,
+        )
+    errors = int((problems["severity"] == "error").sum())
+    if errors:
+        print(
+            f"Tệp bị từ chối: {formatting.number(errors)} lỗi; không có gì được ghi. Sửa các lỗi "
+            "trên rồi gửi lại.",
+            file=sys.stderr,
+        )
+    return not errors
+
+
 def cmd_import(db: str, args) -> int:
     path = Path(args.file)
     if not path.is_file():
@@ -307,18 +325,8 @@ def cmd_import(db: str, args) -> int:
         upload = ingest.check(store.cursor(), data, path.name, actor, targets=args.targets)
     else:
         upload = ingest.submit(store, data, path.name, actor, targets=args.targets)
-    for problem in upload.problems.to_dict("records"):
-        print(
-            _problem_line(problem),
-            file=sys.stderr if problem["severity"] == "error" else sys.stdout,
-        )
     what = "kế hoạch" if args.targets else "số liệu"
-    if not upload.ok:
-        print(
-            f"Tệp bị từ chối: {formatting.number(len(upload.errors))} lỗi; không có gì được "
-            "ghi. Sửa các lỗi trên rồi gửi lại.",
-            file=sys.stderr,
-        )
+    if not _reported(upload.problems):
         return 1
     counts = formatting.change_counts(
         upload.count("new"), upload.count("changed"), upload.count("same")
@@ -339,14 +347,7 @@ def cmd_import(db: str, args) -> int:
 
 def _import_units(store, actor, data: bytes, file_name: str, dry_run: bool) -> int:
     listed = unit_list.read(store.cursor(), data, file_name)
-    for problem in listed.problems.to_dict("records"):
-        print(_problem_line(problem), file=sys.stderr)
-    if not listed.ok:
-        print(
-            f"Tệp bị từ chối: {formatting.number(len(listed.problems))} lỗi; không có gì được "
-            "ghi. Sửa các lỗi trên rồi gửi lại.",
-            file=sys.stderr,
-        )
+    if not _reported(listed.problems):
         return 1
     if dry_run:
         print(f"Chạy thử: danh sách hợp lệ ({unit_list.summary(listed)}); chưa ghi gì.")

@@ -9,7 +9,7 @@ import pandas as pd
 
 from dashboard import numbers, periods
 from dashboard.accents import unaccented
-from dashboard.cells import per_value
+from dashboard.cells import per_value, text
 from dashboard.reader import FileRejected, Sheet
 
 HEADER_SEARCH_ROWS = 30
@@ -298,22 +298,15 @@ def _joined_period(grid: dict[int, np.ndarray], parts: dict[str, int]) -> np.nda
 def _join(year: object, month: object, quarter: object) -> str | None:
     if year is None:
         return None if month is None and quarter is None else f"{month or quarter}/?"
-    found = re.search(r"\d{4}", _text(year))
-    year = found.group() if found else _text(year)
+    found = re.search(r"\d{4}", text(year))
+    year = found.group() if found else text(year)
     if month is not None:
-        month = _text(month)
+        month = text(month)
         return f"{'T' if month.isdigit() else ''}{month}/{year}"
     if quarter is not None:
-        quarter = _text(quarter)
+        quarter = text(quarter)
         return f"{'Q' if re.fullmatch(r'[1-4]|IV|I{1,3}', quarter.upper()) else ''}{quarter}/{year}"
     return year
-
-
-def _text(cell: object) -> str:
-    """A cell as written: 8.0 from a spreadsheet is 8."""
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    return str(cell).strip()
 
 
 def _fill_merged(grid: dict[int, np.ndarray], numbers: list[int], merged, keys: list[int]) -> None:

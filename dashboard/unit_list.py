@@ -9,6 +9,7 @@ import pandas as pd
 
 from dashboard import catalog, formatting, reader, snapshot, sql
 from dashboard.accounts import Actor, require_admin
+from dashboard.cells import text
 from dashboard.layout import HEADER_SEARCH_ROWS, column_letter, normalise
 from dashboard.problems import Problems
 from dashboard.store import Store, audit
@@ -20,7 +21,6 @@ FIELDS = {
     "cluster_name": ("tencum", "tencumthidua", "clustername"),
     "kind": ("loai", "loaidonvi", "kind"),
 }
-LABELS = {"code": "ma_don_vi", "name": "ten_don_vi", "cluster": "ma_cum"}
 # A new unit whose kind the file does not say.
 DEFAULT_KIND = "khac"
 BAD_CODE = (
@@ -68,11 +68,8 @@ def _header(sheets: list[reader.Sheet]) -> tuple[reader.Sheet, int, dict[str, in
 
 
 def _text(cell) -> str | None:
-    if cell is None:
-        return None
-    if isinstance(cell, float) and cell.is_integer():
-        cell = int(cell)
-    return " ".join(str(cell).split()) or None
+    written = text(cell)
+    return " ".join(written.split()) if written else None
 
 
 def read(cur: duckdb.DuckDBPyConnection, data: bytes, file_name: str, limits=None) -> UnitList:
@@ -282,9 +279,9 @@ def write(store: Store, by: Actor, listed: UnitList) -> UnitList:
     return UnitList(listed.problems, store.transact(work), listed.clusters)
 
 
-def as_file(cur: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Every unit in the columns `read` takes, to download, edit and load back."""
-    units = catalog.units(cur)
+def as_file(units: pd.DataFrame) -> pd.DataFrame:
+    """Every unit of catalog.units in the columns `read` takes, to download, edit and load
+    back."""
     return pd.DataFrame(
         {
             "ma_don_vi": units["code"],

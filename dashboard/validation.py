@@ -12,6 +12,7 @@ import pandas as pd
 from dashboard import formatting, numbers, periods
 from dashboard.accounts import Actor
 from dashboard.cells import looked_up, per_value
+from dashboard.cells import text as written_text
 from dashboard.export import FORMULA_STARTS
 from dashboard.layout import Table, normalise
 from dashboard.problems import Problems
@@ -45,11 +46,8 @@ def _missing(value) -> bool:
 
 
 def _code_text(value) -> str | None:
-    if _missing(value):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip().upper() or None
+    written = written_text(value)
+    return written.upper() if written else None
 
 
 def _suggest(text: str, codes: list[str], names: dict[str, str]) -> str:

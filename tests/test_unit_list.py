@@ -130,7 +130,7 @@ def test_only_the_department_loads_units(province):
 def test_the_downloaded_list_loads_back_unchanged(province, tmp_path):
     listed = read(province, "ma_don_vi,ten_don_vi,ma_cum,ten_cum,loai\nXA_A,Xã A,MN,Miền núi,Xã\n")
     unit_list.write(province, LOCAL_OPERATOR, listed)
-    frame = unit_list.as_file(province.cursor())
+    frame = unit_list.as_file(catalog.units(province.cursor()))
     assert frame.to_dict("records") == [
         {
             "ma_don_vi": "HOIAN",

@@ -109,7 +109,7 @@ with units_tab:
             "chuyển cụm, đổi loại theo tệp; không đơn vị nào bị xóa hay ngừng hoạt động."
         )
         st.caption("Danh sách hiện có, để sửa rồi nạp lại:")
-        web.downloads(unit_list.as_file(web.cursor(ctx)), "danh_sach_don_vi", "units_list")
+        web.downloads(unit_list.as_file(cat["units"]), "danh_sach_don_vi", "units_list")
         listed_file = web.file_uploader("Tệp danh sách đơn vị", ["csv", "xlsx"], "units_file")
         if listed_file is not None:
             listed = unit_list.read(web.cursor(ctx), listed_file.getvalue(), listed_file.name)
