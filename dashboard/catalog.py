@@ -31,6 +31,27 @@ KINDS = {
 }
 DIRECTIONS = {"up": "Càng cao càng tốt", "down": "Càng thấp càng tốt"}
 FREQUENCIES = {"month": "Tháng", "quarter": "Quý", "half": "6 tháng", "year": "Năm"}
+# How a change to a catalogue row is said (audit log, a list's preview): the field's name and
+# the labels of its coded values.
+UNIT_LABELS = {"name": "tên", "cluster_code": "cụm", "kind": "loại", "active": "hoạt động"}
+UNIT_VALUES = {"kind": UNIT_KINDS, "active": {True: "có", False: "không"}}
+INDICATOR_LABELS = {
+    "group_code": "nhóm",
+    "name": "tên",
+    "short_name": "tên rút gọn",
+    "measure": "đơn vị đo",
+    "kind": "cách tổng hợp",
+    "direction": "chiều đánh giá",
+    "frequency": "tần suất",
+    "description": "mô tả",
+    "legal_basis": "căn cứ pháp lý",
+}
+INDICATOR_VALUES = {
+    "measure": MEASURES,
+    "kind": KINDS,
+    "direction": DIRECTIONS,
+    "frequency": FREQUENCIES,
+}
 
 
 class CatalogueError(ValueError):
@@ -204,9 +225,7 @@ def update_unit(
     }
     if new["cluster_code"] not in set(clusters(cur)["code"]):
         raise CatalogueError(f"Không có cụm «{new['cluster_code']}».")
-    changes = [
-        f"{field}: {old[field]} → {value}" for field, value in new.items() if old[field] != value
-    ]
+    changes = changes_said(old, new, UNIT_LABELS, UNIT_VALUES)
     if not changes:
         return
 
@@ -231,9 +250,12 @@ INDICATOR_FIELDS = (
 )
 
 
-def _indicator_fields(cur, fields: dict) -> dict:
+def indicator_fields(fields: dict, groups: set[str]) -> dict:
+    """An indicator's fields (INDICATOR_FIELDS) as stored, names trimmed, the short name the
+    name when left out; CatalogueError names the first that cannot stand, `groups` being the
+    groups it may belong to."""
     out = {key: fields.get(key) for key in INDICATOR_FIELDS}
-    if out["group_code"] not in set(indicator_groups(cur)["code"]):
+    if out["group_code"] not in groups:
         raise CatalogueError(f"Không có nhóm chỉ tiêu «{out['group_code']}».")
     out["name"] = _name(out["name"], "chỉ tiêu")
     out["short_name"] = _name(out["short_name"] or out["name"], "rút gọn")
@@ -249,6 +271,32 @@ def _indicator_fields(cur, fields: dict) -> dict:
     return out
 
 
+def locked_change(cur: duckdb.DuckDBPyConnection, code: str, old, new: dict) -> str | None:
+    """Why an indicator cannot take `new` (its kind, measure or frequency changed while it has
+    figures, which were read by them); None when it can."""
+    locked = [k for k in ("kind", "measure", "frequency") if new[k] != old[k]]
+    if locked and sql.scalar(cur, "indicator_figure_count", code=code):
+        return (
+            f"Chỉ tiêu {code} đã có số liệu nên không đổi được {', '.join(locked)}: các số "
+            "liệu cũ được đọc theo cách này. Tạo chỉ tiêu mới nếu cách đo đã thay đổi."
+        )
+    return None
+
+
+def changes_said(old, new: dict, labels: dict[str, str], values: dict[str, dict]) -> list[str]:
+    """'tên: Điện Bàn → Thị xã Điện Bàn' for each field of `new` that differs from the stored
+    row `old` (missing is None, said as «trống»), coded values by their labels."""
+    said = []
+    for key, value in new.items():
+        before = old[key] if pd.notna(old[key]) else None
+        value = value if pd.notna(value) else None
+        if before != value:
+            shown = values.get(key, {})
+            was, now = ("trống" if v is None else shown.get(v, v) for v in (before, value))
+            said.append(f"{labels[key]}: {was} → {now}")
+    return said
+
+
 def add_indicator(store: Store, by: Actor, code: str, fields: dict) -> str:
     """Create an indicator."""
     require_admin(by, "Thêm chỉ tiêu")
@@ -259,7 +307,7 @@ def add_indicator(store: Store, by: Actor, code: str, fields: dict) -> str:
         raise CatalogueError(f"Mã chỉ tiêu «{code}» đã có.")
     row = {
         "code": code,
-        **_indicator_fields(cur, fields),
+        **indicator_fields(fields, set(indicator_groups(cur)["code"])),
         "sort_order": next_order(existing),
     }
     load_rows(store, "indicators", pd.DataFrame([row]), by.username)
@@ -275,18 +323,13 @@ def update_indicator(store: Store, by: Actor, code: str, fields: dict) -> None:
     if code not in current.index:
         raise CatalogueError(f"Không có chỉ tiêu «{code}».")
     old = current.loc[code]
-    new = _indicator_fields(cur, {**{k: old[k] for k in INDICATOR_FIELDS}, **fields})
-    locked = [k for k in ("kind", "measure", "frequency") if new[k] != old[k]]
-    if locked and sql.scalar(cur, "indicator_figure_count", code=code):
-        raise CatalogueError(
-            f"Chỉ tiêu {code} đã có số liệu nên không đổi được {', '.join(locked)}: các số "
-            "liệu cũ được đọc theo cách này. Tạo chỉ tiêu mới nếu cách đo đã thay đổi."
-        )
-    changes = [
-        f"{k}: {old[k]} → {v}"
-        for k, v in new.items()
-        if (old[k] if pd.notna(old[k]) else None) != v
-    ]
+    new = indicator_fields(
+        {**{k: old[k] for k in INDICATOR_FIELDS}, **fields}, set(indicator_groups(cur)["code"])
+    )
+    locked = locked_change(cur, code, old, new)
+    if locked:
+        raise CatalogueError(locked)
+    changes = changes_said(old, new, INDICATOR_LABELS, INDICATOR_VALUES)
     if not changes:
         return
 

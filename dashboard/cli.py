@@ -19,6 +19,7 @@ from dashboard import (
     demo,
     export,
     formatting,
+    indicator_list,
     ingest,
     lake,
     migration,
@@ -77,10 +78,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     exp.add_argument("--out", required=True, help="tệp .csv hoặc .xlsx")
     exp.add_argument("--year", type=int, help="chỉ xuất một năm")
-    exp.add_argument(
+    listed = exp.add_mutually_exclusive_group()
+    listed.add_argument(
         "--units",
         action="store_true",
         help="danh sách đơn vị (sửa rồi nạp lại bằng import --units)",
+    )
+    listed.add_argument(
+        "--indicators",
+        action="store_true",
+        help="danh sách chỉ tiêu (sửa rồi nạp lại bằng import --indicators)",
     )
 
     imp = commands.add_parser("import", parents=[common], help="kiểm tra và ghi tệp số liệu")
@@ -89,6 +96,11 @@ def _parser() -> argparse.ArgumentParser:
     kind.add_argument("--targets", action="store_true", help="tệp kế hoạch (giao chỉ tiêu)")
     kind.add_argument(
         "--units", action="store_true", help="tệp danh sách đơn vị (ma_don_vi, ten_don_vi, ma_cum)"
+    )
+    kind.add_argument(
+        "--indicators",
+        action="store_true",
+        help="tệp danh sách chỉ tiêu (ma_chi_tieu, ten_chi_tieu, ma_nhom, don_vi_do, …)",
     )
     imp.add_argument("--user", help="tài khoản gửi (mặc định: người vận hành máy chủ)")
     imp.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi")
@@ -273,6 +285,11 @@ def cmd_export(db: str, args) -> int:
         count = export.write_table(unit_list.as_file(catalog.units(cur)), Path(args.out))
         print(f"Đã xuất danh sách {formatting.number(count)} đơn vị ra «{args.out}».")
         return 0
+    if args.indicators:
+        listed = indicator_list.as_file(catalog.indicators(cur), catalog.indicator_groups(cur))
+        count = export.write_table(listed, Path(args.out))
+        print(f"Đã xuất danh sách {formatting.number(count)} chỉ tiêu ra «{args.out}».")
+        return 0
     count = export.write_figures(cur, Path(args.out), args.year)
     print(f"Đã xuất {formatting.number(count)} số liệu ra «{args.out}».")
     return 0
@@ -319,8 +336,9 @@ def cmd_import(db: str, args) -> int:
     store = open_store(_existing(db))
     actor = accounts.actor(store.cursor(), args.user)
     data = path.read_bytes()
-    if args.units:
-        return _import_units(store, actor, data, path.name, args.dry_run)
+    if args.units or args.indicators:
+        lists = (unit_list, "đơn vị") if args.units else (indicator_list, "chỉ tiêu")
+        return _import_list(store, actor, data, path.name, args.dry_run, *lists)
     if args.dry_run:
         upload = ingest.check(store.cursor(), data, path.name, actor, targets=args.targets)
     else:
@@ -345,17 +363,19 @@ def cmd_import(db: str, args) -> int:
     return 0
 
 
-def _import_units(store, actor, data: bytes, file_name: str, dry_run: bool) -> int:
-    listed = unit_list.read(store.cursor(), data, file_name)
+def _import_list(store, actor, data: bytes, file_name: str, dry_run: bool, kind, what) -> int:
+    """A list of units or indicators (`kind`: unit_list or indicator_list) checked and, unless
+    a dry run, written."""
+    listed = kind.read(store.cursor(), data, file_name)
     if not _reported(listed.problems):
         return 1
     if dry_run:
-        print(f"Chạy thử: danh sách hợp lệ ({unit_list.summary(listed)}); chưa ghi gì.")
+        print(f"Chạy thử: danh sách hợp lệ ({listed.summary()}); chưa ghi gì.")
         return 0
-    written = unit_list.write(store, actor, listed)
+    written = kind.write(store, actor, listed)
     for row in written.rows[written.rows["change"] == "changed"].itertuples():
         print(f"{row.code}: {row.before}")
-    print(f"Đã nạp danh sách đơn vị: {unit_list.summary(written)}.")
+    print(f"Đã nạp danh sách {what}: {written.summary()}.")
     return 0
 
 

@@ -88,7 +88,7 @@ def test_moving_and_deactivating_keep_every_figure(demo):
     detail = cur.execute(
         "SELECT detail FROM audit_log WHERE action = 'update_unit' ORDER BY seq"
     ).fetchall()
-    assert "cluster_code: DONGBANG → MIENNUI" in detail[0][0]
+    assert "cụm: DONGBANG → MIENNUI" in detail[0][0]
 
 
 def test_turning_an_indicators_direction_reaches_every_level(demo):

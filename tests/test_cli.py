@@ -449,3 +449,41 @@ def test_import_a_list_of_units(demo_db, tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_info:  # one kind of file at a time
         cli.main(["--db", demo_db, "import", str(bad), "--units", "--targets"])
     assert exit_info.value.code == 2
+
+
+def test_import_a_list_of_indicators(demo_db, tmp_path, capsys):
+    listed = tmp_path / "chi_tieu.csv"
+    listed.write_text(
+        "ma_chi_tieu;ten_chi_tieu;ma_nhom;ten_nhom;don_vi_do;cach_tong_hop;tan_suat\n"
+        "DN_SO;Doanh nghiệp số mới;KTS;Kinh tế số;Số lượng;Phát sinh;Quý\n"
+        "CNS_TO;Tổ công nghệ số;CNS;;;;\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "--db", demo_db, "import", str(listed), "--indicators", "--dry-run")
+    assert code == 0
+    assert out == (
+        "Chạy thử: danh sách hợp lệ (1 mới, 1 thay đổi, 0 không đổi; 1 nhóm mới); chưa ghi gì.\n"
+    )
+    code, out, _ = run(capsys, "--db", demo_db, "import", str(listed), "--indicators")
+    assert code == 0
+    assert out.splitlines() == [
+        "CNS_TO: tên: Số tổ công nghệ số cộng đồng đã thành lập → Tổ công nghệ số",
+        "Đã nạp danh sách chỉ tiêu: 1 mới, 1 thay đổi, 0 không đổi; 1 nhóm mới.",
+    ]
+    exported = tmp_path / "chi_tieu.xlsx"
+    code, out, _ = run(capsys, "--db", demo_db, "export", "--indicators", "--out", str(exported))
+    assert code == 0 and out == f"Đã xuất danh sách 11 chỉ tiêu ra «{exported}».\n"
+    code, out, _ = run(
+        capsys, "--db", demo_db, "import", str(exported), "--indicators", "--dry-run"
+    )
+    assert "(0 mới, 0 thay đổi, 11 không đổi)" in out
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "ma_chi_tieu,ten_chi_tieu,ma_nhom,don_vi_do,cach_tong_hop,tan_suat\nX,Y,KTS,,,\n"
+    )
+    code, out, err = run(capsys, "--db", demo_db, "import", str(bad), "--indicators")
+    assert code == 1 and out == ""
+    assert err.splitlines()[0].startswith(
+        "Lỗi (dòng 2, cột A (ma_chi_tieu), «X»): Mã chỉ tiêu không hợp lệ"
+    )
+    assert err.splitlines()[-1].startswith("Tệp bị từ chối: 4 lỗi; không có gì được ghi.")

@@ -122,6 +122,53 @@ def test_catalogue_shows_a_bad_list_of_units_and_loads_nothing(demo_db, monkeypa
     assert "XA_MOI" not in set(catalog.units(open_store(demo_db).cursor())["code"])
 
 
+def test_catalogue_loads_a_list_of_indicators_with_a_new_group(demo_db, monkeypatch):
+    at = open_app(demo_db, monkeypatch, "catalogue")
+    assert any(b.key == "indicators_list_csv" for b in at.get("download_button"))
+    listed = (
+        "Mã chỉ tiêu,Tên chỉ tiêu,Nhóm,Tên nhóm,Đơn vị tính,Cách tổng hợp,Tần suất\n"
+        "DN_SO,Doanh nghiệp số mới,KTS,Kinh tế số,Số lượng,Phát sinh,Quý\n"
+    )
+    at.file_uploader(key="indicators_file").set_value(
+        ("chi_tieu.csv", listed.encode(), "text/csv")
+    ).run()
+    assert not at.exception
+    preview = next(d.value for d in at.dataframe if "Tần suất" in d.value and "Dòng" in d.value)
+    assert preview.iloc[0][["Mã", "Nhóm", "Cách tổng hợp", "Thay đổi"]].tolist() == [
+        "DN_SO",
+        "Kinh tế số",
+        "Phát sinh trong kỳ (cộng dồn trong năm)",
+        "Mới",
+    ]
+    at.button(key="load_indicators").click().run()
+    assert "Đã nạp danh sách chỉ tiêu: 1 mới, 0 thay đổi, 0 không đổi; 1 nhóm mới." in texts(at)
+    shown = catalog.indicators(open_store(demo_db).cursor()).set_index("code")
+    assert shown.loc["DN_SO", ["group_name", "kind", "frequency"]].tolist() == [
+        "Kinh tế số",
+        "flow",
+        "quarter",
+    ]
+
+
+def test_catalogue_shows_a_bad_list_of_indicators_and_loads_nothing(demo_db, monkeypatch):
+    at = open_app(demo_db, monkeypatch, "catalogue")
+    bad = "ma_chi_tieu,ten_chi_tieu,ma_nhom,don_vi_do,cach_tong_hop,tan_suat\n"
+    bad += "DN_SO,Doanh nghiệp số,TTHC,%,Trung bình,Tháng\n"
+    at.file_uploader(key="indicators_file").set_value(
+        ("chi_tieu.csv", bad.encode(), "text/csv")
+    ).run()
+    assert "chưa nạp được" in at.error[0].value
+    shown = next(d.value for d in at.dataframe if "Cách sửa" in d.value)
+    assert shown.iloc[0][["Dòng", "Cột", "Giá trị"]].tolist() == [
+        2,
+        "E (cach_tong_hop)",
+        "Trung bình",
+    ]
+    assert shown.iloc[0]["Cách sửa"].startswith("Không hiểu cách tổng hợp này")
+    assert not any(b.key == "load_indicators" for b in at.button)
+    assert "DN_SO" not in set(catalog.indicators(open_store(demo_db).cursor())["code"])
+
+
 def test_a_list_of_units_the_catalogue_already_holds_changes_nothing(demo_db, monkeypatch):
     at = open_app(demo_db, monkeypatch, "catalogue")
     same = "ma_don_vi,ten_don_vi,ma_cum\nHOIAN,Hội An,DONGBANG\n".encode()

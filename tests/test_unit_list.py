@@ -40,7 +40,7 @@ def test_a_workbook_of_communes_with_a_new_cluster_goes_in_at_once(province):
     book.save(out)
     listed = read(province, out.getvalue(), "don_vi.xlsx")
     assert listed.ok, listed.problems
-    assert unit_list.summary(listed) == "2 mới, 1 thay đổi, 0 không đổi; 1 cụm mới"
+    assert listed.summary() == "2 mới, 1 thay đổi, 0 không đổi; 1 cụm mới"
     written = unit_list.write(province, LOCAL_OPERATOR, listed)
     assert list(written.rows["change"]) == ["new", "new", "changed"]
     cur = province.cursor()
@@ -62,7 +62,7 @@ def test_a_workbook_of_communes_with_a_new_cluster_goes_in_at_once(province):
         and "HOIAN: tên: Đơn vị HOIAN → Phường Hội An" in entry["detail"]
     )
     again = read(province, out.getvalue(), "don_vi.xlsx")
-    assert unit_list.summary(again) == "0 mới, 0 thay đổi, 3 không đổi"
+    assert again.summary() == "0 mới, 0 thay đổi, 3 không đổi"
     unit_list.write(province, LOCAL_OPERATOR, again)  # nothing to do: nothing recorded
     assert auditlog.entries(cur).iloc[0]["detail"] == entry["detail"]
 
@@ -151,4 +151,4 @@ def test_the_downloaded_list_loads_back_unchanged(province, tmp_path):
         path = tmp_path / f"don_vi{suffix}"
         export.write_table(frame, path)
         back = read(province, path.read_bytes(), path.name)
-        assert back.ok and unit_list.summary(back) == "0 mới, 0 thay đổi, 2 không đổi"
+        assert back.ok and back.summary() == "0 mới, 0 thay đổi, 2 không đổi"

@@ -1,8 +1,9 @@
-"""Danh mục: units and clusters (add, rename, move, deactivate) and the indicator catalogue."""
+"""Danh mục: units and clusters (add, rename, move, deactivate) and the indicator catalogue, one
+at a time or as a list from a file."""
 
 import streamlit as st
 
-from dashboard import catalog, problems, unit_list, web
+from dashboard import catalog, indicator_list, problems, unit_list, web
 
 ctx = web.context()
 admin = web.admin_only(ctx)
@@ -24,6 +25,27 @@ def attempt(action, done: str) -> None:
     else:
         st.session_state["flash"] = done
         st.rerun()
+
+
+def load_list(kind, label: str, what: str, names: dict[str, str], key: str) -> None:
+    """A list of units or indicators (`kind`: unit_list or indicator_list) chosen, checked,
+    shown line by line and, on the button, written."""
+    listed_file = web.file_uploader(label, ["csv", "xlsx"], f"{key}_file")
+    if listed_file is None:
+        return
+    listed = kind.read(web.cursor(ctx), listed_file.getvalue(), listed_file.name)
+    if not listed.ok:
+        st.error("Danh sách có lỗi nên chưa nạp được; sửa theo hướng dẫn dưới đây.")
+        st.dataframe(problems.for_people(listed.problems), hide_index=True)
+        return
+    st.dataframe(kind.for_people(listed, names), hide_index=True, width="stretch")
+    if listed.changes_nothing:
+        st.info("Danh sách khớp với danh mục: không có gì thay đổi.")
+    elif st.button(f"Nạp danh sách ({listed.summary()})", key=f"load_{key}"):
+        attempt(
+            lambda: kind.write(store, admin, listed),
+            f"Đã nạp danh sách {what}: {listed.summary()}.",
+        )
 
 
 if "flash" in st.session_state:
@@ -110,23 +132,7 @@ with units_tab:
         )
         st.caption("Danh sách hiện có, để sửa rồi nạp lại:")
         web.downloads(unit_list.as_file(cat["units"]), "danh_sach_don_vi", "units_list")
-        listed_file = web.file_uploader("Tệp danh sách đơn vị", ["csv", "xlsx"], "units_file")
-        if listed_file is not None:
-            listed = unit_list.read(web.cursor(ctx), listed_file.getvalue(), listed_file.name)
-            if not listed.ok:
-                st.error("Danh sách có lỗi nên chưa nạp được; sửa theo hướng dẫn dưới đây.")
-                st.dataframe(problems.for_people(listed.problems), hide_index=True)
-            else:
-                st.dataframe(
-                    unit_list.for_people(listed, cluster_names), hide_index=True, width="stretch"
-                )
-                if listed.count("new") + listed.count("changed") + len(listed.clusters) == 0:
-                    st.info("Danh sách khớp với danh mục: không có gì thay đổi.")
-                elif st.button(f"Nạp danh sách ({unit_list.summary(listed)})", key="load_units"):
-                    attempt(
-                        lambda: unit_list.write(store, admin, listed),
-                        f"Đã nạp danh sách đơn vị: {unit_list.summary(listed)}.",
-                    )
+        load_list(unit_list, "Tệp danh sách đơn vị", "đơn vị", cluster_names, "units")
 
 with clusters_tab:
     st.dataframe(
@@ -221,3 +227,17 @@ with indicators_tab:
                     lambda: catalog.update_indicator(store, admin, chosen, fields),
                     f"Đã lưu chỉ tiêu {chosen}.",
                 )
+
+    with st.expander("Nạp danh sách chỉ tiêu từ tệp (CSV, Excel)"):
+        st.caption(
+            "Mỗi dòng một chỉ tiêu: ma_chi_tieu, ten_chi_tieu, ma_nhom (mã hoặc tên nhóm đã có; "
+            "thêm ten_nhom để tạo nhóm mới), don_vi_do (%, Số lượng, Điểm), cach_tong_hop (Tỷ "
+            "lệ, Lũy kế, Phát sinh, Chỉ số điểm), tan_suat (Tháng, Quý, 6 tháng, Năm); tùy "
+            "chọn chieu_danh_gia (mặc định càng cao càng tốt), ten_rut_gon, mo_ta, can_cu. Ô "
+            "để trống giữ nguyên chỉ tiêu đã có; không chỉ tiêu nào bị xóa."
+        )
+        st.caption("Danh sách hiện có, để sửa rồi nạp lại:")
+        web.downloads(
+            indicator_list.as_file(info, cat["groups"]), "danh_sach_chi_tieu", "indicators_list"
+        )
+        load_list(indicator_list, "Tệp danh sách chỉ tiêu", "chỉ tiêu", groups, "indicators")
