@@ -18,6 +18,8 @@ ACTION_LABELS = {
     "rename_cluster": "Đổi tên cụm",
     "update_unit": "Sửa đơn vị",
     "update_indicator": "Sửa chỉ tiêu",
+    "import_units": "Nạp danh sách đơn vị",
+    "import_indicators": "Nạp danh sách chỉ tiêu",
     "add_user": "Tạo tài khoản",
     "set_password": "Đổi mật khẩu",
     "disable_user": "Khóa tài khoản",

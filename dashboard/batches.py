@@ -9,7 +9,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from dashboard import formatting, snapshot, sql
+from dashboard import formatting, snapshot, sql, tables
 from dashboard.accounts import Actor, require_admin
 from dashboard.store import Store, audit, utc_now
 
@@ -212,7 +212,7 @@ def _commit(
         cur,
         username,
         f"commit_{log.name}",
-        f"{kind}: {file_name or ''} "
+        f"{tables.KIND_LABELS[kind]}: {file_name or ''} "
         f"({formatting.change_counts(int(counts.get('new', 0)), int(counts.get('changed', 0)))})",
         batch_id,
     )

@@ -11,8 +11,6 @@ from dashboard.cells import text
 from dashboard.layout import HEADER_SEARCH_ROWS, column_letter, normalise
 from dashboard.problems import Problems
 
-CHANGE_LABELS = {"new": "Mới", "changed": "Thay đổi", "same": "Không đổi"}
-
 
 @dataclass
 class CatalogueList:

@@ -9,10 +9,11 @@ import pandas as pd
 
 from dashboard import catalog, catalogue_file, snapshot, sql
 from dashboard.accounts import Actor, require_admin
-from dashboard.catalogue_file import CHANGE_LABELS, CatalogueList
+from dashboard.catalogue_file import CatalogueList
 from dashboard.layout import normalise
 from dashboard.problems import Problems
 from dashboard.store import Store, audit
+from dashboard.tables import CHANGE_LABELS
 
 FIELDS = {
     "code": ("machitieu", "mact", "ma", "code", "indicatorcode"),

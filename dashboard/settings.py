@@ -13,13 +13,21 @@ def get(cur: duckdb.DuckDBPyConnection, key: str, default: str | None = None) ->
     return default if value is None else value
 
 
+# How the audit log says a setting and its values.
+SAID = {
+    "public_view": ("Cho xem không cần đăng nhập", {"true": "bật", "false": "tắt"}),
+    "demo": ("Dữ liệu mẫu", {"true": "bật", "false": "tắt"}),
+}
+
+
 def put(store: Store, key: str, value: str, username: str) -> None:
     """Set a setting, replacing its old value, and record who did."""
 
     def work(cur):
         sql.run(cur, "delete_setting", key=key)
         sql.run(cur, "insert_setting", key=key, value=value)
-        audit(cur, username, "setting", f"{key}={value}")
+        said = SAID.get(key, (key, {}))
+        audit(cur, username, "setting", f"{said[0]}: {said[1].get(value, value)}")
 
     store.transact(work)
 

@@ -10,6 +10,7 @@ KIND_LABELS = {
     "targets": "Kế hoạch",
     "revert": "Hoàn tác số liệu",
     "revert_targets": "Hoàn tác kế hoạch",
+    "demo": "Dữ liệu mẫu",
 }
 
 

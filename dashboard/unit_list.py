@@ -1,6 +1,6 @@
 """A list of units from a file (a new province's communes, a reorganisation's new clusters):
 read, checked row by row with Vietnamese messages, and compared with the catalogue as units
-and clusters to add or change. catalog.import_units writes it."""
+and clusters to add or change. `write` writes it."""
 
 from dataclasses import dataclass
 
@@ -9,10 +9,11 @@ import pandas as pd
 
 from dashboard import catalog, catalogue_file, snapshot, sql
 from dashboard.accounts import Actor, require_admin
-from dashboard.catalogue_file import CHANGE_LABELS, CatalogueList
+from dashboard.catalogue_file import CatalogueList
 from dashboard.layout import normalise
 from dashboard.problems import Problems
 from dashboard.store import Store, audit
+from dashboard.tables import CHANGE_LABELS
 
 FIELDS = {
     "code": ("madonvi", "madv", "unitcode", "ma", "code"),
