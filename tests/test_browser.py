@@ -282,3 +282,32 @@ def test_two_servers_on_one_lake_show_each_others_uploads(two_servers_on_a_lake,
     visit(reporter, first, "lake-a-sau")
     assert (before, after) == ("50,0 %", "70,0 %")  # (5 + 5) / 20, then (9 + 5) / 20
     assert headline(reporter) == after  # the same numbers on both dashboards
+
+
+def test_the_department_loads_a_list_of_indicators(server, browser, tmp_path):
+    page = signed_in(browser, server, "sotttt")
+    visit(page, f"{server}/danh-muc", "danh-muc")
+    page.get_by_role("tab", name="Chỉ tiêu").click()
+    page.get_by_text("Nạp danh sách chỉ tiêu từ tệp").click()
+    listed = tmp_path / "chi_tieu.csv"
+    listed.write_text(
+        "Mã chỉ tiêu;Tên chỉ tiêu;Nhóm;Tên nhóm;Đơn vị tính;Cách tổng hợp;Tần suất\n"
+        "DN_SO;Doanh nghiệp số mới;KTS;Kinh tế số;Số lượng;Phát sinh;Quý\n",
+        encoding="utf-8-sig",
+    )
+    page.locator("[data-testid=stTabPanel]:visible input[type=file]").set_input_files(str(listed))
+    button = page.get_by_role(
+        "button", name="Nạp danh sách (1 mới, 0 thay đổi, 0 không đổi; 1 nhóm mới)"
+    )
+    button.wait_for(timeout=60_000)
+    page.wait_for_selector(READY, timeout=60_000)
+    button.click()
+    page.wait_for_selector(
+        "text=Đã nạp danh sách chỉ tiêu: 1 mới, 0 thay đổi, 0 không đổi; 1 nhóm mới.",
+        timeout=60_000,
+    )
+    page.wait_for_selector(READY, timeout=60_000)
+    # the page comes back on the tab the change was made on
+    assert page.get_by_role("tab", selected=True).inner_text() == "Chỉ tiêu"
+    page.screenshot(path=str(ARTIFACTS / "danh-muc-chi-tieu.png"), full_page=True)
+    assert page.locator(ERRORS).count() == 0

@@ -51,7 +51,10 @@ def load_list(kind, label: str, what: str, names: dict[str, str], key: str) -> N
 if "flash" in st.session_state:
     st.success(st.session_state.pop("flash"))
 
-units_tab, clusters_tab, indicators_tab = st.tabs(["Đơn vị", "Cụm thi đua", "Chỉ tiêu"])
+# Keyed and rerun on change, so that a change made on a tab returns to that tab.
+units_tab, clusters_tab, indicators_tab = st.tabs(
+    ["Đơn vị", "Cụm thi đua", "Chỉ tiêu"], key="catalogue_tab", on_change="rerun"
+)
 cluster_names = dict(zip(cat["clusters"]["code"], cat["clusters"]["name"], strict=True))
 
 with units_tab:
