@@ -136,22 +136,23 @@ def _choice(value: str, allowed: dict, what: str) -> str:
 def add_cluster(store: Store, by: Actor, code: str, name: str) -> str:
     """Create an emulation cluster."""
     require_admin(by, "Thêm cụm thi đua")
-    code, name = _code(code, "cụm"), _name(name, "cụm")
-    existing = clusters(store.cursor())
+    return _add_named(store, by, "clusters", clusters, code, name, "cụm")
+
+
+def add_indicator_group(store: Store, by: Actor, code: str, name: str) -> str:
+    """Create an indicator group."""
+    require_admin(by, "Thêm nhóm chỉ tiêu")
+    return _add_named(store, by, "indicator_groups", indicator_groups, code, name, "nhóm")
+
+
+def _add_named(store, by, table: str, read, code: str, name: str, what: str) -> str:
+    """A new row of code and name, after the table's last, in one of the tables of groups."""
+    code, name = _code(code, what), _name(name, what)
+    existing = read(store.cursor())
     if code in set(existing["code"]):
-        raise CatalogueError(f"Mã cụm «{code}» đã có.")
-    load_rows(
-        store,
-        "clusters",
-        pd.DataFrame(
-            {
-                "code": [code],
-                "name": [name],
-                "sort_order": [next_order(existing)],
-            }
-        ),
-        by.username,
-    )
+        raise CatalogueError(f"Mã {what} «{code}» đã có.")
+    row = {"code": [code], "name": [name], "sort_order": [next_order(existing)]}
+    load_rows(store, table, pd.DataFrame(row), by.username)
     return code
 
 

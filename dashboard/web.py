@@ -275,13 +275,21 @@ def file_uploader(label: str, types: list[str], key: str):
     return st.file_uploader(label, type=types, key=key)
 
 
-def empty_database_notice() -> None:
-    """Say how to fill an empty database."""
-    st.info(
-        "Cơ sở dữ liệu chưa có số liệu. Nạp tỉnh mẫu bằng lệnh `cds init --demo` "
-        "(hoặc `make run` trên máy mới), hoặc tải lên số liệu của đơn vị.",
-        icon=":material/info:",
-    )
+def empty_database_notice(cat: dict) -> None:
+    """Say what a province without figures needs next: its catalogue, or its first upload."""
+    if cat["units"].empty or cat["indicators"].empty:
+        said = (
+            "Tỉnh chưa có danh mục đơn vị và chỉ tiêu. Tài khoản của Sở vào trang Danh mục để "
+            "nạp danh sách đơn vị và danh sách chỉ tiêu (tệp CSV, Excel), rồi giao kế hoạch ở "
+            "trang Kế hoạch. Muốn xem thử với tỉnh mẫu: lệnh `cds init --demo` (hoặc `make "
+            "run` trên máy mới)."
+        )
+    else:
+        said = (
+            "Chưa có số liệu nào. Đơn vị tải mẫu nhập liệu và gửi số liệu ở trang Gửi số liệu; "
+            "bảng điều khiển hiện tiến độ ngay khi lô đầu tiên được ghi."
+        )
+    st.info(said, icon=":material/info:")
 
 
 def demo_badge(cat: dict) -> None:

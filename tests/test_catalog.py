@@ -25,6 +25,9 @@ def demo(demo_db):
         (lambda s: catalog.update_unit(s, ADMIN, "KHONGCO", name="X"), "Không có đơn vị"),
         (lambda s: catalog.update_unit(s, ADMIN, "HOIAN", cluster_code="X"), "Không có cụm"),
         (lambda s: catalog.add_cluster(s, ADMIN, "DONGBANG", "X"), "đã có"),
+        (lambda s: catalog.add_indicator_group(s, ADMIN, "dvc", "X"), "Mã nhóm «DVC» đã có"),
+        (lambda s: catalog.add_indicator_group(s, ADMIN, "kinh tế", "X"), "không hợp lệ"),
+        (lambda s: catalog.add_indicator_group(s, ADMIN, "KTS", " "), "Tên nhóm không được"),
         (lambda s: catalog.rename_cluster(s, ADMIN, "DONGBANG", ""), "không được để"),
         (
             lambda s: catalog.update_indicator(s, ADMIN, "CNS_TO", {"frequency": "quarter"}),
@@ -102,6 +105,9 @@ def test_turning_an_indicators_direction_reaches_every_level(demo):
 
 def test_new_indicator_and_cluster(demo):
     catalog.add_cluster(demo, ADMIN, "venbien", "Cụm thi đua ven biển")
+    assert catalog.add_indicator_group(demo, ADMIN, "kts", " Kinh tế  số ") == "KTS"
+    groups = catalog.indicator_groups(demo.cursor())
+    assert groups.iloc[-1][["code", "name"]].tolist() == ["KTS", "Kinh tế số"]  # after the rest
     catalog.add_unit(demo, ADMIN, "hoian2", "Hội An 2", "VENBIEN", "phuong")
     code = catalog.add_indicator(
         demo,

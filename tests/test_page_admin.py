@@ -175,3 +175,37 @@ def test_a_list_of_units_the_catalogue_already_holds_changes_nothing(demo_db, mo
     at.file_uploader(key="units_file").set_value(("don_vi.csv", same, "text/csv")).run()
     assert at.info[0].value == "Danh sách khớp với danh mục: không có gì thay đổi."
     assert not any(b.key == "load_units" for b in at.button)
+
+
+def test_a_new_province_sets_up_its_catalogue_from_nothing(db_path, monkeypatch):
+    open_store(db_path)
+    overview = open_app(db_path, monkeypatch)
+    assert overview.info[0].value.startswith("Tỉnh chưa có danh mục đơn vị và chỉ tiêu.")
+    at = open_app(db_path, monkeypatch, "catalogue")
+    assert not at.exception
+    said = [i.value for i in at.info]
+    assert any(s.startswith("Chưa có cụm thi đua") for s in said)
+    assert any(s.startswith("Chưa có nhóm chỉ tiêu") for s in said)
+
+    def fill(**labelled):
+        for label, value in labelled.items():  # the last such field: tabs come in order
+            next(t for t in reversed(at.text_input) if t.label == label).input(value)
+
+    def press(label):
+        next(b for b in at.button if b.label == label).click().run()
+        assert not at.exception and not at.error, [e.value for e in at.error]
+
+    fill(**{"Mã cụm": "VENBIEN", "Tên cụm": "Cụm ven biển"})
+    press("Thêm")
+    fill(**{"Mã nhóm": "KTS", "Tên nhóm": "Kinh tế số"})
+    press("Thêm nhóm")
+    # with a cluster and a group, the forms for a unit and an indicator are there
+    fill(**{"Mã đơn vị": "XA_A", "Tên đơn vị": "Xã A"})
+    press("Thêm")
+    fill(**{"Mã": "DN_SO", "Tên": "Doanh nghiệp số"})
+    press("Lưu chỉ tiêu")
+    cur = open_store(db_path).cursor()
+    assert list(catalog.units(cur)["code"]) == ["XA_A"]
+    assert catalog.indicators(cur).iloc[0][["code", "group_code"]].tolist() == ["DN_SO", "KTS"]
+    overview = open_app(db_path, monkeypatch)
+    assert overview.info[0].value.startswith("Chưa có số liệu nào.")

@@ -50,6 +50,10 @@ ACTIONS = {
     "import targets": (import_targets, {"admin"}),
     "revert a batch": (revert, {"admin"}),
     "add a cluster": (lambda s, w: catalog.add_cluster(s, w, "VENBIEN", "Cụm ven biển"), {"admin"}),
+    "add an indicator group": (
+        lambda s, w: catalog.add_indicator_group(s, w, "KTS", "Kinh tế số"),
+        {"admin"},
+    ),
     "rename a cluster": (
         lambda s, w: catalog.rename_cluster(s, w, "MIENNUI", "Cụm núi"),
         {"admin"},

@@ -76,56 +76,67 @@ with units_tab:
         width="stretch",
     )
     left, right = st.columns(2)
-    with left.form("add_unit"):
-        st.markdown("**Thêm đơn vị**")
-        code = st.text_input("Mã đơn vị", placeholder="VD: NUITHANH")
-        name = st.text_input("Tên đơn vị")
-        cluster = st.selectbox("Cụm thi đua", list(cluster_names), format_func=cluster_names.get)
-        kind = st.selectbox("Loại", list(catalog.UNIT_KINDS), format_func=catalog.UNIT_KINDS.get)
-        if st.form_submit_button("Thêm"):
-            attempt(
-                lambda: catalog.add_unit(store, admin, code, name, cluster, kind),
-                f"Đã thêm đơn vị {code.upper()}.",
-            )
-    with right:
-        names = dict(zip(cat["units"]["code"], cat["units"]["name"], strict=True))
-        chosen = st.selectbox(
-            "Sửa đơn vị",
-            list(names),
-            key="edit_unit_code",
-            format_func=lambda c: f"{names[c]} ({c})",
+    if not cluster_names:
+        left.info(
+            "Chưa có cụm thi đua: thêm cụm ở tab Cụm thi đua, hoặc nạp danh sách đơn vị có cột "
+            "ten_cum (bên dưới) để tạo cụm cùng lúc."
         )
-        row = cat["units"].set_index("code").loc[chosen]
-        with st.form("edit_unit"):
-            new_name = st.text_input("Tên", value=row["name"])
-            new_cluster = st.selectbox(
-                "Cụm thi đua",
-                list(cluster_names),
-                index=list(cluster_names).index(row["cluster_code"]),
-                format_func=cluster_names.get,
+    else:
+        with left.form("add_unit"):
+            st.markdown("**Thêm đơn vị**")
+            code = st.text_input("Mã đơn vị", placeholder="VD: NUITHANH")
+            name = st.text_input("Tên đơn vị")
+            cluster = st.selectbox(
+                "Cụm thi đua", list(cluster_names), format_func=cluster_names.get
             )
-            new_kind = st.selectbox(
-                "Loại",
-                list(catalog.UNIT_KINDS),
-                index=list(catalog.UNIT_KINDS).index(row["kind"])
-                if row["kind"] in catalog.UNIT_KINDS
-                else 0,
-                format_func=catalog.UNIT_KINDS.get,
+            kind = st.selectbox(
+                "Loại", list(catalog.UNIT_KINDS), format_func=catalog.UNIT_KINDS.get
             )
-            active = st.checkbox("Đang hoạt động", value=bool(row["active"]))
-            if st.form_submit_button("Lưu"):
+            if st.form_submit_button("Thêm"):
                 attempt(
-                    lambda: catalog.update_unit(
-                        store,
-                        admin,
-                        chosen,
-                        name=new_name,
-                        cluster_code=new_cluster,
-                        kind=new_kind,
-                        active=active,
-                    ),
-                    f"Đã lưu đơn vị {chosen}.",
+                    lambda: catalog.add_unit(store, admin, code, name, cluster, kind),
+                    f"Đã thêm đơn vị {code.upper()}.",
                 )
+    names = dict(zip(cat["units"]["code"], cat["units"]["name"], strict=True))
+    if names:
+        with right:
+            chosen = st.selectbox(
+                "Sửa đơn vị",
+                list(names),
+                key="edit_unit_code",
+                format_func=lambda c: f"{names[c]} ({c})",
+            )
+            row = cat["units"].set_index("code").loc[chosen]
+            with st.form("edit_unit"):
+                new_name = st.text_input("Tên", value=row["name"])
+                new_cluster = st.selectbox(
+                    "Cụm thi đua",
+                    list(cluster_names),
+                    index=list(cluster_names).index(row["cluster_code"]),
+                    format_func=cluster_names.get,
+                )
+                new_kind = st.selectbox(
+                    "Loại",
+                    list(catalog.UNIT_KINDS),
+                    index=list(catalog.UNIT_KINDS).index(row["kind"])
+                    if row["kind"] in catalog.UNIT_KINDS
+                    else 0,
+                    format_func=catalog.UNIT_KINDS.get,
+                )
+                active = st.checkbox("Đang hoạt động", value=bool(row["active"]))
+                if st.form_submit_button("Lưu"):
+                    attempt(
+                        lambda: catalog.update_unit(
+                            store,
+                            admin,
+                            chosen,
+                            name=new_name,
+                            cluster_code=new_cluster,
+                            kind=new_kind,
+                            active=active,
+                        ),
+                        f"Đã lưu đơn vị {chosen}.",
+                    )
 
     with st.expander("Nạp danh sách đơn vị từ tệp (CSV, Excel)"):
         st.caption(
@@ -153,15 +164,16 @@ with clusters_tab:
                 lambda: catalog.add_cluster(store, admin, code, name),
                 f"Đã thêm cụm {code.upper()}.",
             )
-    with right.form("rename_cluster"):
-        st.markdown("**Đổi tên cụm**")
-        chosen = st.selectbox("Cụm", list(cluster_names), format_func=cluster_names.get)
-        name = st.text_input("Tên mới")
-        if st.form_submit_button("Đổi tên"):
-            attempt(
-                lambda: catalog.rename_cluster(store, admin, chosen, name),
-                f"Đã đổi tên cụm {chosen}.",
-            )
+    if cluster_names:
+        with right.form("rename_cluster"):
+            st.markdown("**Đổi tên cụm**")
+            chosen = st.selectbox("Cụm", list(cluster_names), format_func=cluster_names.get)
+            name = st.text_input("Tên mới")
+            if st.form_submit_button("Đổi tên"):
+                attempt(
+                    lambda: catalog.rename_cluster(store, admin, chosen, name),
+                    f"Đã đổi tên cụm {chosen}.",
+                )
 
 with indicators_tab:
     info = cat["indicators"]
@@ -188,48 +200,64 @@ with indicators_tab:
         width="stretch",
     )
     groups = dict(zip(cat["groups"]["code"], cat["groups"]["name"], strict=True))
-    codes = ["(chỉ tiêu mới)", *info["code"]]
-    chosen = st.selectbox("Chỉ tiêu", codes, key="edit_indicator_code")
-    row = info.set_index("code").loc[chosen] if chosen in set(info["code"]) else None
-
-    def pick(label, options: dict, field, default):
-        current = row[field] if row is not None else default
-        return st.selectbox(
-            label, list(options), index=list(options).index(current), format_func=options.get
+    if not groups:
+        st.info(
+            "Chưa có nhóm chỉ tiêu: thêm nhóm bên dưới, hoặc nạp danh sách chỉ tiêu có cột "
+            "ten_nhom để tạo nhóm cùng lúc."
         )
+    else:
+        codes = ["(chỉ tiêu mới)", *info["code"]]
+        chosen = st.selectbox("Chỉ tiêu", codes, key="edit_indicator_code")
+        row = info.set_index("code").loc[chosen] if chosen in set(info["code"]) else None
 
-    with st.form("indicator"):
-        new_code = st.text_input(
-            "Mã", value="" if row is None else chosen, disabled=row is not None
-        )
-        fields = {
-            "name": st.text_input("Tên", value="" if row is None else row["name"]),
-            "short_name": st.text_input(
-                "Tên rút gọn (trên biểu đồ)", value="" if row is None else row["short_name"]
-            ),
-            "group_code": pick("Nhóm", groups, "group_code", next(iter(groups))),
-            "measure": pick("Đơn vị đo", catalog.MEASURES, "measure", "percent"),
-            "kind": pick("Cách tổng hợp", catalog.KINDS, "kind", "ratio"),
-            "direction": pick("Chiều đánh giá", catalog.DIRECTIONS, "direction", "up"),
-            "frequency": pick("Tần suất báo cáo", catalog.FREQUENCIES, "frequency", "month"),
-            "description": st.text_area(
-                "Mô tả", value="" if row is None else row["description"] or ""
-            ),
-            "legal_basis": st.text_input(
-                "Căn cứ pháp lý", value="" if row is None else row["legal_basis"] or ""
-            ),
-        }
-        if st.form_submit_button("Lưu chỉ tiêu"):
-            if row is None:
-                attempt(
-                    lambda: catalog.add_indicator(store, admin, new_code, fields),
-                    f"Đã thêm chỉ tiêu {new_code.upper()}.",
-                )
-            else:
-                attempt(
-                    lambda: catalog.update_indicator(store, admin, chosen, fields),
-                    f"Đã lưu chỉ tiêu {chosen}.",
-                )
+        def pick(label, options: dict, field, default):
+            current = row[field] if row is not None else default
+            return st.selectbox(
+                label, list(options), index=list(options).index(current), format_func=options.get
+            )
+
+        with st.form("indicator"):
+            new_code = st.text_input(
+                "Mã", value="" if row is None else chosen, disabled=row is not None
+            )
+            fields = {
+                "name": st.text_input("Tên", value="" if row is None else row["name"]),
+                "short_name": st.text_input(
+                    "Tên rút gọn (trên biểu đồ)", value="" if row is None else row["short_name"]
+                ),
+                "group_code": pick("Nhóm", groups, "group_code", next(iter(groups))),
+                "measure": pick("Đơn vị đo", catalog.MEASURES, "measure", "percent"),
+                "kind": pick("Cách tổng hợp", catalog.KINDS, "kind", "ratio"),
+                "direction": pick("Chiều đánh giá", catalog.DIRECTIONS, "direction", "up"),
+                "frequency": pick("Tần suất báo cáo", catalog.FREQUENCIES, "frequency", "month"),
+                "description": st.text_area(
+                    "Mô tả", value="" if row is None else row["description"] or ""
+                ),
+                "legal_basis": st.text_input(
+                    "Căn cứ pháp lý", value="" if row is None else row["legal_basis"] or ""
+                ),
+            }
+            if st.form_submit_button("Lưu chỉ tiêu"):
+                if row is None:
+                    attempt(
+                        lambda: catalog.add_indicator(store, admin, new_code, fields),
+                        f"Đã thêm chỉ tiêu {new_code.upper()}.",
+                    )
+                else:
+                    attempt(
+                        lambda: catalog.update_indicator(store, admin, chosen, fields),
+                        f"Đã lưu chỉ tiêu {chosen}.",
+                    )
+
+    with st.form("add_indicator_group"):
+        st.markdown("**Thêm nhóm chỉ tiêu**")
+        code = st.text_input("Mã nhóm", placeholder="VD: KTS")
+        name = st.text_input("Tên nhóm", placeholder="VD: Kinh tế số")
+        if st.form_submit_button("Thêm nhóm"):
+            attempt(
+                lambda: catalog.add_indicator_group(store, admin, code, name),
+                f"Đã thêm nhóm chỉ tiêu {code.upper()}.",
+            )
 
     with st.expander("Nạp danh sách chỉ tiêu từ tệp (CSV, Excel)"):
         st.caption(

@@ -12,7 +12,7 @@ cat = web.catalogue(ctx)
 presenting = filters.presentation()
 if cat["units"].empty or cat["default"] is None:
     st.title("Tổng quan tiến độ chuyển đổi số")
-    web.empty_database_notice()
+    web.empty_database_notice(cat)
     st.stop()
 
 period = filters.period(cat)

@@ -10,7 +10,7 @@ cat = web.catalogue(ctx)
 presenting = filters.presentation()
 if cat["units"].empty or cat["default"] is None:
     st.title("Đơn vị")
-    web.empty_database_notice()
+    web.empty_database_notice(cat)
     st.stop()
 
 period = filters.period(cat)

@@ -26,7 +26,7 @@ if actor is None or not actor.can_write:
     st.stop()
 web.demo_badge(cat)
 if cat["units"].empty:
-    web.empty_database_notice()
+    web.empty_database_notice(cat)
     st.stop()
 
 units = cat["units"][cat["units"]["active"]]
