@@ -242,13 +242,30 @@ def cmd_init(db: str, args) -> int:
         print(f"Kho dùng chung «{db}» đã sẵn sàng (lược đồ bản {schema_version(cur)}).")
     else:
         print(f"Cơ sở dữ liệu «{db}» {'đã được nâng cấp' if existed else 'đã được tạo'}.")
+    if catalog.units(cur).empty:
+        print(
+            "Tiếp theo: tạo tài khoản của Sở (cds user add TÊN --role admin), nạp danh sách "
+            "đơn vị và chỉ tiêu (cds import TỆP --units, cds import TỆP --indicators, hoặc "
+            "trang Danh mục), rồi giao kế hoạch (cds import TỆP --targets)."
+        )
     return 0
+
+
+def _known(code: str | None, known: pd.DataFrame, what: str) -> str | None:
+    """A code the user typed, in capitals, when the catalogue has it (None stays None)."""
+    if code is None:
+        return None
+    if code.upper() not in set(known["code"]):
+        raise CliError(f"không có {what} «{code}»: chọn một trong {', '.join(known['code'])}.")
+    return code.upper()
 
 
 def cmd_progress(db: str, args) -> int:
     period = periods.must_parse(args.period)
     cur = open_store(_existing(db)).cursor()
-    frame = progress.progress(cur, period, args.by, cluster=args.cluster, group=args.group)
+    cluster = _known(args.cluster, catalog.clusters(cur), "cụm thi đua")
+    group = _known(args.group, catalog.indicator_groups(cur), "nhóm chỉ tiêu")
+    frame = progress.progress(cur, period, args.by, cluster=cluster, group=group)
     scope = SCOPE_COLUMN[args.by]
     out = frame.drop(columns="cluster_code").rename(columns={"scope_code": scope})
     out = out[[scope, *PROGRESS_COLUMNS]]
@@ -276,6 +293,11 @@ def _table(frame: pd.DataFrame, scope: str, period: periods.Period) -> str:
             "Đánh giá": frame["status"].map(LABELS),
         }
     )
+    if shown.empty:
+        return (
+            f"Tiến độ {period.label}\nKhông có gì để xem: danh mục chưa có đơn vị hay chỉ tiêu "
+            "nào trong phạm vi này, hoặc năm chưa có số liệu và kế hoạch."
+        )
     return f"Tiến độ {period.label}\n" + shown.to_string(index=False)
 
 
@@ -428,9 +450,7 @@ def cmd_report(db: str, args) -> int:
     if out.suffix.lower() not in report.WRITERS:
         raise CliError(f"không tạo được «{out.name}»: chọn tệp .pptx, .pdf hoặc .png.")
     cur = open_store(_existing(db)).cursor()
-    cluster = args.cluster.upper() if args.cluster else None
-    if cluster and cluster not in set(catalog.clusters(cur)["code"]):
-        raise CliError(f"không có cụm thi đua «{args.cluster}».")
+    cluster = _known(args.cluster, catalog.clusters(cur), "cụm thi đua")
     started = time.perf_counter()
     pack = report.build(cur, period, cluster)
     out.write_bytes(report.render(pack, out.suffix))

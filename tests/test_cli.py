@@ -69,6 +69,7 @@ def test_init_on_existing_database_keeps_every_figure(demo_db, tmp_path, capsys)
     assert code == 0
     code, out, _ = run(capsys, "--db", demo_db, "init")
     assert code == 0 and "nâng cấp" in out
+    assert "Tiếp theo" not in out  # a province with its catalogue needs no first steps
     code, out, _ = run(capsys, "--db", demo_db, "init", "--demo")
     assert code == 0 and "đã có tỉnh mẫu" in out
     code, out, _ = run(capsys, "--db", demo_db, "export", "--out", str(tmp_path / "after.csv"))
@@ -487,3 +488,48 @@ def test_import_a_list_of_indicators(demo_db, tmp_path, capsys):
         "Lỗi (dòng 2, cột A (ma_chi_tieu), «X»): Mã chỉ tiêu không hợp lệ"
     )
     assert err.splitlines()[-1].startswith("Tệp bị từ chối: 4 lỗi; không có gì được ghi.")
+
+
+def test_a_new_database_says_what_comes_next(tmp_path, capsys):
+    db = str(tmp_path / "moi.duckdb")
+    code, out, _ = run(capsys, "--db", db, "init")
+    assert code == 0
+    assert out.splitlines()[1].startswith("Tiếp theo: tạo tài khoản của Sở (cds user add TÊN")
+    code, out, _ = run(capsys, "--db", db, "progress", "--period", "2026-10")
+    assert code == 0
+    assert out.splitlines() == [
+        "Tiến độ Tháng 10/2026",
+        "Không có gì để xem: danh mục chưa có đơn vị hay chỉ tiêu nào trong phạm vi này, hoặc "
+        "năm chưa có số liệu và kế hoạch.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (
+            ["progress", "--period", "2022-06", "--cluster", "VENBIEN"],
+            "Lỗi: không có cụm thi đua «VENBIEN»: chọn một trong DONGBANG, MIENNUI.",
+        ),
+        (
+            ["progress", "--period", "2022-06", "--group", "KTS"],
+            "Lỗi: không có nhóm chỉ tiêu «KTS»: chọn một trong TTHC, DVC, CSDL, CNS, VB, HL, TT.",
+        ),
+        (
+            ["report", "--period", "2022-06", "--cluster", "x", "--out", "x.pdf"],
+            "Lỗi: không có cụm thi đua «x»: chọn một trong DONGBANG, MIENNUI.",
+        ),
+    ],
+)
+def test_a_cluster_or_group_the_catalogue_lacks_is_named_with_those_it_has(
+    demo_db, capsys, argv, said
+):
+    code, out, err = run(capsys, "--db", demo_db, *argv)
+    assert (code, out, err) == (1, "", said + "\n")
+
+
+def test_a_cluster_code_may_be_typed_in_small_letters(demo_db, capsys):
+    code, out, _ = run(
+        capsys, "--db", demo_db, "progress", "--period", "2022-06", "--cluster", "miennui"
+    )
+    assert code == 0 and "TAYGIANG" in out
