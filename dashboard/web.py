@@ -406,6 +406,15 @@ def status_card(container, code: str, caption: str) -> None:
     )
 
 
+def table(frame: pd.DataFrame, empty: str, **options) -> None:
+    """A table without its index, a missing value as an empty cell; `empty` said instead of a
+    table with no rows (Streamlit would draw an English "empty" in it)."""
+    if frame.empty:
+        st.caption(empty)
+        return
+    st.dataframe(frame, hide_index=True, placeholder="", **options)
+
+
 def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
     """Buttons that download a table as CSV (for Excel: UTF-8 with BOM) and as a formatted
     Excel sheet with numbers as numbers."""

@@ -183,6 +183,11 @@ def test_a_new_province_sets_up_its_catalogue_from_nothing(db_path, monkeypatch)
     assert overview.info[0].value.startswith("Tỉnh chưa có danh mục đơn vị và chỉ tiêu.")
     at = open_app(db_path, monkeypatch, "catalogue")
     assert not at.exception
+    # empty tables are said, not drawn (Streamlit's empty grid says "empty" in English)
+    assert {"Chưa có đơn vị nào.", "Chưa có cụm thi đua nào.", "Chưa có chỉ tiêu nào."} <= {
+        c.value for c in at.caption
+    }
+    assert len(at.dataframe) == 0
     said = [i.value for i in at.info]
     assert any(s.startswith("Chưa có cụm thi đua") for s in said)
     assert any(s.startswith("Chưa có nhóm chỉ tiêu") for s in said)

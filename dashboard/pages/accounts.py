@@ -24,7 +24,7 @@ def attempt(action, done: str) -> None:
 
 
 people = accounts.users(web.cursor(ctx))
-st.dataframe(
+web.table(
     people.assign(
         role=people["role"].map(accounts.ROLE_LABELS),
         disabled=people["disabled"].map({True: "Đã khóa", False: "Hoạt động"}),
@@ -38,7 +38,7 @@ st.dataframe(
             "disabled": "Trạng thái",
         }
     ),
-    hide_index=True,
+    "Chưa có tài khoản nào.",
     width="stretch",
 )
 

@@ -27,5 +27,5 @@ log = auditlog.for_people(
     auditlog.entries(web.cursor(ctx), username=who, action=action, since=since, until=until)
 )
 st.caption(f"{len(log)} thay đổi (mới nhất trước; tối đa 1.000 dòng).")
-st.dataframe(log, hide_index=True, width="stretch", height=600)
+web.table(log, "Không có thay đổi nào khớp bộ lọc.", width="stretch", height=600)
 web.downloads(log, "nhat_ky", "audit")

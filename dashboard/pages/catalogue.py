@@ -36,9 +36,9 @@ def load_list(kind, label: str, what: str, names: dict[str, str], key: str) -> N
     listed = kind.read(web.cursor(ctx), listed_file.getvalue(), listed_file.name)
     if not listed.ok:
         st.error("Danh sách có lỗi nên chưa nạp được; sửa theo hướng dẫn dưới đây.")
-        st.dataframe(problems.for_people(listed.problems), hide_index=True)
+        web.table(problems.for_people(listed.problems), "")
         return
-    st.dataframe(kind.for_people(listed, names), hide_index=True, width="stretch")
+    web.table(kind.for_people(listed, names), "", width="stretch")
     if listed.changes_nothing:
         st.info("Danh sách khớp với danh mục: không có gì thay đổi.")
     elif st.button(f"Nạp danh sách ({listed.summary()})", key=f"load_{key}"):
@@ -62,7 +62,7 @@ with units_tab:
         kind=cat["units"]["kind"].map(catalog.UNIT_KINDS),
         active=cat["units"]["active"].map({True: "Hoạt động", False: "Ngừng hoạt động"}),
     )
-    st.dataframe(
+    web.table(
         shown[["code", "name", "cluster_name", "kind", "active"]].rename(
             columns={
                 "code": "Mã",
@@ -72,7 +72,7 @@ with units_tab:
                 "active": "Trạng thái",
             }
         ),
-        hide_index=True,
+        "Chưa có đơn vị nào.",
         width="stretch",
     )
     left, right = st.columns(2)
@@ -149,9 +149,9 @@ with units_tab:
         load_list(unit_list, "Tệp danh sách đơn vị", "đơn vị", cluster_names, "units")
 
 with clusters_tab:
-    st.dataframe(
+    web.table(
         cat["clusters"][["code", "name"]].rename(columns={"code": "Mã", "name": "Tên"}),
-        hide_index=True,
+        "Chưa có cụm thi đua nào.",
         width="stretch",
     )
     left, right = st.columns(2)
@@ -177,7 +177,7 @@ with clusters_tab:
 
 with indicators_tab:
     info = cat["indicators"]
-    st.dataframe(
+    web.table(
         info[["code", "group_name", "name", "measure", "kind", "direction", "frequency"]]
         .assign(
             measure=info["measure"].map(catalog.MEASURES),
@@ -196,7 +196,7 @@ with indicators_tab:
                 "frequency": "Tần suất",
             }
         ),
-        hide_index=True,
+        "Chưa có chỉ tiêu nào.",
         width="stretch",
     )
     groups = dict(zip(cat["groups"]["code"], cat["groups"]["name"], strict=True))

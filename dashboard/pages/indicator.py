@@ -101,6 +101,6 @@ web.chart(
 if not presenting:
     st.subheader("Bảng số liệu")
     table = tables.indicator_table(units_progress, cat["units"], info["measure"])
-    st.dataframe(table, hide_index=True, width="stretch")
+    web.table(table, "Không có đơn vị nào trong phạm vi này.", width="stretch")
     web.downloads(table, name, "table")
 web.footer(cat)

@@ -69,8 +69,11 @@ with left:
     st.subheader("Xếp hạng thi đua")
     ranking = view["ranking"]
     ranking_table = tables.ranking_table(ranking, cat["units"], cat["clusters"])
-    st.dataframe(
-        ranking_table, hide_index=True, width="stretch", height=min(38 * (len(ranking) + 1), 720)
+    web.table(
+        ranking_table,
+        "Chưa có đơn vị nào để xếp hạng.",
+        width="stretch",
+        height=min(38 * (len(ranking) + 1), 720),
     )
     if not presenting:
         web.downloads(ranking_table, f"xep_hang_{period.code}", "ranking")
@@ -81,7 +84,7 @@ with right:
         st.success(f"Mọi đơn vị đã gửi đủ số liệu {period.label}.")
     else:
         late_table = tables.reporting_table(late, cat["units"])
-        st.dataframe(late_table, hide_index=True, width="stretch")
+        web.table(late_table, "", width="stretch")
         if not presenting:
             web.downloads(late_table, f"chua_bao_cao_{period.code}", "late")
 if not presenting:

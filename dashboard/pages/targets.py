@@ -34,6 +34,7 @@ after = st.data_editor(
     width="stretch",
     key=f"targets_grid_{year}_{ctx.version}",
     num_rows="fixed",
+    placeholder="",  # a cell without a target is empty, not "None"
 )
 if "flash" in st.session_state:
     st.success(st.session_state.pop("flash"))
@@ -51,7 +52,7 @@ if st.button("Lưu kế hoạch", type="primary", key="save_targets"):
         upload = ingest.submit(web.store(ctx), data, f"ke_hoach_{year}.csv", admin, targets=True)
         if not upload.ok:
             st.error("Chưa lưu: có ô không hợp lệ.")
-            st.dataframe(problems.for_people(upload.problems), hide_index=True)
+            web.table(problems.for_people(upload.problems), "")
         elif upload.batch is None:
             st.info("Không có ô nào thay đổi.")
         else:

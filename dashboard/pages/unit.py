@@ -52,6 +52,7 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     height=38 * (len(card) + 1),
+    placeholder="",
     column_config={
         "12 kỳ gần nhất": st.column_config.LineChartColumn("12 kỳ gần nhất", width="medium")
     },
@@ -68,10 +69,10 @@ if not presenting:
         st.caption("Đơn vị chưa gửi lô số liệu nào.")
     else:
         batches_table = tables.batch_history(history)
-        st.dataframe(batches_table, hide_index=True, width="stretch")
+        web.table(batches_table, "", width="stretch")
         web.downloads(batches_table, f"lich_su_gui_{unit.lower()}", "batches")
     with st.expander("Mọi phiên bản số liệu (ai gửi giá trị nào, khi nào)"):
         versions = tables.figure_versions(web.history_frame(ctx, unit), cat["indicators"])
-        st.dataframe(versions, hide_index=True, width="stretch")
+        web.table(versions, "Chưa có số liệu nào.", width="stretch")
         web.downloads(versions, f"phien_ban_{unit.lower()}", "versions")
 web.footer(cat)

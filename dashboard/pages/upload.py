@@ -106,7 +106,7 @@ if uploaded is not None:
                 f"Tệp có {errors} lỗi nên chưa thể ghi. Sửa theo hướng dẫn dưới đây rồi "
                 "gửi lại; cơ sở dữ liệu không thay đổi."
             )
-        st.dataframe(shown, hide_index=True, width="stretch")
+        web.table(shown, "", width="stretch")
         st.download_button(
             "Tải danh sách lỗi (CSV)",
             export.to_csv_bytes(shown),
@@ -122,10 +122,8 @@ if uploaded is not None:
         )
     if not upload.changes.empty:
         with st.expander("Xem trước các dòng sẽ ghi", expanded=upload.ok):
-            st.dataframe(
-                tables.upload_changes(upload.changes, cat["indicators"], kind),
-                hide_index=True,
-                width="stretch",
+            web.table(
+                tables.upload_changes(upload.changes, cat["indicators"], kind), "", width="stretch"
             )
     writable = (
         upload.ok
@@ -151,7 +149,7 @@ if history.empty:
     st.caption("Chưa có lô số liệu nào.")
 else:
     history_table = tables.batch_history(history)
-    st.dataframe(history_table, hide_index=True, width="stretch", height=320)
+    web.table(history_table, "", width="stretch", height=320)
     web.downloads(history_table, "lich_su_gui_so_lieu", "history")
     if actor.role == "admin":
         with st.expander("Hoàn tác một lô"):
