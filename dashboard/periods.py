@@ -204,6 +204,13 @@ def must_parse(text: object) -> Period:
     return period
 
 
+def ending_with(frequency: str, year: int, month: int) -> Period | None:
+    """The period of `frequency` that ends with this month (a quarter ends with month 3, 6, 9
+    or 12), or None when none does."""
+    size = {"month": 1, "quarter": 3, "half": 6, "year": 12}[frequency]
+    return None if month % size else Period(year, frequency, month // size)
+
+
 def periods_in_year(frequency: str, year: int, last_month: int = 12) -> list[Period]:
     """Every period of a frequency in a year that ends by `last_month`."""
     step = {"month": 1, "quarter": 3, "half": 6, "year": 12}[frequency]

@@ -14,6 +14,7 @@ from dashboard import catalog, export, periods, sql
 MEASURE_LABELS = {"percent": "tỷ lệ %", "count": "số lượng", "score": "điểm (0–100)"}
 HEADER_ROW = 4
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+NOT_DUE_FILL = PatternFill("solid", fgColor="D9D9D9")  # a month that takes no figure of it
 
 
 class UnknownUnit(ValueError):
@@ -107,8 +108,8 @@ def xlsx_bytes(cur: duckdb.DuckDBPyConnection, unit: str, period: periods.Period
     sheet["A1"].font = Font(bold=True, size=13)
     sheet["A2"] = (
         "Điền số liệu vào các ô trống (chỉ tiêu tỷ lệ: ghi tử số và mẫu số; chỉ tiêu "
-        "theo quý ghi ở dòng tháng cuối quý). Không sửa dòng mã cột (dòng 4). "
-        "Danh sách chỉ tiêu và kế hoạch ở trang Chi_tieu."
+        "theo quý ghi ở dòng tháng cuối quý; ô tô xám: tháng đó không báo cáo chỉ tiêu này). "
+        "Không sửa dòng mã cột (dòng 4). Danh sách chỉ tiêu và kế hoạch ở trang Chi_tieu."
     )
     sheet["A2"].font = Font(italic=True)
     labels = ["", ""] + [label for *_, label in columns] + ["Ghi chú"]
@@ -120,10 +121,15 @@ def xlsx_bytes(cur: duckdb.DuckDBPyConnection, unit: str, period: periods.Period
         cell.fill = HEADER_FILL
         sheet.column_dimensions[cell.column_letter].width = max(12, min(24, len(header) + 2))
     sheet.row_dimensions[HEADER_ROW - 1].height = 45
+    frequency = indicators.set_index("code")["frequency"]
     for r, record in enumerate(table.itertuples(index=False), start=HEADER_ROW + 1):
         for c, value in enumerate(record, start=1):
             if value is not None and not (isinstance(value, float) and pd.isna(value)):
                 sheet.cell(row=r, column=c, value=export.neutralise(value))
+        month = periods.must_parse(record[1])
+        for c, (_, code, *_) in enumerate(columns, start=3):
+            if periods.ending_with(frequency[code], month.year, month.end_month) is None:
+                sheet.cell(row=r, column=c).fill = NOT_DUE_FILL
     sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=3)
 
     info = book.create_sheet("Chi_tieu")

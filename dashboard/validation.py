@@ -25,6 +25,12 @@ PROVINCE_NAMES = pd.DataFrame(
     {"code": "*", "name": ["Toàn tỉnh", "Toàn tỉnh (mặc định)", "Cả tỉnh"]}
 )
 FREQUENCY_EXAMPLES = {"month": "2022-06", "quarter": "2022-Q2", "half": "2022-H1", "year": "2022"}
+# Where a month-by-month sheet takes a longer period's figure: the row of its last month.
+LAST_MONTHS = {
+    "quarter": "dòng tháng cuối quý (tháng 3, 6, 9 hoặc 12)",
+    "half": "dòng tháng cuối 6 tháng (tháng 6 hoặc 12)",
+    "year": "dòng tháng 12",
+}
 
 
 @dataclass
@@ -392,6 +398,32 @@ def _periods(rows, frequency, indicator_ok, wide: bool, today: date, problems: P
         )
     result = pd.Series(decided[keys], index=rows.index, dtype=object)
     mismatched = pd.Series(~fits[keys], index=rows.index)
+    if wide and mismatched.any():
+        # A month's row of a sheet with a column per indicator: the period is right for the
+        # row's other cells, the figure is in the wrong row.
+        misplaced = mismatched & pd.Series(
+            [
+                bad and result[i].frequency == "month" and frequency[i] in LAST_MONTHS
+                for i, bad in mismatched.items()
+            ],
+            index=rows.index,
+        )
+        if misplaced.any():
+            problems.add_where(
+                "error",
+                rows,
+                misplaced,
+                "indicator_code",
+                _each(
+                    misplaced,
+                    lambda i: (
+                        f"Chỉ tiêu này báo cáo theo {periods.FREQUENCY_LABELS[frequency[i]]}: "
+                        f"ghi số ở {LAST_MONTHS[frequency[i]]}, không ở dòng "
+                        f"{result[i].label.lower()}. Để trống ô này ở dòng đó."
+                    ),
+                ),
+            )
+        mismatched &= ~misplaced
     if mismatched.any():
         problems.add_where(
             "error",
@@ -434,10 +466,7 @@ def _widen(period: periods.Period, frequency: str) -> periods.Period | None:
     """The quarter, half or year that ends with this month (wide form rows name a month)."""
     if period.frequency != "month" or frequency == "month":
         return None
-    size = {"quarter": 3, "half": 6, "year": 12}[frequency]
-    if period.end_month % size:
-        return None
-    return periods.Period(period.year, frequency, period.end_month // size)
+    return periods.ending_with(frequency, period.year, period.end_month)
 
 
 def _duplicates(staged, rows, ok, problems: Problems) -> None:

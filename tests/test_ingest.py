@@ -170,8 +170,21 @@ def test_wide_form_maps_month_rows_to_quarters_only_at_quarter_end(demo):
     text = "ma_don_vi,ky_bao_cao,CSDL_DUNGCHUNG\nHOIAN,2022-06,8\nHOIAN,2022-05,7\n"
     upload = ingest.check(demo.cursor(), text.encode(), "w.csv", HOIAN, today=TODAY)
     errors = upload.errors
-    assert list(errors["row"]) == [3]
-    assert "theo quý" in errors.iloc[0]["message"]
+    assert errors[["row", "column", "message"]].values.tolist() == [
+        [
+            3,
+            "C (CSDL_DUNGCHUNG)",  # the misplaced cell, not the row's period, which is right
+            "Chỉ tiêu này báo cáo theo quý: ghi số ở dòng tháng cuối quý (tháng 3, 6, 9 hoặc "
+            "12), không ở dòng tháng 5/2022. Để trống ô này ở dòng đó.",
+        ]
+    ]
+
+
+def test_a_long_file_giving_a_quarterly_indicator_a_month_names_the_period_to_write(demo):
+    text = "ma_don_vi,ma_chi_tieu,ky_bao_cao,gia_tri\nHOIAN,CSDL_DUNGCHUNG,2022-06,8\n"
+    upload = ingest.check(demo.cursor(), text.encode(), "l.csv", HOIAN, today=TODAY)
+    assert upload.errors["column"].tolist() == ["C (ky_bao_cao)"]
+    assert upload.errors.iloc[0]["message"].endswith("Ghi kỳ dạng 2022-Q2.")
 
 
 # --- every bad input ------------------------------------------------------------------------

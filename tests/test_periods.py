@@ -2,7 +2,7 @@
 
 import pytest
 
-from dashboard.periods import Period, must_parse, named_in, parse, periods_in_year
+from dashboard.periods import Period, ending_with, must_parse, named_in, parse, periods_in_year
 
 
 @pytest.mark.parametrize(
@@ -106,6 +106,14 @@ def test_previous_wraps_the_year():
     assert must_parse("2022-Q1").previous().code == "2021-Q4"
     assert must_parse("2022-H2").previous().code == "2022-H1"
     assert must_parse("2022").previous().code == "2021"
+
+
+def test_the_period_a_month_ends():
+    assert ending_with("quarter", 2022, 9) == Period(2022, "quarter", 3)
+    assert ending_with("quarter", 2022, 8) is None
+    assert ending_with("half", 2022, 12) == Period(2022, "half", 2)
+    assert ending_with("year", 2022, 6) is None
+    assert ending_with("month", 2022, 8) == Period(2022, "month", 8)
 
 
 def test_periods_in_year():

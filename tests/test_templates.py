@@ -70,3 +70,20 @@ def test_the_month_after_a_december_is_january_and_an_empty_database_offers_last
     catalogue(store, [("HOIAN", "C")], [("CNS_TO", "stock", "count", "up", "month")])
     commit_figures(store, [("HOIAN", "CNS_TO", "2025-12", 5)])
     assert templates.next_month(store.cursor(), date(2026, 3, 1)).code == "2026-01"
+
+
+def test_cells_of_a_month_that_takes_no_figure_of_an_indicator_are_grey(cur):
+    book = openpyxl.load_workbook(
+        io.BytesIO(templates.xlsx_bytes(cur, "HOIAN", must_parse("2022-Q2")))
+    )
+    form = book["Bao_cao"]
+    header = [cell.value for cell in form[templates.HEADER_ROW]]
+    grey = {
+        (form.cell(row=row, column=1 + header.index(code)).fill.fgColor.rgb[-6:])
+        for row in (5, 6)  # April and May
+        for code in ("HL_HAILONG", "CSDL_DUNGCHUNG")  # quarterly
+    }
+    assert grey == {"D9D9D9"}
+    june = 7
+    for code in ("HL_HAILONG", "CNS_TO"):  # the quarter's last month; a monthly one
+        assert form.cell(row=june, column=1 + header.index(code)).fill.fgColor.rgb[-6:] != "D9D9D9"
