@@ -134,7 +134,7 @@ def _validated(cur, data, file_name, actor, targets, today, limits, problems, up
         )
     if table.title_period is not None:
         period, number = table.title_period
-        said = period.label[0].lower() + period.label[1:]
+        said = period.in_sentence
         problems.add(
             "warning",
             f"Tệp không có cột năm: mọi kế hoạch được giao cho {said}, năm ghi ở dòng {number}. "

@@ -114,6 +114,11 @@ class Period:
         return f"Năm {self.year}"
 
     @property
+    def in_sentence(self) -> str:
+        """The label inside a sentence: tháng 6/2022, quý II/2022, 6 tháng đầu năm 2022."""
+        return self.label[0].lower() + self.label[1:]
+
+    @property
     def short_label(self) -> str:
         """A compact label for chart axes: T6/2022, QII/2022, 6T/2022, 2022."""
         if self.frequency == "month":
@@ -137,7 +142,7 @@ def comparison(period: Period) -> tuple[Period, str]:
     the same year, else the same period a year earlier (achievement restarts each January)."""
     previous = period.previous()
     if previous.year == period.year:
-        return previous, f"so với {previous.label[0].lower()}{previous.label[1:]}"
+        return previous, f"so với {previous.in_sentence}"
     return Period(period.year - 1, period.frequency, period.index), "so với cùng kỳ năm trước"
 
 

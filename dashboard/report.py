@@ -44,10 +44,10 @@ class Pack:
 def heading(period: Period) -> str:
     """How a review meeting names the period: Sơ kết 6 tháng đầu năm 2022, Tổng kết năm 2022."""
     if period.frequency == "half" and period.index == 1:
-        return f"Sơ kết {period.label[0].lower()}{period.label[1:]}"
+        return f"Sơ kết {period.in_sentence}"
     if period.frequency == "year":
-        return f"Tổng kết {period.label[0].lower()}{period.label[1:]}"
-    return f"Tiến độ {period.label[0].lower()}{period.label[1:]}"
+        return f"Tổng kết {period.in_sentence}"
+    return f"Tiến độ {period.in_sentence}"
 
 
 def _chunks(frame: pd.DataFrame, size: int = ROWS_PER_TABLE):

@@ -1,6 +1,8 @@
 """Who has reported: for each unit, the indicators that expect a figure in a period, those that
 have one, and the unit's last upload."""
 
+from datetime import date
+
 import duckdb
 import pandas as pd
 
@@ -8,20 +10,33 @@ from dashboard import sql
 from dashboard.periods import Period
 
 
+def due_until(period: Period, today: date) -> int | None:
+    """The last month of `period` whose reports are due by `today` (a month's figures once it
+    has ended): the period's last month, or for a period still running the last month already
+    over; None when no month of it is over yet."""
+    if (period.year, period.end_month) < (today.year, today.month):
+        return period.end_month
+    if period.year == today.year and today.month - 1 >= period.start_month:
+        return today.month - 1
+    return None
+
+
 def unit_reporting(
     cur: duckdb.DuckDBPyConnection,
     period: Period,
     cluster: str | None = None,
     group: str | None = None,
+    today: date | None = None,
 ) -> pd.DataFrame:
-    """Each active unit with the indicators `expected` in the period (at their latest due
-    period), those `reported` and `missing`, and its `last_upload` (UTC; missing if never)."""
+    """Each active unit with the indicators `expected` in the period by `today` (each at its
+    latest period due: due_until), those `reported` and `missing`, and its `last_upload` (UTC;
+    missing if never)."""
     frame = sql.frame(
         cur,
         "unit_reporting",
         year=period.year,
         first_month=period.start_month,
-        last_month=period.end_month,
+        last_month=due_until(period, today or date.today()) or 0,  # 0: nothing is due
         cluster=cluster,
         group=group,
     )

@@ -419,7 +419,7 @@ def _periods(rows, frequency, indicator_ok, wide: bool, today: date, problems: P
                     lambda i: (
                         f"Chỉ tiêu này báo cáo theo {periods.FREQUENCY_LABELS[frequency[i]]}: "
                         f"ghi số ở {LAST_MONTHS[frequency[i]]}, không ở dòng "
-                        f"{result[i].label.lower()}. Để trống ô này ở dòng đó."
+                        f"{result[i].in_sentence}. Để trống ô này ở dòng đó."
                     ),
                 ),
             )

@@ -4,6 +4,7 @@ version, the period and scope pickers, the demo badge, the status legend and the
 import html
 import json
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 import streamlit as st
@@ -134,17 +135,19 @@ def overview_frames(
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _reporting(
-    db: str, version: int, period_code: str, cluster: str | None, group: str | None
+    db: str, version: int, period_code: str, cluster: str | None, group: str | None, today: date
 ) -> pd.DataFrame:
     cur = _store(db).cursor()
-    return reporting.unit_reporting(cur, periods.must_parse(period_code), cluster, group)
+    period = periods.must_parse(period_code)
+    return reporting.unit_reporting(cur, period, cluster, group, today)
 
 
 def reporting_frame(
     ctx: Context, period: periods.Period, cluster: str | None = None, group: str | None = None
 ) -> pd.DataFrame:
-    """Who reported in the period and each unit's last upload, cached until the next commit."""
-    return _reporting(ctx.db, ctx.version, period.code, cluster, group)
+    """Who reported in the period by today and each unit's last upload, cached until the next
+    commit or the next day."""
+    return _reporting(ctx.db, ctx.version, period.code, cluster, group, date.today())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -418,8 +421,9 @@ def table(frame: pd.DataFrame, empty: str, **options) -> None:
 def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
     """Buttons that download a table as CSV (for Excel: UTF-8 with BOM) and as a formatted
     Excel sheet with numbers as numbers."""
-    left, right, _ = st.columns([1, 1, 4])
-    left.download_button(
+    # A row sized to its buttons: fixed column shares cut their labels in a narrow column.
+    row = st.container(horizontal=True)
+    row.download_button(
         "CSV",
         lambda: export.to_csv_bytes(frame),
         file_name=f"{name}.csv",
@@ -428,7 +432,7 @@ def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
         icon=":material/download:",
         key=f"{key}_csv",
     )
-    right.download_button(
+    row.download_button(
         "Excel",
         lambda: export.xlsx_bytes({name[:31]: frame}),
         file_name=f"{name}.xlsx",

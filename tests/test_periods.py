@@ -101,6 +101,12 @@ def test_every_label_the_dashboard_writes_reads_back_as_its_period(frequency):
         assert parse(period.label.upper()) == period
 
 
+def test_a_label_inside_a_sentence_keeps_its_numerals():
+    assert must_parse("2022-Q2").in_sentence == "quý II/2022"
+    assert must_parse("2022-06").in_sentence == "tháng 6/2022"
+    assert must_parse("2022-H1").in_sentence == "6 tháng đầu năm 2022"
+
+
 def test_previous_wraps_the_year():
     assert must_parse("2022-01").previous().code == "2021-12"
     assert must_parse("2022-Q1").previous().code == "2021-Q4"

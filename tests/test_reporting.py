@@ -1,6 +1,6 @@
 """Who has reported for a period, and each unit's last upload."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from builders import catalogue, commit_figures
 from dashboard import reporting
@@ -48,3 +48,21 @@ def test_cluster_and_group_filters(store):
     catalogue(store, [("U1", "A"), ("U3", "B")], INDICATORS)
     frame = reporting.unit_reporting(store.cursor(), must_parse("2022-Q2"), cluster="B", group="G")
     assert frame["unit_code"].tolist() == ["U3"]
+
+
+def test_a_period_still_running_expects_only_the_months_already_over(store):
+    catalogue(store, [("U1", "A")], INDICATORS)
+    commit_figures(store, [("U1", "M", "2026-10", 1)])
+    h2 = must_parse("2026-H2")
+    # 27 November: October is the last month over; Q3 is due, Q4 and the year are not
+    assert reporting.due_until(h2, date(2026, 11, 27)) == 10
+    frame = reporting.unit_reporting(store.cursor(), h2, today=date(2026, 11, 27))
+    assert frame[["expected", "reported", "missing"]].values.tolist() == [[2, 1, 1]]
+    # a period none of whose months is over expects nothing yet
+    assert reporting.due_until(h2, date(2026, 7, 15)) is None
+    frame = reporting.unit_reporting(store.cursor(), h2, today=date(2026, 7, 15))
+    assert frame["expected"].tolist() == [0] and reporting.not_reported(frame).empty
+    # a period that is over expects its last month, whenever it is looked at
+    assert reporting.due_until(must_parse("2022-H1"), date(2026, 11, 27)) == 6
+    assert reporting.due_until(must_parse("2026-10"), date(2026, 11, 1)) == 10
+    assert reporting.due_until(must_parse("2027-01"), date(2026, 11, 27)) is None

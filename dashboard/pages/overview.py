@@ -1,6 +1,8 @@
 """Tổng quan: headline cards per indicator group, the units × indicators heatmap, the cluster
 ranking, and the units that have not reported."""
 
+from datetime import date
+
 import streamlit as st
 
 from dashboard import charts, filters, formatting, periods, progress, reporting, tables, web
@@ -79,10 +81,17 @@ with left:
         web.downloads(ranking_table, f"xep_hang_{period.code}", "ranking")
 with right:
     st.subheader("Đơn vị chưa báo cáo đủ")
+    due = reporting.due_until(period, date.today())
     late = reporting.not_reported(web.reporting_frame(ctx, period, cluster, group))
-    if late.empty:
-        st.success(f"Mọi đơn vị đã gửi đủ số liệu {period.label}.")
+    if due is None:
+        st.info(f"Chưa đến hạn báo cáo nào của {period.in_sentence}.")
+    elif late.empty:
+        st.success(f"Mọi đơn vị đã gửi đủ số liệu {period.in_sentence}.")
     else:
+        if due < period.end_month:
+            st.caption(
+                f"Tính đến hết tháng {due}/{period.year}: các tháng sau chưa đến hạn báo cáo."
+            )
         late_table = tables.reporting_table(late, cat["units"])
         web.table(late_table, "", width="stretch")
         if not presenting:
