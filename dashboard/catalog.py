@@ -278,7 +278,8 @@ def locked_change(cur: duckdb.DuckDBPyConnection, code: str, old, new: dict) -> 
     locked = [k for k in ("kind", "measure", "frequency") if new[k] != old[k]]
     if locked and sql.scalar(cur, "indicator_figure_count", code=code):
         return (
-            f"Chỉ tiêu {code} đã có số liệu nên không đổi được {', '.join(locked)}: các số "
+            f"Chỉ tiêu {code} đã có số liệu nên không đổi được "
+            f"{', '.join(INDICATOR_LABELS[k] for k in locked)}: các số "
             "liệu cũ được đọc theo cách này. Tạo chỉ tiêu mới nếu cách đo đã thay đổi."
         )
     return None

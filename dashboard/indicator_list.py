@@ -28,7 +28,7 @@ FIELDS = {
     "description": ("mota", "description"),
     "legal_basis": ("cancu", "cancuphaply", "legalbasis"),
 }
-# The coded fields: where each goes in the catalogue, what it may be, and the words offices
+# The coded fields: the values each may take (code: label), and the words offices
 # write for each value beside its label and its code (compared as layout.normalise does).
 CHOICES = {
     "measure": (

@@ -121,7 +121,11 @@ def test_a_workbook_of_indicators_with_a_new_group_goes_in_at_once(province):
         ("NEW,Tên,G,,Số lượng,Tỷ lệ,Tháng,", None, "Chỉ tiêu tỷ lệ (tử số ÷ mẫu số) phải đo"),
         # CNS_TO has figures, read as a stock count each month
         ("CNS_TO,Tên,G,,,Phát sinh,,", None, "Chỉ tiêu CNS_TO đã có số liệu nên không đổi"),
-        ("CNS_TO,Tên,G,,,,Quý,", None, "Chỉ tiêu CNS_TO đã có số liệu nên không đổi"),
+        (
+            "CNS_TO,Tên,G,,,,Quý,",
+            None,
+            "Chỉ tiêu CNS_TO đã có số liệu nên không đổi được tần suất:",
+        ),
     ],
 )
 def test_each_bad_line_is_named_with_its_fix_and_nothing_is_written(
