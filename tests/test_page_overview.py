@@ -1,5 +1,7 @@
 """The overview page: cards, heatmap, ranking and missing reports, filters and the URL."""
 
+from datetime import date
+
 import pytest
 from pages import charts, open_app, texts
 
@@ -157,3 +159,22 @@ def test_more_units_than_rows_shows_clusters_until_one_is_chosen(tmp_path, monke
     assert spec["title"]["text"].startswith("Mức đạt kế hoạch theo đơn vị")
     assert data["Đơn vị"].nunique() == 40
     assert [m.value for m in at.metric] == ["60,0 %"]  # 20 of 40 units done, 20 at 20 %
+
+
+def test_a_year_still_running_counts_only_the_months_already_over(db_path, monkeypatch):
+    today = date.today()
+    store = open_store(db_path)
+    catalogue(store, [("U1", "A"), ("U2", "A")], [("M", "stock", "count", "up", "month")])
+    # this month's figure is not due yet, whoever sends it early
+    commit_figures(store, [("U1", "M", f"{today.year}-{today.month:02d}", 5)])
+    at = open_app(db_path, monkeypatch, ky=str(today.year))
+    assert not at.exception
+    if today.month == 1:
+        assert f"Chưa đến hạn báo cáo nào của năm {today.year}." in texts(at)
+        return
+    assert (
+        f"Số liệu năm {today.year} (tính đến hết tháng {today.month - 1}/{today.year}; các "
+        "tháng sau chưa đến hạn báo cáo)." in texts(at)
+    )
+    late = next(d.value for d in at.dataframe if "Chưa báo cáo" in d.value)
+    assert len(late) == 2

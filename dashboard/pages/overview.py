@@ -83,15 +83,18 @@ with right:
     st.subheader("Đơn vị chưa báo cáo đủ")
     due = reporting.due_until(period, date.today())
     late = reporting.not_reported(web.reporting_frame(ctx, period, cluster, group))
+    so_far = (
+        ""
+        if due is None or due == period.end_month
+        else f" (tính đến hết tháng {due}/{period.year}; các tháng sau chưa đến hạn báo cáo)"
+    )
     if due is None:
         st.info(f"Chưa đến hạn báo cáo nào của {period.in_sentence}.")
     elif late.empty:
-        st.success(f"Mọi đơn vị đã gửi đủ số liệu {period.in_sentence}.")
+        st.success(f"Mọi đơn vị đã gửi đủ số liệu {period.in_sentence}{so_far}.")
     else:
-        if due < period.end_month:
-            st.caption(
-                f"Tính đến hết tháng {due}/{period.year}: các tháng sau chưa đến hạn báo cáo."
-            )
+        if so_far:
+            st.caption(f"Số liệu {period.in_sentence}{so_far}.")
         late_table = tables.reporting_table(late, cat["units"])
         web.table(late_table, "", width="stretch")
         if not presenting:
