@@ -83,6 +83,16 @@ def insert_rows(cur: duckdb.DuckDBPyConnection, table: str, rows: pd.DataFrame) 
         cur.unregister("new_rows")
 
 
+def append_in_order(
+    cur: duckdb.DuckDBPyConnection, table: str, rows: pd.DataFrame, existing: pd.DataFrame
+) -> None:
+    """Append `rows` to `table` after its `existing` rows in display order, inside the
+    caller's write."""
+    if len(rows):
+        first = next_order(existing)
+        insert_rows(cur, table, rows.assign(sort_order=range(first, first + len(rows))))
+
+
 def clusters(cur: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every cluster in display order."""
     return sql.frame(cur, "clusters")

@@ -199,3 +199,30 @@ class Parents:
     def fresh(self) -> pd.DataFrame:
         """The new ones: code, name."""
         return pd.DataFrame({"code": list(self.new), "name": list(self.new.values())}, dtype=object)
+
+
+def marked(
+    rows: pd.DataFrame, existing: pd.DataFrame, fields: tuple[str, ...], labels, values
+) -> pd.DataFrame:
+    """`rows` with `change` (new, changed or same against `existing`, indexed by code) and
+    `before` (what a changed row was, catalog.changes_said); a field a row leaves empty is
+    not compared."""
+    change, before = [], []
+    for row in rows.to_dict("records"):
+        if row["code"] not in existing.index:
+            change.append("new")
+            before.append("")
+            continue
+        new = {field: row[field] for field in fields if pd.notna(row[field])}
+        said = catalog.changes_said(existing.loc[row["code"]], new, labels, values)
+        change.append("changed" if said else "same")
+        before.append("; ".join(said))
+    return rows.assign(change=change, before=before)
+
+
+def add_parents(cur, parents: pd.DataFrame, table: str, known: pd.DataFrame) -> pd.DataFrame:
+    """The new clusters or groups of a list that `known` (the table's rows) lacks, appended
+    after them inside the caller's write; returns them."""
+    fresh = parents[~parents["code"].isin(known["code"])]
+    catalog.append_in_order(cur, table, fresh, known)
+    return fresh

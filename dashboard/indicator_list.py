@@ -193,24 +193,17 @@ def _checked(cur, frame: pd.DataFrame, problems: Problems) -> tuple[pd.DataFrame
 def compared(cur: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> pd.DataFrame:
     """Each row marked new, changed or same against the catalogue as it stands, with what a
     changed indicator was ("tên: … → …; nhóm: …")."""
-    existing = catalog.indicators(cur).set_index("code")
-    out = rows.copy()
-    change, before = [], []
-    for row in out.to_dict("records"):
-        if row["code"] not in existing.index:
-            change.append("new")
-            before.append("")
-            continue
-        said = catalog.changes_said(
-            existing.loc[row["code"]],
-            {k: row[k] for k in catalog.INDICATOR_FIELDS},
-            catalog.INDICATOR_LABELS,
-            catalog.INDICATOR_VALUES,
-        )
-        change.append("changed" if said else "same")
-        before.append("; ".join(said))
-    out["change"], out["before"] = change, before
-    return out
+    return _compared(rows, catalog.indicators(cur).set_index("code"))
+
+
+def _compared(rows: pd.DataFrame, existing: pd.DataFrame) -> pd.DataFrame:
+    return catalogue_file.marked(
+        rows,
+        existing,
+        catalog.INDICATOR_FIELDS,
+        catalog.INDICATOR_LABELS,
+        catalog.INDICATOR_VALUES,
+    )
 
 
 def write(store: Store, by: Actor, listed: IndicatorList) -> IndicatorList:
@@ -222,24 +215,12 @@ def write(store: Store, by: Actor, listed: IndicatorList) -> IndicatorList:
         raise catalog.CatalogueError("Danh sách chỉ tiêu còn lỗi: sửa rồi nạp lại.")
 
     def work(cur):
-        rows = compared(cur, listed.rows)
-        before = catalog.indicator_groups(cur)
-        fresh = listed.groups[~listed.groups["code"].isin(before["code"])]
-        if len(fresh):
-            first = catalog.next_order(before)
-            catalog.insert_rows(
-                cur, "indicator_groups", fresh.assign(sort_order=range(first, first + len(fresh)))
-            )
+        old = catalog.indicators(cur).set_index("code")
+        rows = _compared(listed.rows, old)
+        groups = catalog.indicator_groups(cur)
+        fresh = catalogue_file.add_parents(cur, listed.groups, "indicator_groups", groups)
         added = rows[rows["change"] == "new"]
-        if len(added):
-            first = catalog.next_order(catalog.indicators(cur))
-            catalog.insert_rows(
-                cur,
-                "indicators",
-                added[["code", *catalog.INDICATOR_FIELDS]].assign(
-                    sort_order=range(first, first + len(added))
-                ),
-            )
+        catalog.append_in_order(cur, "indicators", added[["code", *catalog.INDICATOR_FIELDS]], old)
         changed = rows[rows["change"] == "changed"]
         for row in changed.to_dict("records"):
             sql.run(

@@ -110,27 +110,19 @@ def compared(cur: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> pd.DataFrame
     """Each row marked new, changed or same against the catalogue as it stands, with what a
     changed unit was ("tên: Điện Bàn → Thị xã Điện Bàn; cụm: …"); a kind the file leaves out
     stays as it is (new units: DEFAULT_KIND)."""
-    existing = catalog.units(cur).set_index("code")
-    out = rows.copy()
-    change, before = [], []
-    for row in out.itertuples():
-        if row.code not in existing.index:
-            change.append("new")
-            before.append("")
-            continue
-        new = {
-            column: getattr(row, column)
-            for column in ("name", "cluster_code", "kind")
-            if pd.notna(getattr(row, column))
-        }
-        said = catalog.changes_said(
-            existing.loc[row.code], new, catalog.UNIT_LABELS, catalog.UNIT_VALUES
-        )
-        change.append("changed" if said else "same")
-        before.append("; ".join(said))
+    return _compared(rows, catalog.units(cur).set_index("code"))
+
+
+def _compared(rows: pd.DataFrame, existing: pd.DataFrame) -> pd.DataFrame:
+    out = catalogue_file.marked(
+        rows,
+        existing,
+        ("name", "cluster_code", "kind"),
+        catalog.UNIT_LABELS,
+        catalog.UNIT_VALUES,
+    )
     kept = out["code"].map(existing["kind"]) if len(existing) else pd.Series(None, index=out.index)
     out["kind"] = out["kind"].fillna(kept).fillna(DEFAULT_KIND)
-    out["change"], out["before"] = change, before
     return out
 
 
@@ -143,24 +135,12 @@ def write(store: Store, by: Actor, listed: UnitList) -> UnitList:
         raise catalog.CatalogueError("Danh sách đơn vị còn lỗi: sửa rồi nạp lại.")
 
     def work(cur):
-        rows = compared(cur, listed.rows)
-        before = catalog.clusters(cur)
-        fresh = listed.clusters[~listed.clusters["code"].isin(before["code"])]
-        if len(fresh):
-            first = catalog.next_order(before)
-            sort_order = range(first, first + len(fresh))
-            catalog.insert_rows(cur, "clusters", fresh.assign(sort_order=sort_order))
         old = catalog.units(cur).set_index("code")
+        rows = _compared(listed.rows, old)
+        fresh = catalogue_file.add_parents(cur, listed.clusters, "clusters", catalog.clusters(cur))
         added = rows[rows["change"] == "new"]
-        if len(added):
-            first = catalog.next_order(old)
-            catalog.insert_rows(
-                cur,
-                "units",
-                added[["code", "name", "cluster_code", "kind"]].assign(
-                    sort_order=range(first, first + len(added)), active=True
-                ),
-            )
+        columns = ["code", "name", "cluster_code", "kind"]
+        catalog.append_in_order(cur, "units", added[columns].assign(active=True), old)
         changed = rows[rows["change"] == "changed"]
         for row in changed.itertuples():
             sql.run(

@@ -48,6 +48,16 @@ def load_list(kind, label: str, what: str, names: dict[str, str], key: str) -> N
         )
 
 
+def add_named(add, short: str, what: str, example: tuple[str, str], button: str) -> None:
+    """A form adding a cluster or an indicator group (`what`): a code and a name."""
+    with st.form(f"add_{short}"):
+        st.markdown(f"**Thêm {what}**")
+        code = st.text_input(f"Mã {short}", placeholder=f"VD: {example[0]}")
+        name = st.text_input(f"Tên {short}", placeholder=f"VD: {example[1]}")
+        if st.form_submit_button(button):
+            attempt(lambda: add(store, admin, code, name), f"Đã thêm {short} {code.upper()}.")
+
+
 if "flash" in st.session_state:
     st.success(st.session_state.pop("flash"))
 
@@ -155,15 +165,9 @@ with clusters_tab:
         width="stretch",
     )
     left, right = st.columns(2)
-    with left.form("add_cluster"):
-        st.markdown("**Thêm cụm thi đua**")
-        code = st.text_input("Mã cụm", placeholder="VD: VENBIEN")
-        name = st.text_input("Tên cụm", placeholder="VD: Cụm thi đua ven biển")
-        if st.form_submit_button("Thêm"):
-            attempt(
-                lambda: catalog.add_cluster(store, admin, code, name),
-                f"Đã thêm cụm {code.upper()}.",
-            )
+    with left:
+        example = ("VENBIEN", "Cụm thi đua ven biển")
+        add_named(catalog.add_cluster, "cụm", "cụm thi đua", example, "Thêm")
     if cluster_names:
         with right.form("rename_cluster"):
             st.markdown("**Đổi tên cụm**")
@@ -249,15 +253,8 @@ with indicators_tab:
                         f"Đã lưu chỉ tiêu {chosen}.",
                     )
 
-    with st.form("add_indicator_group"):
-        st.markdown("**Thêm nhóm chỉ tiêu**")
-        code = st.text_input("Mã nhóm", placeholder="VD: KTS")
-        name = st.text_input("Tên nhóm", placeholder="VD: Kinh tế số")
-        if st.form_submit_button("Thêm nhóm"):
-            attempt(
-                lambda: catalog.add_indicator_group(store, admin, code, name),
-                f"Đã thêm nhóm chỉ tiêu {code.upper()}.",
-            )
+    example = ("KTS", "Kinh tế số")
+    add_named(catalog.add_indicator_group, "nhóm", "nhóm chỉ tiêu", example, "Thêm nhóm")
 
     with st.expander("Nạp danh sách chỉ tiêu từ tệp (CSV, Excel)"):
         st.caption(
