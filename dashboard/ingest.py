@@ -9,6 +9,7 @@ import duckdb
 import pandas as pd
 
 from dashboard import batches, catalog, formatting, layout, reader, sql, validation
+from dashboard.accents import codes_by_name
 from dashboard.accounts import Actor
 from dashboard.problems import Problems
 
@@ -108,7 +109,13 @@ def _validated(cur, data, file_name, actor, targets, today, limits, problems, up
     cat = _catalogue(cur)
     try:
         sheets = reader.read(data, file_name, limits)
-        table = layout.locate(sheets, list(cat.indicators["code"]), targets=targets)
+        table = layout.locate(
+            sheets,
+            list(cat.indicators["code"]),
+            targets=targets,
+            unit_names=codes_by_name(cat.units),
+            own_unit=actor.unit_code if actor.role == "unit" else None,
+        )
     except reader.FileRejected as exc:
         problems.add("error", str(exc))
         return None, None
@@ -142,6 +149,19 @@ def _validated(cur, data, file_name, actor, targets, today, limits, problems, up
             if targets
             else f"Tệp không có cột kỳ báo cáo: mọi số liệu được tính cho {said}, kỳ ghi ở dòng "
             f"{number}. Nếu không đúng, thêm cột ky_bao_cao.",
+            row=number,
+        )
+    if table.one_unit is not None:
+        code, number = table.one_unit
+        name = cat.units.set_index("code")["name"].get(code, code)
+        problems.add(
+            "warning",
+            f"Tệp không có cột mã đơn vị: mọi số liệu được ghi cho {name} ({code}), "
+            + (
+                f"đơn vị của tài khoản {actor.username}."
+                if number is None
+                else f"tên ghi ở dòng {number}. Nếu không đúng, thêm cột ma_don_vi."
+            ),
             row=number,
         )
     for number in table.text_rows:

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import numbers, periods
-from dashboard.accents import unaccented
+from dashboard.accents import name_key, unaccented
 from dashboard.cells import per_value, text
 from dashboard.reader import FileRejected, Sheet
 
@@ -18,10 +18,22 @@ TOTAL_LABELS = {"tong", "tongso", "cong", "total", "grandtotal", "sum", "tongtoa
 _TOTAL_INITIALS = {label[0].upper() for label in TOTAL_LABELS | {"tongcong"}}
 
 FIGURE_FIELDS = {
-    "unit_code": ("madonvi", "unitcode", "madv", "donvi", "unit"),
-    "indicator_code": ("machitieu", "indicatorcode", "mact", "chitieu", "indicator"),
+    "unit_code": ("madonvi", "unitcode", "madv", "donvi", "unit", "tendonvi"),
+    "indicator_code": (
+        *("machitieu", "indicatorcode", "mact", "chitieu", "indicator"),
+        *("tenchitieu", "noidungchitieu", "noidung"),
+    ),
     "period": ("kybaocao", "period", "kybc", "ky"),
-    "value": ("giatri", "value", "solieu"),
+    # "Kết quả (thực hiện)", "Thực hiện": a unit's own report of its indicators, one per line
+    "value": (
+        "giatri",
+        "value",
+        "solieu",
+        "ketqua",
+        "ketquathuchien",
+        "thuchien",
+        "solieuthuchien",
+    ),
     "numerator": ("tuso", "numerator"),
     "denominator": ("mauso", "denominator"),
     "note": ("ghichu", "note"),
@@ -44,14 +56,19 @@ TITLE_HINTS = {
     "Tháng (hoặc Năm và Quý).",
     "year": " Kế hoạch của một năm có thể ghi năm ngay ở dòng tên phía trên, ví dụ «KẾ HOẠCH "
     "NĂM 2023», thay cho cột nam.",
+    "unit_code": " Tệp chỉ của một đơn vị có thể ghi tên đơn vị (đúng như trong danh mục) ngay ở "
+    "dòng tên phía trên, ví dụ «UBND HUYỆN NÚI THÀNH», thay cho cột ma_don_vi.",
 }
+# Where a file with no unit column takes its one unit from, as a warning and an error say it.
+UNIT_FROM_ACCOUNT = "tài khoản gửi"
 # The fields a line of figures or targets fills in whatever else it lacks.
 KEY_FIELDS = ("unit_code", "indicator_code", "period", "year")
 # A cell of the row that numbers a report's columns under its header: 1, (2), A, (4)=(2)/(3).
 COLUMN_NUMBER = re.compile(r"^\(?\s*(\d{1,2}|[A-Za-z])\s*\)?(\s*=.*)?$")
 # Headers that may head a column of names rather than codes ("Đơn vị": Hội An): beside a
 # column headed as codes ("Mã ĐV") for the same field, they are left out.
-NAME_HEADERS = {"donvi", "unit", "chitieu", "indicator"}
+NAME_HEADERS = {"donvi", "unit", "tendonvi", "chitieu", "indicator", "tenchitieu"}
+NAME_HEADERS |= {"noidungchitieu", "noidung"}
 FIELD_LABELS = {
     "unit_code": "ma_don_vi",
     "indicator_code": "ma_chi_tieu",
@@ -97,6 +114,9 @@ class Table:
     no_figure_rows: list[int] = field(default_factory=list)  # skipped lines of "-" or "x"
     # With no period (targets: year) column, the one the title names and its row: every row's.
     title_period: tuple[periods.Period, int] | None = None
+    # With no unit column, every row's unit: the one the title names and its row, or the
+    # sending account's own unit (row None).
+    one_unit: tuple[str, int | None] | None = None
 
 
 def _match_field(key: str, fields: dict[str, tuple[str, ...]]) -> str | None:
@@ -127,15 +147,25 @@ def _score(keys: list[str], fields, codes) -> tuple[int, int]:
     return len(named), wide
 
 
-def locate(sheets: list[Sheet], indicator_codes: list[str], targets: bool = False) -> Table:
+def locate(
+    sheets: list[Sheet],
+    indicator_codes: list[str],
+    targets: bool = False,
+    unit_names: dict[str, str] | None = None,
+    own_unit: str | None = None,
+) -> Table:
     """The table in the first sheet with a recognisable header; FileRejected, saying which
-    columns are expected, when there is none."""
+    columns are expected, when there is none. A table with no unit column is of the one unit
+    its title names (`unit_names`: name_key → code), or else of `own_unit` when given."""
     fields = TARGET_FIELDS if targets else FIGURE_FIELDS
     codes = {normalise(code): code for code in indicator_codes}
     best = None
     for sheet in sheets:
         for position in range(min(HEADER_SEARCH_ROWS, len(sheet.row_numbers))):
-            keys = [normalise(cell) for cell in sheet.row(position)]
+            # Scored with the row that continues it: "Kết quả" over "Tử số | Mẫu số | Giá trị"
+            # heads the table, not the lower row alone, which names more fields than it.
+            header, _ = _header(sheet, position, fields, codes, targets)
+            keys = [normalise(cell) for cell in header]
             named, wide = _score(keys, fields, codes)
             rank = (named + min(wide, 1), named)
             if rank[0] >= 2 and (best is None or rank > best[0]):
@@ -145,7 +175,7 @@ def locate(sheets: list[Sheet], indicator_codes: list[str], targets: bool = Fals
     if best is None:
         raise FileRejected(_no_header_message(targets))
     _, sheet, position = best
-    return _build(sheet, position, fields, codes, targets)
+    return _build(sheet, position, fields, codes, targets, unit_names or {}, own_unit)
 
 
 def _no_header_message(targets: bool) -> str:
@@ -178,7 +208,7 @@ def _header(sheet: Sheet, position: int, fields, codes, targets: bool) -> tuple[
             if key
         )
         # A line of figures has its unit, indicator or period where the header names them.
-        if "unit_code" in matched and names and all(lower[i] is None for i in keyed):
+        if keyed and names and all(lower[i] is None for i in keyed):
             header = [low if low is not None else up for up, low in zip(header, lower, strict=True)]
             below += 1
     if below < len(sheet.row_numbers) and _numbering(sheet.row(below)):
@@ -192,7 +222,9 @@ def _numbering(cells: list) -> bool:
     return len(filled) >= 3 and all(COLUMN_NUMBER.match(cell) for cell in filled)
 
 
-def _build(sheet: Sheet, position: int, fields, codes, targets: bool) -> Table:
+def _build(
+    sheet: Sheet, position: int, fields, codes, targets: bool, unit_names, own_unit
+) -> Table:
     header, start = _header(sheet, position, fields, codes, targets)
     keys = [normalise(cell) for cell in header]
     named: dict[str, int] = {}
@@ -237,16 +269,21 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool) -> Table:
     titled = (
         None if title_field in named or period_parts else _title_period(sheet, position, targets)
     )
+    one_unit = None if "unit_code" in named else _title_unit(sheet, position, unit_names)
+    if one_unit is None and "unit_code" not in named and own_unit is not None:
+        one_unit = (own_unit, None)
     required = _required(form)
     given = set(named) | ({title_field} if titled or period_parts else set())
-    missing = [FIELD_LABELS[f] for f in required if f not in given]
+    given |= {"unit_code"} if one_unit else set()
+    missing_fields = [f for f in required if f not in given]
     if form == "long" and "value" not in named and {"numerator", "denominator"} <= set(named):
-        missing = [m for m in missing if m != "gia_tri"]
-    if missing:
+        missing_fields.remove("value")
+    if missing_fields:
+        missing = [FIELD_LABELS[f] for f in missing_fields]
         raise FileRejected(
             f"Dòng tiêu đề (dòng {sheet.row_numbers[position]}) thiếu cột: {', '.join(missing)}. "
             "Thêm các cột này (tên cột tiếng Việt hoặc tiếng Anh, có dấu hay không đều được)."
-            + (TITLE_HINTS[title_field] if FIELD_LABELS[title_field] in missing else "")
+            + "".join(TITLE_HINTS[f] for f in (title_field, "unit_code") if f in missing_fields)
         )
     grid = {index: column[start:] for index, column in enumerate(sheet.columns)}
     numbers = sheet.row_numbers[start:]
@@ -266,7 +303,7 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool) -> Table:
     frame = _drop_blank(frame, fields)
     frame, no_figure = _drop_no_figure(frame, dashed, form)
     frame, totals = _drop_totals(frame, sheet, form)
-    frame, texts = _drop_text_rows(frame, form, sheet.decimal_comma)
+    frame, texts = _drop_text_rows(frame, form, sheet.decimal_comma, codes)
     if period_parts:
         joined = ", ".join(_label(i, header[i]) for i in sorted(period_parts.values()))
         frame["period_column"] = frame["period_column"].where(frame["period_column"].isna(), joined)
@@ -274,9 +311,15 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool) -> Table:
         # Filled in only now: a blank or signature line is not a figure for having a period.
         frame[title_field] = titled[0].code
         frame[f"{title_field}_column"] = f"tiêu đề (dòng {titled[1]})"
+    if one_unit is not None:
+        code, row = one_unit
+        frame["unit_code"] = code
+        frame["unit_code_column"] = UNIT_FROM_ACCOUNT if row is None else f"tiêu đề (dòng {row})"
     ignored_columns = [_label(index, header[index]) for index in sorted(ignored)]
     header_row = sheet.row_numbers[position]
-    return Table(frame, form, header_row, ignored_columns, sheet, totals, texts, no_figure, titled)
+    return Table(
+        frame, form, header_row, ignored_columns, sheet, totals, texts, no_figure, titled, one_unit
+    )
 
 
 def _joined_period(grid: dict[int, np.ndarray], parts: dict[str, int]) -> np.ndarray:
@@ -349,6 +392,38 @@ def _title_period(
     return next(iter(innermost.items())) if len(innermost) == 1 else None
 
 
+def _title_unit(sheet: Sheet, position: int, unit_names: dict[str, str]) -> tuple[str, int] | None:
+    """The one unit whose catalogue name the title rows above the header name in whole words
+    ("UBND HUYỆN NÚI THÀNH", "Núi Thành, ngày 05 tháng 8 năm 2022"), with its row; None when
+    they name none or several. A name inside a longer one found ("Tân An" in "Tân An Hội") only
+    is part of it. The national heading is passed by: communes are named Độc Lập and Tự Do."""
+    if not unit_names or position == 0:
+        return None
+    by_words = {_words(name): code for name, code in unit_names.items()}
+    found: dict[str, int] = {}
+    for index in range(position):
+        for cell in sheet.row(index):
+            if not isinstance(cell, str) or _national_heading(cell):
+                continue
+            line = f" {_words(cell)} "
+            for words in by_words:
+                if f" {words} " in line:
+                    found.setdefault(words, sheet.row_numbers[index])
+    outer = [w for w in found if not any(w != o and f" {w} " in f" {o} " for o in found)]
+    codes = {by_words[w] for w in outer}
+    return (codes.pop(), found[outer[0]]) if len(codes) == 1 else None
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", name_key(text)))
+
+
+def _national_heading(cell: str) -> bool:
+    """Whether a title cell is the country's name or motto heading every official document."""
+    key = normalise(cell)
+    return "conghoaxahoichunghia" in key or ("doclap" in key and "tudo" in key)
+
+
 def _required(form: str) -> tuple[str, ...]:
     if form == "targets":
         return ("unit_code", "indicator_code", "year", "value")
@@ -381,7 +456,7 @@ def _melt(grid, numbers, header, named, wide) -> pd.DataFrame:
         key=lambda c: min(i for (code, _), i in wide.items() if code == c),
     )
     records = []
-    unit_index, period_index = named["unit_code"], named.get("period")
+    unit_index, period_index = named.get("unit_code"), named.get("period")
     note_index = named.get("note")
     length = len(numbers)
     columns = {i: _cell(grid, i, length).tolist() for i in {unit_index, period_index, note_index}}
@@ -408,7 +483,9 @@ def _melt(grid, numbers, header, named, wide) -> pd.DataFrame:
                 {
                     "source_row": number,
                     "unit_code": unit,
-                    "unit_code_column": _label(unit_index, header[unit_index]),
+                    "unit_code_column": _label(unit_index, header[unit_index])
+                    if unit_index is not None
+                    else None,
                     "indicator_code": code,
                     "indicator_code_column": _label(value_index, header[value_index]),
                     "period": period,
@@ -490,17 +567,21 @@ TEXT_ROW_LACKS = {
 
 
 def _drop_text_rows(
-    frame: pd.DataFrame, form: str, decimal_comma: bool
+    frame: pd.DataFrame, form: str, decimal_comma: bool, codes: dict[str, str]
 ) -> tuple[pd.DataFrame, list[int]]:
-    """Lines with no indicator, no readable period (targets: year) and no number where a figure
-    goes ("Người lập biểu … Thủ trưởng đơn vị", "KT. CHỦ TỊCH", "Hội An, ngày 05 tháng 9 năm
-    2022" spread over the columns of a report's signature block) are not figures. Returns the
-    rest and the spreadsheet rows dropped."""
+    """Lines with no indicator code, no readable period (targets: year) and no number where a
+    figure goes ("Người lập biểu … Thủ trưởng đơn vị", "KT. CHỦ TỊCH", "Hội An, ngày 05 tháng 9
+    năm 2022" spread over the columns of a report's signature block, which in a report listing
+    its indicators by name falls in their column) are not figures. Returns the rest and the
+    spreadsheet rows dropped."""
     if frame.empty:
         return frame, []
     candidate = np.ones(len(frame), dtype=bool)
     if form != "wide":  # a wide line's indicators are its columns' headers
-        candidate &= frame["indicator_code"].isna().to_numpy()
+        coded = per_value(
+            frame["indicator_code"], lambda c: c is not None and normalise(c) in codes
+        )
+        candidate &= ~coded.to_numpy(dtype=bool)
     if "period" in frame and candidate.any():
         cells = frame.loc[candidate, "period"]
         candidate[candidate] = per_value(cells, lambda c: periods.of_cell(c) is None).to_numpy(

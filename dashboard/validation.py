@@ -2,7 +2,6 @@
 Vietnamese message that says how to fix it. Returns the figures (or targets) ready to stage."""
 
 import difflib
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import formatting, numbers, periods
+from dashboard.accents import codes_by_name, name_key
 from dashboard.accounts import Actor
 from dashboard.cells import looked_up, per_value
 from dashboard.cells import text as written_text
@@ -69,11 +69,6 @@ def _suggest(text: str, codes: list[str], names: dict[str, str]) -> str:
     return f" Có phải «{guess}» ({names[guess]})?" if guess else ""
 
 
-def _name_key(text: object) -> str:
-    """A name as compared: NFC, no case, single spaces; accents kept (Phú Ninh is not Phù Ninh)."""
-    return " ".join(unicodedata.normalize("NFC", str(text)).casefold().split())
-
-
 def _codes(rows, field, known: pd.DataFrame, label: str, problems: Problems):
     """Normalised codes of `field`; errors for missing and unknown ones. A cell holding a name
     of the catalogue instead of a code ("Hội An") stands for that code when exactly one entry
@@ -108,10 +103,8 @@ def _codes(rows, field, known: pd.DataFrame, label: str, problems: Problems):
 def _by_name(rows, field, known, label, codes, valid, unknown, problems) -> None:
     """Cells of `unknown` holding the name of exactly one catalogue entry take its code, in
     `codes` and `valid`, with a warning listing what was read as what."""
-    keys = known["name"].map(_name_key)
-    unique = keys[~keys.duplicated(keep=False)]
-    by_name = dict(zip(unique, known.loc[unique.index, "code"], strict=True))
-    found = per_value(rows.loc[unknown, field], lambda cell: by_name.get(_name_key(cell)))
+    by_name = codes_by_name(known)
+    found = per_value(rows.loc[unknown, field], lambda cell: by_name.get(name_key(cell)))
     found = found.dropna()
     if found.empty:
         return

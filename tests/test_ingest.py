@@ -375,6 +375,65 @@ def test_a_report_with_its_month_only_in_the_title_goes_in_with_a_warning(demo):
     )
 
 
+def own_report(unit_line: str) -> bytes:
+    """A unit's own monthly report as offices write it: its indicators by name, one a line,
+    under the national heading, its unit and its month only in the title rows."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([unit_line, None, None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
+    sheet.append(["PHÒNG VĂN HÓA VÀ THÔNG TIN", None, None, "Độc lập - Tự do - Hạnh phúc"])
+    sheet.append(["BÁO CÁO KẾT QUẢ THỰC HIỆN CHUYỂN ĐỔI SỐ THÁNG 7 NĂM 2022"])
+    sheet.append(["STT", "Tên chỉ tiêu", "ĐVT", "Kết quả thực hiện", None, None])
+    sheet.append([None, None, None, "Tử số", "Mẫu số", "Giá trị"])
+    sheet.merge_cells("D4:F4")
+    sheet.append([1, "Tỷ lệ hồ sơ TTHC được số hóa", "%", 450, 600, None])
+    sheet.append([2, "Số tổ công nghệ số cộng đồng đã thành lập", "Tổ", None, None, 120])
+    sheet.append([None, "Người lập biểu", None, None, "TRƯỞNG PHÒNG"])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_units_own_report_naming_it_only_in_the_title_goes_in_for_it(demo):
+    upload = submit(demo, own_report("UBND THÀNH PHỐ HỘI AN"), actor=HOIAN, name="t7.xlsx")
+    assert upload.ok, upload.errors
+    assert upload.batch.new == 2
+    assert current(demo, "HOIAN", "TTHC_SOHOA", "2022-07")["value"] == pytest.approx(75)
+    assert current(demo, "HOIAN", "CNS_TO", "2022-07")["value"] == 120
+    said = upload.problems.set_index("row")["message"]
+    assert said[1] == (
+        "Tệp không có cột mã đơn vị: mọi số liệu được ghi cho Hội An (HOIAN), tên ghi ở dòng 1. "
+        "Nếu không đúng, thêm cột ma_don_vi."
+    )
+    assert "Dòng 8 chỉ có chữ" in said[8]
+
+
+def test_a_units_own_report_without_its_name_is_the_sending_accounts(demo):
+    upload = submit(demo, own_report("PHÒNG VĂN HÓA"), actor=HOIAN, name="t7.xlsx")
+    assert upload.ok and upload.batch.new == 2
+    assert current(demo, "HOIAN", "CNS_TO", "2022-07")["value"] == 120
+    assert (
+        "Tệp không có cột mã đơn vị: mọi số liệu được ghi cho Hội An (HOIAN), đơn vị của tài "
+        "khoản hoian." in set(upload.problems["message"])
+    )
+
+
+def test_a_report_titled_with_another_unit_or_with_none_is_refused_whole(demo):
+    before = snapshot(demo)
+    # a unit account sending a report whose title names another unit
+    upload = submit(demo, own_report("UBND THÀNH PHỐ TAM KỲ"), actor=HOIAN, name="t7.xlsx")
+    assert list(upload.errors["row"]) == [6, 7]
+    assert set(upload.errors["column"]) == {"tiêu đề (dòng 1)"}
+    assert "không được gửi số liệu của đơn vị TAMKY" in upload.errors.iloc[0]["message"]
+    # the department, whose account is of no unit, sending a report that names none
+    upload = submit(demo, own_report("PHÒNG VĂN HÓA"), name="t7.xlsx")
+    assert upload.errors.iloc[0]["message"].startswith(
+        "Dòng tiêu đề (dòng 4) thiếu cột: ma_don_vi."
+    )
+    assert "ghi tên đơn vị (đúng như trong danh mục)" in upload.errors.iloc[0]["message"]
+    assert_unchanged(demo, before)
+
+
 def test_targets_with_their_year_only_in_the_title_go_in_with_a_warning(demo):
     text = "KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2023,,\nMã đơn vị,Mã chỉ tiêu,Kế hoạch\n*,CNS_TO,150\n"
     upload = submit(demo, text, targets=True)

@@ -522,3 +522,88 @@ def test_a_long_line_whose_figure_is_a_dash_or_x_is_dropped_and_named():
     assert list(table.rows["source_row"]) == [4, 5, 6]
     assert table.rows.iloc[0][["value", "numerator"]].tolist() == [None, 80]
     assert table.rows.iloc[1]["unit_code"] == "-"
+
+
+# A unit's own report: its indicators by name, one per line, the period and the unit in its title.
+UNIT_NAMES = {"núi thành": "NUITHANH", "tam kỳ": "TAMKY", "tân an": "TANAN", "tân an hội": "TAH"}
+HEADING = [
+    ["UBND HUYỆN NÚI THÀNH", None, None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+    ["PHÒNG VĂN HÓA VÀ THÔNG TIN", None, None, "Độc lập - Tự do - Hạnh phúc"],
+    ["BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ THÁNG 7 NĂM 2022"],
+]
+OWN_REPORT = [
+    ["STT", "Tên chỉ tiêu", "Kết quả thực hiện", None],
+    [None, None, "Tử số", "Mẫu số"],
+    [1, "Tỷ lệ hồ sơ TTHC được số hóa", 450, 600],
+    [2, "CNS_TO", 120, None],
+    [None, "Người lập biểu", None, "TRƯỞNG PHÒNG"],
+]
+
+
+def test_a_units_own_report_takes_its_unit_and_period_from_the_title():
+    table = locate([sheet(HEADING + OWN_REPORT)], CODES, unit_names=UNIT_NAMES)
+    # the header is the row over its parts ("Kết quả thực hiện" over "Tử số | Mẫu số"), not
+    # the lower row, which alone names more fields; the signature line is no figure
+    assert (table.form, table.header_row, table.text_rows) == ("long", 4, [8])
+    assert table.one_unit == ("NUITHANH", 1)
+    assert table.rows[
+        ["unit_code", "unit_code_column", "indicator_code", "numerator"]
+    ].values.tolist() == [
+        ["NUITHANH", "tiêu đề (dòng 1)", "Tỷ lệ hồ sơ TTHC được số hóa", 450],
+        ["NUITHANH", "tiêu đề (dòng 1)", "CNS_TO", 120],
+    ]
+    assert table.rows.iloc[0]["indicator_code_column"] == "B (Tên chỉ tiêu)"
+
+
+@pytest.mark.parametrize(
+    ("title", "unit"),
+    [
+        ("Tam Kỳ, ngày 05 tháng 8 năm 2022", "TAMKY"),  # the place line under a report
+        ("UBND XÃ TÂN AN HỘI", "TAH"),  # Tân An is only part of the longer name
+        ("UBND HUYỆN NÚI THÀNH, TP TAM KỲ", None),  # two units: neither
+        ("UBND XÃ TÂN ANH", None),  # whole words only
+        ("UBND HUYỆN NUI THANH", None),  # accents are part of a name
+        ("CỤM THI ĐUA ĐỒNG BẰNG", None),
+    ],
+)
+def test_the_one_unit_a_title_names(title, unit):
+    rows = [[title], ["ma_chi_tieu", "ky_bao_cao", "gia_tri"], ["CNS_TO", "2022-07", 5]]
+    if unit is None:
+        with pytest.raises(FileRejected, match="thiếu cột: ma_don_vi.*dòng tên phía trên"):
+            locate([sheet(rows)], CODES, unit_names=UNIT_NAMES)
+    else:
+        assert locate([sheet(rows)], CODES, unit_names=UNIT_NAMES).one_unit == (unit, 1)
+
+
+def test_the_national_heading_names_no_unit():
+    # there are communes named Độc Lập and Tự Do
+    names = {"độc lập": "DOCLAP", "tự do": "TUDO"}
+    rows = [*HEADING[1:], *OWN_REPORT]
+    with pytest.raises(FileRejected, match="thiếu cột: ma_don_vi"):
+        locate([sheet(rows)], CODES, unit_names=names)
+
+
+def test_without_a_unit_column_or_title_the_senders_own_unit_is_every_rows():
+    rows = [["ma_chi_tieu", "ky_bao_cao", "gia_tri"], ["CNS_TO", "2022-07", 5]]
+    table = locate([sheet(rows)], CODES, unit_names=UNIT_NAMES, own_unit="TAMKY")
+    assert table.one_unit == ("TAMKY", None)
+    assert table.rows[["unit_code", "unit_code_column"]].values.tolist() == [
+        ["TAMKY", "tài khoản gửi"]
+    ]
+    # the title, when it names one, comes first (and is refused later if not the sender's)
+    titled = locate(
+        [sheet([["UBND HUYỆN NÚI THÀNH"], *rows])], CODES, unit_names=UNIT_NAMES, own_unit="TAMKY"
+    )
+    assert titled.one_unit == ("NUITHANH", 1)
+    # a unit column, even of other units, is read as it is
+    columned = [["ma_don_vi", *rows[0]], ["HOIAN", *rows[1]]]
+    table = locate([sheet(columned)], CODES, unit_names=UNIT_NAMES, own_unit="TAMKY")
+    assert (table.one_unit, list(table.rows["unit_code"])) == (None, ["HOIAN"])
+
+
+def test_a_wide_sheet_of_one_unit_without_a_unit_column():
+    rows = [["BIỂU SỐ LIỆU QUÝ III/2022"], ["Kỳ báo cáo", "CNS_TO"], ["2022-07", 5], ["2022-08", 6]]
+    with pytest.raises(FileRejected, match="thiếu cột: ma_don_vi"):
+        locate([sheet(rows)], CODES)
+    table = locate([sheet(rows)], CODES, own_unit="TAMKY")
+    assert (table.form, list(table.rows["unit_code"])) == ("wide", ["TAMKY", "TAMKY"])

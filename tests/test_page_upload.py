@@ -4,6 +4,7 @@ from pages import ADMIN, open_app
 from streamlit.testing.v1 import AppTest
 
 from dashboard import batches
+from dashboard.accounts import Actor
 from dashboard.store import open_store
 
 GOOD = (
@@ -83,3 +84,25 @@ def test_the_page_offers_the_next_month_and_states_the_uploads_limits(demo_db, m
     style = next(m.value for m in at.markdown if "stFileUploaderDropzone" in m.value)
     assert 'content: "Chọn tệp"' in style
     assert "CSV, XLSX, TXT, tối đa 2,5 MB, 100.000 dòng" in style
+
+
+def test_a_unit_sends_its_own_report_with_no_unit_column(demo_db, monkeypatch):
+    """A unit account's report listing its indicators by name, its month only in the title:
+    the page names whose and which month it took, and writes it for the unit."""
+    report = (
+        "BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ THÁNG 7 NĂM 2022\n"
+        "STT,Tên chỉ tiêu,Kết quả thực hiện\n"
+        "1,Số tổ công nghệ số cộng đồng đã thành lập,121\n"
+        "2,TT_CHUONGTRINH,6\n"
+    ).encode()
+    at = upload_page(demo_db, monkeypatch, actor=Actor("hoian", "unit", "HOIAN"))
+    at.file_uploader(key="upload").set_value(("bc_t7.csv", report, "text/csv")).run()
+    assert not at.exception
+    assert metrics(at)["Mới"] == "2" and metrics(at)["Lỗi"] == "0"
+    said = " ".join(at.dataframe[0].value["Cách sửa"])
+    assert "mọi số liệu được ghi cho Hội An (HOIAN), đơn vị của tài khoản hoian" in said
+    assert "mọi số liệu được tính cho tháng 7/2022" in said
+    at.button(key="commit").click().run()
+    assert any("Đã ghi lô" in s.value for s in at.success)
+    written = batches.batch_list(open_store(demo_db).cursor(), limit=1).iloc[0]
+    assert (written["file_name"], written["unit_code"]) == ("bc_t7.csv", "HOIAN")

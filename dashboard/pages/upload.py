@@ -76,6 +76,12 @@ kinds = {"figures": "Số liệu"} | (
 )
 kind = st.radio("Loại tệp", list(kinds), format_func=kinds.get, horizontal=True, key="kind")
 uploaded = web.file_uploader("Chọn tệp CSV hoặc Excel (.xlsx)", ["csv", "xlsx", "txt"], "upload")
+if kind == "figures":
+    st.caption(
+        "Nhận mẫu nhập liệu ở trên; tệp mỗi dòng một số liệu (cột mã đơn vị, mã chỉ tiêu, kỳ báo "
+        "cáo, giá trị); hoặc báo cáo của một đơn vị mỗi dòng một chỉ tiêu, ghi tên đơn vị và kỳ ở "
+        "dòng tên báo cáo («UBND HUYỆN … BÁO CÁO THÁNG 7 NĂM 2022»)."
+    )
 if uploaded is not None:
     data = uploaded.getvalue()
     key = (hashlib.sha256(data).hexdigest(), ctx.version, kind)
@@ -89,7 +95,6 @@ if uploaded is not None:
     found = upload.problems
     errors = int((found["severity"] == "error").sum())
     warnings = int((found["severity"] == "warning").sum())
-    cols = st.columns(5)
     shown_counts = [
         ("Mới", upload.count("new")),
         ("Thay đổi", upload.count("changed")),
