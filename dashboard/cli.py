@@ -24,6 +24,7 @@ from dashboard import (
     lake,
     migration,
     periods,
+    plans,
     progress,
     report,
     settings,
@@ -88,6 +89,11 @@ def _parser() -> argparse.ArgumentParser:
         "--indicators",
         action="store_true",
         help="danh sách chỉ tiêu (sửa rồi nạp lại bằng import --indicators)",
+    )
+    listed.add_argument(
+        "--targets",
+        action="store_true",
+        help="bảng kế hoạch năm --year, mỗi dòng một đơn vị (điền rồi nạp bằng import --targets)",
     )
 
     imp = commands.add_parser("import", parents=[common], help="kiểm tra và ghi tệp số liệu")
@@ -311,6 +317,15 @@ def cmd_export(db: str, args) -> int:
         listed = indicator_list.as_file(catalog.indicators(cur), catalog.indicator_groups(cur))
         count = export.write_table(listed, Path(args.out))
         print(f"Đã xuất danh sách {formatting.number(count)} chỉ tiêu ra «{args.out}».")
+        return 0
+    if args.targets:
+        if args.year is None:
+            raise CliError("xuất bảng kế hoạch cần --year, ví dụ --year 2023.")
+        count = export.write_table(plans.as_file(cur, args.year), Path(args.out))
+        print(
+            f"Đã xuất bảng kế hoạch năm {args.year} ({formatting.number(count)} dòng: toàn tỉnh "
+            f"và các đơn vị) ra «{args.out}»."
+        )
         return 0
     count = export.write_figures(cur, Path(args.out), args.year)
     print(f"Đã xuất {formatting.number(count)} số liệu ra «{args.out}».")

@@ -61,6 +61,8 @@ TITLE_HINTS = {
 }
 # Where a file with no unit column takes its one unit from, as a warning and an error say it.
 UNIT_FROM_ACCOUNT = "tài khoản gửi"
+# Forms with one column per indicator: figures (the template) and targets (the plan's grid).
+WIDE_FORMS = ("wide", "targets_wide")
 # The fields a line of figures or targets fills in whatever else it lacks.
 KEY_FIELDS = ("unit_code", "indicator_code", "period", "year")
 # A cell of the row that numbers a report's columns under its header: 1, (2), A, (4)=(2)/(3).
@@ -252,14 +254,15 @@ def _build(
                 ignored.append(first)
             named[matched] = index
             continue
-        part = None if targets else _wide_column(key, codes)
-        if part is not None:
+        part = _wide_column(key, codes)
+        if part is not None and not (targets and part[1] != "value"):  # targets have no parts
             wide[part] = index
         elif not targets and PERIOD_PARTS.get(key) not in (None, *period_parts):
             period_parts[PERIOD_PARTS[key]] = index
         else:
             ignored.append(index)
-    form = "targets" if targets else ("wide" if wide and "indicator_code" not in named else "long")
+    spread = wide and "indicator_code" not in named  # one column per indicator
+    form = ("targets_wide" if spread else "targets") if targets else ("wide" if spread else "long")
     # Năm beside Tháng or Quý, with no period column, make the period; otherwise they are unused.
     if "period" in named or "year" not in period_parts or len(period_parts) == 1:
         ignored = sorted(ignored + list(period_parts.values()))
@@ -296,8 +299,8 @@ def _build(
         header = [*header, None]
     figure_columns = [named[f] for f in ("value", "numerator", "denominator") if f in named]
     dashed = _clear_no_figure(grid, numbers, figure_columns + list(wide.values()))
-    if form == "wide":
-        frame = _melt(grid, numbers, header, named, wide)
+    if form in WIDE_FORMS:
+        frame = _melt(grid, numbers, header, named, wide, "year" if targets else "period")
     else:
         frame = _columns(grid, numbers, header, named, fields)
     frame = _drop_blank(frame, fields)
@@ -427,6 +430,8 @@ def _national_heading(cell: str) -> bool:
 def _required(form: str) -> tuple[str, ...]:
     if form == "targets":
         return ("unit_code", "indicator_code", "year", "value")
+    if form == "targets_wide":
+        return ("unit_code", "year")
     if form == "wide":
         return ("unit_code", "period")
     return ("unit_code", "indicator_code", "period", "value")
@@ -449,14 +454,15 @@ def _columns(grid, numbers, header, named, fields) -> pd.DataFrame:
     return pd.DataFrame(data, copy=False)
 
 
-def _melt(grid, numbers, header, named, wide) -> pd.DataFrame:
-    """One row per filled indicator cell of the wide form."""
+def _melt(grid, numbers, header, named, wide, when: str) -> pd.DataFrame:
+    """One row per filled indicator cell of the wide form; `when` is the field of its period
+    (targets: year)."""
     indicators = sorted(
         {code for code, _ in wide},
         key=lambda c: min(i for (code, _), i in wide.items() if code == c),
     )
     records = []
-    unit_index, period_index = named.get("unit_code"), named.get("period")
+    unit_index, period_index = named.get("unit_code"), named.get(when)
     note_index = named.get("note")
     length = len(numbers)
     columns = {i: _cell(grid, i, length).tolist() for i in {unit_index, period_index, note_index}}
@@ -488,8 +494,8 @@ def _melt(grid, numbers, header, named, wide) -> pd.DataFrame:
                     else None,
                     "indicator_code": code,
                     "indicator_code_column": _label(value_index, header[value_index]),
-                    "period": period,
-                    "period_column": _label(period_index, header[period_index])
+                    when: period,
+                    f"{when}_column": _label(period_index, header[period_index])
                     if period_index is not None
                     else None,
                     **{part: cells[part] for part in parts},
@@ -507,7 +513,8 @@ def _melt(grid, numbers, header, named, wide) -> pd.DataFrame:
                 }
             )
     if not records:
-        columns = ["source_row"] + [c for f in FIGURE_FIELDS for c in (f, f"{f}_column")]
+        fields = dict.fromkeys([*FIGURE_FIELDS, when])
+        columns = ["source_row"] + [c for f in fields for c in (f, f"{f}_column")]
         return pd.DataFrame(columns=columns)
     return pd.DataFrame(records)
 
@@ -531,7 +538,7 @@ def _drop_no_figure(
 ) -> tuple[pd.DataFrame, list[int]]:
     """Lines of one figure (or target) written only as "-" or "x": the report says there is
     none, so there is nothing to write. Returns the rest and the spreadsheet rows dropped."""
-    if not dashed or frame.empty or form == "wide":  # a wide line's "-" cells are just empty
+    if not dashed or frame.empty or form in WIDE_FORMS:  # a wide line's "-" cells are just empty
         return frame, []
     parts = [f for f in ("value", "numerator", "denominator") if f in frame]
     empty = frame[parts].isna().all(axis=1) & frame["source_row"].isin(dashed)
@@ -563,6 +570,7 @@ TEXT_ROW_LACKS = {
     "long": "mã chỉ tiêu, kỳ báo cáo",
     "wide": "kỳ báo cáo",
     "targets": "mã chỉ tiêu, năm",
+    "targets_wide": "năm",
 }
 
 
@@ -577,7 +585,7 @@ def _drop_text_rows(
     if frame.empty:
         return frame, []
     candidate = np.ones(len(frame), dtype=bool)
-    if form != "wide":  # a wide line's indicators are its columns' headers
+    if form not in WIDE_FORMS:  # a wide line's indicators are its columns' headers
         coded = per_value(
             frame["indicator_code"], lambda c: c is not None and normalise(c) in codes
         )
@@ -620,7 +628,7 @@ def _drop_totals(frame: pd.DataFrame, sheet: Sheet, form: str) -> tuple[pd.DataF
     unit = frame["unit_code"]
     labelled = per_value(unit, _is_total).astype(bool)
     keyless = unit.isna()
-    if form != "wide" and keyless.any():
+    if form not in WIDE_FORMS and keyless.any():
         indicator = frame.loc[keyless, "indicator_code"]
         keyless[keyless] = indicator.isna() | per_value(indicator, _is_total).astype(bool)
     if keyless.any():

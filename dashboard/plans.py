@@ -37,6 +37,14 @@ def grid(cur: duckdb.DuckDBPyConnection, year: int) -> pd.DataFrame:
     return out.reset_index()
 
 
+def as_file(cur: duckdb.DuckDBPyConnection, year: int) -> pd.DataFrame:
+    """The grid of `year` as a targets file to fill in offline: ma_don_vi, ten_don_vi, nam and
+    one column per indicator code, which a targets upload reads back."""
+    out = grid(cur, year)
+    out.insert(2, "nam", year)
+    return out
+
+
 def changes_as_upload(
     before: pd.DataFrame, after: pd.DataFrame, year: int
 ) -> tuple[bytes, list[str]]:

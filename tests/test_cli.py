@@ -5,11 +5,12 @@ import json
 import subprocess
 import sys
 
+import openpyxl
 import pandas as pd
 import pytest
 
-from dashboard import cli
-from dashboard.store import close_store
+from dashboard import cli, sql
+from dashboard.store import close_store, open_store
 
 
 def cds(*args: str) -> subprocess.CompletedProcess:
@@ -251,6 +252,32 @@ def test_import_targets(demo_db, tmp_path, capsys):
     plan.write_text("ma_don_vi,ma_chi_tieu,nam,ke_hoach\n*,VB_KYSO,2023,97\n")
     code, out, _ = run(capsys, "--db", demo_db, "import", str(plan), "--targets")
     assert code == 0 and "1 kế hoạch (1 mới" in out
+
+
+def test_the_targets_grid_exported_filled_in_and_imported_back(demo_db, tmp_path, capsys):
+    grid = tmp_path / "ke_hoach.xlsx"
+    code, _, err = run(capsys, "--db", demo_db, "export", "--targets", "--out", str(grid))
+    assert code == 1 and "cần --year" in err
+    code, out, _ = run(
+        capsys, "--db", demo_db, "export", "--targets", "--year", "2023", "--out", str(grid)
+    )
+    assert code == 0 and "bảng kế hoạch năm 2023 (19 dòng" in out
+    book = openpyxl.load_workbook(grid)
+    sheet = book.active
+    header = [cell.value for cell in sheet[1]]
+    assert header[:4] == ["ma_don_vi", "ten_don_vi", "nam", "TTHC_SOHOA"]
+    assert [sheet.cell(row, 1).value for row in (2, 3)] == ["*", "TAMKY"]
+    sheet.cell(2, header.index("VB_KYSO") + 1).value = 97  # the whole province
+    sheet.cell(3, header.index("CNS_TO") + 1).value = 140  # Tam Kỳ
+    book.save(grid)
+    code, out, _ = run(capsys, "--db", demo_db, "import", str(grid), "--targets")
+    assert code == 0 and "2 kế hoạch (2 mới" in out
+    targets = sql.frame(open_store(demo_db).cursor(), "targets_of_year", year=2023)
+    assert sorted(map(tuple, targets[["unit_code", "indicator_code", "value"]].values)) == [
+        ("*", "VB_KYSO", 97),
+        ("TAMKY", "CNS_TO", 140),
+    ]
+    close_store(demo_db)
 
 
 def test_template_then_batches_then_revert(demo_db, tmp_path, capsys):

@@ -607,3 +607,31 @@ def test_a_wide_sheet_of_one_unit_without_a_unit_column():
         locate([sheet(rows)], CODES)
     table = locate([sheet(rows)], CODES, own_unit="TAMKY")
     assert (table.form, list(table.rows["unit_code"])) == ("wide", ["TAMKY", "TAMKY"])
+
+
+def test_a_targets_grid_with_one_column_per_indicator():
+    rows = [
+        ["GIAO KẾ HOẠCH CHUYỂN ĐỔI SỐ"],
+        ["Mã đơn vị", "Tên đơn vị", "Năm", "CNS_TO", "TTHC_SOHOA", "TTHC_SOHOA tử số"],
+        ["*", "Toàn tỉnh", 2023, None, 80, None],
+        ["HOIAN", "Hội An", 2023, 150, "-", None],
+        [None, "Người lập biểu", None, "Giám đốc", None, None],
+    ]
+    table = locate([sheet(rows)], CODES, targets=True)
+    assert (table.form, table.header_row) == ("targets_wide", 2)
+    # a target has no parts; the names beside the codes are left out
+    assert table.ignored_columns == ["B (Tên đơn vị)", "F (TTHC_SOHOA tử số)"]
+    assert table.text_rows == [5]
+    assert table.rows[["unit_code", "indicator_code", "year", "value"]].values.tolist() == [
+        ["*", "TTHC_SOHOA", 2023, 80],
+        ["HOIAN", "CNS_TO", 2023, 150],
+    ]
+    assert table.rows.iloc[1][["value_column", "year_column"]].tolist() == ["D (CNS_TO)", "C (Năm)"]
+
+
+def test_a_targets_grid_of_the_year_its_title_names():
+    rows = [["KẾ HOẠCH NĂM 2024"], ["Mã đơn vị", "CNS_TO"], ["HOIAN", 150]]
+    table = locate([sheet(rows)], CODES, targets=True)
+    assert (table.form, list(table.rows["year"])) == ("targets_wide", ["2024"])
+    with pytest.raises(FileRejected, match="thiếu cột: nam"):
+        locate([sheet(rows[1:])], CODES, targets=True)

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from pages import open_app, texts
 
-from dashboard import accounts, catalog, ingest, plans
+from dashboard import accounts, catalog, export, ingest, plans
 from dashboard.store import open_store
 
 
@@ -81,6 +81,21 @@ def test_audit_page_filters(demo_db, monkeypatch):
     at.selectbox(key="audit_action").set_value("commit_targets").run()
     log = at.dataframe[0].value
     assert set(log["Việc"]) == {"Giao kế hoạch"}
+
+
+def test_the_targets_grid_downloads_as_a_file_the_upload_takes_back(demo_db, monkeypatch):
+    at = open_app(demo_db, monkeypatch, "targets")
+    buttons = {b.key: b.proto.label for b in at.get("download_button")}
+    assert buttons == {"targets_file_csv": "CSV", "targets_file_xlsx": "Excel"}
+    assert "Gửi số liệu" in texts(at)
+    cur = open_store(demo_db).cursor()
+    offline = plans.as_file(cur, 2022)
+    assert list(offline.columns[:4]) == ["ma_don_vi", "ten_don_vi", "nam", "TTHC_SOHOA"]
+    offline.loc[offline["ma_don_vi"] == "HOIAN", "VB_KYSO"] = 96
+    data = export.to_csv_bytes(offline)
+    upload = ingest.check(cur, data, "kh.csv", accounts.LOCAL_OPERATOR, targets=True)
+    assert upload.ok and (upload.count("new"), upload.count("changed")) == (1, 0)
+    assert upload.count("same") == offline.iloc[:, 3:].notna().sum().sum() - 1
 
 
 @pytest.mark.parametrize(

@@ -61,3 +61,9 @@ if st.button("Lưu kế hoạch", type="primary", key="save_targets"):
                 f"{formatting.change_counts(upload.batch.new, upload.batch.changed)}."
             )
             st.rerun()
+
+st.caption(
+    f"Giao kế hoạch cho nhiều đơn vị một lúc: tải bảng kế hoạch năm {year}, điền trong Excel rồi "
+    "gửi ở trang *Gửi số liệu* (loại tệp «Kế hoạch»). Ô để trống không thay đổi gì."
+)
+web.downloads(plans.as_file(web.cursor(ctx), year), f"ke_hoach_{year}", "targets_file")

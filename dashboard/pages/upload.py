@@ -76,12 +76,15 @@ kinds = {"figures": "Số liệu"} | (
 )
 kind = st.radio("Loại tệp", list(kinds), format_func=kinds.get, horizontal=True, key="kind")
 uploaded = web.file_uploader("Chọn tệp CSV hoặc Excel (.xlsx)", ["csv", "xlsx", "txt"], "upload")
-if kind == "figures":
-    st.caption(
-        "Nhận mẫu nhập liệu ở trên; tệp mỗi dòng một số liệu (cột mã đơn vị, mã chỉ tiêu, kỳ báo "
-        "cáo, giá trị); hoặc báo cáo của một đơn vị mỗi dòng một chỉ tiêu, ghi tên đơn vị và kỳ ở "
-        "dòng tên báo cáo («UBND HUYỆN … BÁO CÁO THÁNG 7 NĂM 2022»)."
-    )
+st.caption(
+    "Nhận mẫu nhập liệu ở trên; tệp mỗi dòng một số liệu (cột mã đơn vị, mã chỉ tiêu, kỳ báo "
+    "cáo, giá trị); hoặc báo cáo của một đơn vị mỗi dòng một chỉ tiêu, ghi tên đơn vị và kỳ ở "
+    "dòng tên báo cáo («UBND HUYỆN … BÁO CÁO THÁNG 7 NĂM 2022»)."
+    if kind == "figures"
+    else "Nhận bảng kế hoạch tải ở trang Kế hoạch (mỗi dòng một đơn vị, mỗi cột một chỉ tiêu, "
+    "cột năm), hoặc tệp mỗi dòng một kế hoạch (mã đơn vị hoặc * cho cả tỉnh, mã chỉ tiêu, năm, "
+    "kế hoạch)."
+)
 if uploaded is not None:
     data = uploaded.getvalue()
     key = (hashlib.sha256(data).hexdigest(), ctx.version, kind)
