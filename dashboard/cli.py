@@ -97,7 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     imp = commands.add_parser("import", parents=[common], help="kiểm tra và ghi tệp số liệu")
-    imp.add_argument("file", help="tệp .csv hoặc .xlsx")
+    imp.add_argument("file", help="tệp .csv, .xlsx hoặc .xls")
     kind = imp.add_mutually_exclusive_group()
     kind.add_argument("--targets", action="store_true", help="tệp kế hoạch (giao chỉ tiêu)")
     kind.add_argument(

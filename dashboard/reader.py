@@ -1,6 +1,6 @@
-"""Uploaded files into cells: CSV in the encodings and delimiters offices produce, or XLSX, as
-columns of cell values (text trimmed, empty cells None) with rows numbered as the spreadsheet
-shows them."""
+"""Uploaded files into cells: CSV in the encodings and delimiters offices produce, or XLSX (or
+the older XLS), as columns of cell values (text trimmed, empty cells None) with rows numbered as
+the spreadsheet shows them."""
 
 import csv
 import io
@@ -17,6 +17,7 @@ import openpyxl
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
+import xlrd
 from openpyxl.utils.cell import range_boundaries
 
 from dashboard import formatting
@@ -106,11 +107,8 @@ def read(data: bytes, file_name: str, limits: Limits) -> list[Sheet]:
         )
     if data[:4] == b"PK\x03\x04":
         return _read_xlsx(data)
-    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise FileRejected(
-            "Tệp Excel 97–2003 (.xls) chưa được hỗ trợ: mở trong Excel và lưu lại dạng "
-            ".xlsx (Excel Workbook) hoặc .csv."
-        )
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # Excel 97–2003, still common
+        return _read_xls(data)
     return [_read_csv(data, file_name)]
 
 
@@ -227,13 +225,16 @@ def _arrow_columns(text: str, delimiter: str) -> list[np.ndarray] | None:
     return columns
 
 
+def _shown(value: float, number_format: str | None) -> float:
+    """A number as the sheet shows it: a cell formatted as percent holds 0.825 and shows
+    82,5 %, and the user means 82,5."""
+    return round(value * 100, 10) if "%" in (number_format or "") else value
+
+
 def _cell_value(cell) -> object:
     value = cell.value
     if isinstance(value, int | float) and not isinstance(value, bool):
-        # A cell formatted as percent holds 0.825 and shows 82,5 %: take what the user sees.
-        if "%" in (cell.number_format or ""):
-            return round(value * 100, 10)
-        return value
+        return _shown(value, cell.number_format)
     if isinstance(value, datetime | date):
         return value
     if value is None:
@@ -266,6 +267,49 @@ def _read_xlsx(data: bytes) -> list[Sheet]:
     finally:
         book.close()
     return sheets
+
+
+def _read_xls(data: bytes) -> list[Sheet]:
+    """The sheets of an Excel 97–2003 workbook, read as _read_xlsx reads a newer one."""
+    try:
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True)
+    except Exception as exc:  # any failure to open means "not a workbook we can read"
+        raise FileRejected(
+            f"Không mở được tệp Excel 97–2003 ({type(exc).__name__}): tệp hỏng hoặc không phải "
+            ".xls. Mở lại trong Excel và lưu dạng Excel Workbook (.xlsx)."
+        ) from None
+    sheets = []
+    for worksheet in book.sheets():
+        rows = [
+            [_xls_value(book, cell) for cell in worksheet.row(index)]
+            for index in range(worksheet.nrows)
+        ]
+        sheet = Sheet.from_rows(worksheet.name, rows, list(range(1, worksheet.nrows + 1)))
+        # xlrd gives merges as 0-based, end-exclusive (first row, row after, first col, col after)
+        sheet.merged = [
+            (first_col, first_row + 1, after_col - 1, after_row)
+            for first_row, after_row, first_col, after_col in worksheet.merged_cells
+            if after_row - first_row > 1
+        ]
+        sheets.append(sheet)
+    book.release_resources()
+    return sheets
+
+
+def _xls_value(book, cell) -> object:
+    if cell.ctype == xlrd.XL_CELL_NUMBER:
+        return _shown(
+            cell.value, book.format_map[book.xf_list[cell.xf_index].format_key].format_str
+        )
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        return xlrd.xldate_as_datetime(cell.value, book.datemode)
+    if cell.ctype == xlrd.XL_CELL_TEXT:
+        return unicodedata.normalize("NFC", cell.value)
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return str(bool(cell.value))
+    if cell.ctype == xlrd.XL_CELL_ERROR:
+        return xlrd.error_text_from_code.get(cell.value)
+    return None
 
 
 # A merged range in a worksheet's XML: <mergeCell ref="B5:B8"/>, perhaps with a namespace prefix.

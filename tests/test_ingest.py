@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+import xlwt
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -290,6 +291,27 @@ def test_xlsx_with_a_two_row_header_a_numbering_row_and_names_beside_codes(demo)
     assert "A (TT), B (Đơn vị)" in warnings and "Dòng 7 chỉ có chữ" in warnings
 
 
+def test_an_excel_97_2003_report_goes_in_as_a_newer_workbook_does(demo):
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("BC thang 8")
+    sheet.write(0, 0, "BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ THÁNG 8/2022")
+    for column, header in enumerate(["Mã ĐV", "Mã CT", "Giá trị", "Tử số", "Mẫu số"]):
+        sheet.write(1, column, header)
+    sheet.write_merge(2, 3, 0, 0, "HOIAN")  # the unit over its block of lines
+    sheet.write(2, 1, "TTHC_SOHOA")
+    sheet.write(2, 3, 450)
+    sheet.write(2, 4, 500)
+    sheet.write(3, 1, "VB_KYSO")
+    sheet.write(3, 2, 0.9, xlwt.easyxf(num_format_str="0%"))  # shows 90 %
+    out = io.BytesIO()
+    book.save(out)
+    upload = submit(demo, out.getvalue(), name="hoian_t8.xls")
+    assert upload.ok, upload.errors
+    assert upload.batch.new == 2
+    assert current(demo, "HOIAN", "TTHC_SOHOA", "2022-08")["value"] == pytest.approx(90)
+    assert current(demo, "HOIAN", "VB_KYSO", "2022-08")["value"] == pytest.approx(90)
+
+
 def test_xlsx_report_with_each_units_code_merged_over_its_block_of_lines(demo):
     book = openpyxl.Workbook()
     sheet = book.active
@@ -482,7 +504,7 @@ BAD_FILES = [
         "có hai cột «gia_tri»",
     ),
     (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00\x00\x00", "không phải tệp CSV hoặc XLSX"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "Excel 97–2003 (.xls)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "Không mở được tệp Excel 97–2003"),
     (b"PK\x03\x04" + b"\x00" * 100, "Không mở được tệp Excel"),
     (bytes(range(256)) * 4, "không phải tệp CSV hoặc XLSX"),
 ]

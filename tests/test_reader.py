@@ -2,8 +2,10 @@
 
 import csv
 import io
+from datetime import datetime
 
 import pytest
+import xlwt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
@@ -117,6 +119,41 @@ def test_workbook_sheets_and_percent_cells():
     assert sheets[1].row_numbers == [1, 2]
 
 
+def xls_bytes(write) -> bytes:
+    """An Excel 97–2003 workbook as old Excel saves it, its sheets written by `write(book)`."""
+    book = xlwt.Workbook(encoding="utf-8")
+    write(book)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_an_excel_97_2003_workbook_is_read_as_a_newer_one():
+    def write(book):
+        book.add_sheet("Hướng dẫn").write(0, 0, "Xem trang sau")
+        sheet = book.add_sheet("Số liệu")
+        sheet.write_merge(0, 0, 0, 3, "BÁO CÁO THÁNG 7/2022")  # across one row: not listed
+        for column, header in enumerate(["Mã đơn vị", "Kỳ báo cáo", "Giá trị", "Ghi chú"]):
+            sheet.write(1, column, header)
+        sheet.write_merge(2, 3, 0, 0, "HOIAN")  # down over two lines: listed
+        month = xlwt.easyxf(num_format_str="mm/yyyy")
+        sheet.write(2, 1, datetime(2022, 7, 1), month)
+        sheet.write(2, 2, 140)
+        sheet.write(2, 3, "  Tổ mới  ")
+        sheet.write(3, 2, 0.825, xlwt.easyxf(num_format_str="0.0%"))
+        sheet.write(3, 3, xlwt.Formula("1/0"))
+
+    sheets = read(xls_bytes(write), "bao_cao.xls", Limits())
+    assert [s.name for s in sheets] == ["Hướng dẫn", "Số liệu"]
+    sheet = sheets[1]
+    assert sheet.row_numbers == [1, 2, 3, 4]
+    assert sheet.row(1) == ["Mã đơn vị", "Kỳ báo cáo", "Giá trị", "Ghi chú"]
+    assert sheet.row(2) == ["HOIAN", datetime(2022, 7, 1), 140, "Tổ mới"]
+    # the percent as the sheet shows it; a formula saved without its result is an empty cell
+    assert sheet.row(3) == [None, None, 82.5, None]
+    assert sheet.merged == [(0, 3, 0, 4)]
+
+
 @pytest.mark.parametrize(
     ("data", "message", "limit"),
     [
@@ -124,7 +161,7 @@ def test_workbook_sheets_and_percent_cells():
         (b"\xef\xbb\xbf\r\n", "Tệp rỗng", 1024),
         (b"x" * 2048, "vượt giới hạn 0 MB", 1024),
         (b"x" * 700 * 1024, "Tệp lớn 0,7 MB, vượt giới hạn 0,5 MB. Chia thành", 512 * 1024),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ".xls", 1024),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1junk", "Không mở được tệp Excel 97–2003", 1024),
         (b"PK\x03\x04junk", "Không mở được tệp Excel", 1024),
         (b"a\x00b\x00c", "nhị phân", 1024),
     ],

@@ -75,7 +75,9 @@ kinds = {"figures": "Số liệu"} | (
     {"targets": "Kế hoạch (giao chỉ tiêu)"} if actor.role == "admin" else {}
 )
 kind = st.radio("Loại tệp", list(kinds), format_func=kinds.get, horizontal=True, key="kind")
-uploaded = web.file_uploader("Chọn tệp CSV hoặc Excel (.xlsx)", ["csv", "xlsx", "txt"], "upload")
+uploaded = web.file_uploader(
+    "Chọn tệp CSV hoặc Excel (.xlsx, .xls)", ["csv", "xlsx", "xls", "txt"], "upload"
+)
 st.caption(
     "Nhận mẫu nhập liệu ở trên; tệp mỗi dòng một số liệu (cột mã đơn vị, mã chỉ tiêu, kỳ báo "
     "cáo, giá trị); hoặc báo cáo của một đơn vị mỗi dòng một chỉ tiêu, ghi tên đơn vị và kỳ ở "
