@@ -12,13 +12,16 @@ from dashboard.accounts import Actor, require_admin
 from dashboard.store import Store, audit
 
 TABLES = ("clusters", "units", "indicator_groups", "indicators")
-CODE = re.compile(r"^[A-Z][A-Z0-9_]{1,31}$")
+# Letters or the national list's numbers (a commune's code since 2025 is five digits: 26734).
+CODE = re.compile(r"^[A-Z0-9][A-Z0-9_]{1,31}$")
+CODE_RULE = "2–32 ký tự chữ in hoa không dấu, số hoặc gạch dưới"
 UNIT_KINDS = {
     "thanh_pho": "Thành phố",
     "thi_xa": "Thị xã",
     "huyen": "Huyện",
     "xa": "Xã",
     "phuong": "Phường",
+    "dac_khu": "Đặc khu",  # the island communes of the 2025 reform (Phú Quốc, Côn Đảo, …)
     "so_nganh": "Sở, ngành",
     "khac": "Khác",
 }
@@ -122,8 +125,7 @@ def _code(text: str, what: str) -> str:
     code = (text or "").strip().upper()
     if not CODE.match(code):
         raise CatalogueError(
-            f"Mã {what} «{text}» không hợp lệ: 2–32 ký tự chữ in hoa không dấu, "
-            "số hoặc gạch dưới, bắt đầu bằng chữ (ví dụ HOIAN)."
+            f"Mã {what} «{text}» không hợp lệ: {CODE_RULE} (ví dụ HOIAN hoặc 26734)."
         )
     return code
 

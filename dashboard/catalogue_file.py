@@ -143,10 +143,7 @@ def code_error(
     if not code_cell:
         return f"Thiếu mã {what}: ghi mã vào ô này."
     if not catalog.CODE.match(code):
-        return (
-            f"Mã {what} không hợp lệ: 2–32 ký tự chữ in hoa không dấu, số hoặc gạch dưới, bắt "
-            f"đầu bằng chữ (ví dụ {example})."
-        )
+        return f"Mã {what} không hợp lệ: {catalog.CODE_RULE} (ví dụ {example})."
     if code in first_row:
         return f"{what.capitalize()} {code} đã có ở dòng {first_row[code]}: mỗi {what} một dòng."
     first_row[code] = row

@@ -20,7 +20,7 @@ FIELDS = {
     "name": ("tendonvi", "donvi", "ten", "name", "unitname", "unit"),
     "cluster": ("macum", "macumthidua", "cum", "cumthidua", "cluster", "clustercode"),
     "cluster_name": ("tencum", "tencumthidua", "clustername"),
-    "kind": ("loai", "loaidonvi", "kind"),
+    "kind": ("loai", "loaidonvi", "kind", "cap"),  # "Cấp": Xã / Phường / Đặc khu in the 2025 lists
 }
 # A new unit whose kind the file does not say.
 DEFAULT_KIND = "khac"
@@ -75,7 +75,7 @@ def _checked(cur, frame: pd.DataFrame, problems: Problems) -> tuple[pd.DataFrame
     for line in frame.to_dict("records"):
         errors: list[tuple[str | None, str]] = []
         wrong = catalogue_file.code_error(
-            line["code"], first_row, line["source_row"], "đơn vị", "HOIAN"
+            line["code"], first_row, line["source_row"], "đơn vị", "HOIAN hoặc 26734"
         )
         if wrong:
             errors.append(("code", wrong))

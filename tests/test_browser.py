@@ -12,6 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import xlwt
 
 pytestmark = pytest.mark.browser
 
@@ -236,6 +237,41 @@ def test_an_upload_in_one_browser_shows_in_another(server, browser):
     visit(leader, f"{server}/?ky=2022-07", "sau-khi-gui")
     after = leader.get_by_text("Số liệu cập nhật đến").last.inner_text()
     assert after != before  # the new upload's time, without restarting the server
+
+
+def test_a_unit_sends_its_own_old_excel_report_with_no_unit_column(server, browser, tmp_path):
+    """An Excel 97–2003 report as a district office saves it: indicators by name, the unit and
+    the month only in the title. The real uploader takes the .xls and it goes in for the unit."""
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Báo cáo")
+    sheet.write(0, 0, "UBND THÀNH PHỐ HỘI AN")
+    sheet.write(1, 0, "BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ THÁNG 9 NĂM 2022")
+    for column, header in enumerate(["STT", "Tên chỉ tiêu", "Kết quả thực hiện"]):
+        sheet.write(2, column, header)
+    sheet.write(3, 0, 1)
+    # figures near those before them, whichever browser test sent July's first: no jump
+    sheet.write(3, 1, "Tỷ lệ văn bản đi được ký số, gửi trên môi trường mạng")
+    sheet.write(3, 2, 97)
+    sheet.write(4, 0, 2)
+    sheet.write(4, 1, "TT_CHUONGTRINH")
+    sheet.write(4, 2, 11)
+    path = tmp_path / "hoian_bao_cao_t9.xls"
+    book.save(str(path))
+    reporter = signed_in(browser, server, "hoian", (1400, 900))
+    visit(reporter, f"{server}/gui-so-lieu", "gui-xls")
+    reporter.set_input_files("input[type=file]", str(path))
+    reporter.wait_for_selector("text=Ghi vào cơ sở dữ liệu", timeout=60_000)
+    reporter.wait_for_selector(READY, timeout=60_000)
+    shown = {
+        metric.locator("[data-testid=stMetricLabel]").inner_text(): metric.locator(
+            "[data-testid=stMetricValue]"
+        ).inner_text()
+        for metric in reporter.locator("[data-testid=stMetric]").all()
+    }
+    assert (shown["Mới"], shown["Lỗi"], shown["Cảnh báo"]) == ("2", "0", "4")
+    reporter.get_by_role("button", name="Ghi vào cơ sở dữ liệu").click()
+    reporter.wait_for_selector("text=Đã ghi lô", timeout=60_000)
+    reporter.screenshot(path=str(ARTIFACTS / "gui-xls-sau.png"), full_page=True)
 
 
 @pytest.fixture(scope="module")

@@ -40,7 +40,13 @@ def test_good_file_previews_then_commits(demo_db, monkeypatch):
     before = len(batches.batch_list(cur, limit=1000))
     at.button(key="commit").click().run()
     assert not at.exception
-    assert any("Đã ghi lô" in s.value for s in at.success)
+    assert [s.value for s in at.success] == [
+        "Đã ghi lô #110 từ tệp «hoian.csv»: 1 mới, 1 thay đổi, 0 không đổi. Chọn tệp khác để "
+        "gửi tiếp."
+    ]
+    # the file just written is not checked again (it would say "already sent")
+    assert not at.info and not at.get("metric")
+    assert "commit" not in [b.key for b in at.button]
     assert len(batches.batch_list(cur, limit=1000)) == before + 1
     history = at.dataframe[-1].value
     assert history.iloc[0]["Tệp"] == "hoian.csv"

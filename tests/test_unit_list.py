@@ -28,6 +28,21 @@ def read(store, text: str | bytes, name="don_vi.csv"):
     return unit_list.read(store.cursor(), data, name)
 
 
+def test_the_2025_list_of_communes_says_each_ones_level_under_cap(province):
+    """As the national list of communes after the 2025 reform writes them: Mã, Tên, Cấp."""
+    text = (
+        "Mã,Tên,Cấp,Mã cụm\n"
+        "26734,Phường Sài Gòn,Phường,DB\n"
+        "30910,Đặc khu Phú Quốc,Đặc khu,DB\n"
+        "25750,Xã Tân An,Xã,DB\n"
+    )
+    listed = read(province, text)
+    assert listed.ok, listed.problems
+    unit_list.write(province, LOCAL_OPERATOR, listed)
+    kinds = catalog.units(province.cursor()).set_index("code")["kind"]
+    assert kinds[["26734", "30910", "25750"]].tolist() == ["phuong", "dac_khu", "xa"]
+
+
 def test_a_workbook_of_communes_with_a_new_cluster_goes_in_at_once(province):
     book = openpyxl.Workbook()
     sheet = book.active

@@ -89,7 +89,14 @@ st.caption(
 )
 if uploaded is not None:
     data = uploaded.getvalue()
-    key = (hashlib.sha256(data).hexdigest(), ctx.version, kind)
+    digest = hashlib.sha256(data).hexdigest()
+    written = st.session_state.get("written")  # (sha256, kind, message) of the file last written
+    if written is not None and written[:2] == (digest, kind):
+        # Just written: checked again it would only say "already sent"; another file starts afresh.
+        st.success(written[2])
+        uploaded = None
+if uploaded is not None:
+    key = (digest, ctx.version, kind)
     if st.session_state.get("checked_key") != key:
         st.session_state["checked"] = ingest.check(
             web.cursor(ctx), data, uploaded.name, actor, targets=kind == "targets"
@@ -143,9 +150,12 @@ if uploaded is not None:
     if st.button("Ghi vào cơ sở dữ liệu", type="primary", disabled=not writable, key="commit"):
         done = ingest.submit(web.store(ctx), data, uploaded.name, actor, targets=kind == "targets")
         if done.batch is not None and done.batch.batch_id:
-            st.session_state["flash"] = (
-                f"Đã ghi lô #{done.batch.seq}: "
+            st.session_state["written"] = (
+                digest,
+                kind,
+                f"Đã ghi lô #{done.batch.seq} từ tệp «{uploaded.name}»: "
                 f"{formatting.change_counts(done.batch.new, done.batch.changed, done.batch.same)}."
+                " Chọn tệp khác để gửi tiếp.",
             )
             st.rerun()
         elif not done.ok:
