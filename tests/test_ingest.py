@@ -408,7 +408,7 @@ def own_report(unit_line: str) -> bytes:
     sheet.append(["STT", "Tên chỉ tiêu", "ĐVT", "Kết quả thực hiện", None, None])
     sheet.append([None, None, None, "Tử số", "Mẫu số", "Giá trị"])
     sheet.merge_cells("D4:F4")
-    sheet.append([1, "Tỷ lệ hồ sơ TTHC được số hóa", "%", 450, 600, None])
+    sheet.append([1, "Tỷ lệ hồ sơ TTHC được số hoá", "%", 450, 600, None])  # hóa in the list
     sheet.append([2, "Số tổ công nghệ số cộng đồng đã thành lập", "Tổ", None, None, 120])
     sheet.append([None, "Người lập biểu", None, None, "TRƯỞNG PHÒNG"])
     out = io.BytesIO()
