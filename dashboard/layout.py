@@ -156,28 +156,48 @@ def locate(
     unit_names: dict[str, str] | None = None,
     own_unit: str | None = None,
 ) -> Table:
-    """The table in the first sheet with a recognisable header; FileRejected, saying which
-    columns are expected, when there is none. A table with no unit column is of the one unit
-    its title names (`unit_names`: name_key → code), or else of `own_unit` when given."""
+    """The table of the one sheet with a recognisable header and lines under it; FileRejected,
+    saying which columns are expected, when there is none, and naming the sheets when several
+    have one (a workbook of a sheet a month): read one of them alone, the others would be lost
+    unsaid. A table with no unit column is of the one unit its title names (`unit_names`:
+    name_key → code), or else of `own_unit` when given."""
     fields = TARGET_FIELDS if targets else FIGURE_FIELDS
     codes = {normalise(code): code for code in indicator_codes}
-    best = None
-    for sheet in sheets:
-        for position in range(min(HEADER_SEARCH_ROWS, len(sheet.row_numbers))):
-            # Scored with the row that continues it: "Kết quả" over "Tử số | Mẫu số | Giá trị"
-            # heads the table, not the lower row alone, which names more fields than it.
-            header, _ = _header(sheet, position, fields, codes, targets)
-            keys = [normalise(cell) for cell in header]
-            named, wide = _score(keys, fields, codes)
-            rank = (named + min(wide, 1), named)
-            if rank[0] >= 2 and (best is None or rank > best[0]):
-                best = (rank, sheet, position)
-        if best is not None:
-            break
-    if best is None:
+    found = [(sheet, _header_position(sheet, fields, codes, targets)) for sheet in sheets]
+    found = [(sheet, position) for sheet, position in found if position is not None]
+    if not found:
         raise FileRejected(_no_header_message(targets))
-    _, sheet, position = best
+    filled = [(sheet, position) for sheet, position in found if _has_lines(sheet, position)]
+    if len(filled) > 1:
+        named = ", ".join(f"«{sheet.name}»" for sheet, _ in filled)
+        raise FileRejected(
+            f"Tệp có bảng {'kế hoạch' if targets else 'số liệu'} ở {len(filled)} trang tính: "
+            f"{named}. Mỗi lần gửi chỉ đọc một trang tính: chép các dòng vào một trang, hoặc "
+            "lưu mỗi trang thành một tệp rồi gửi lần lượt."
+        )
+    sheet, position = (filled or found)[0]
     return _build(sheet, position, fields, codes, targets, unit_names or {}, own_unit)
+
+
+def _header_position(sheet: Sheet, fields, codes, targets: bool) -> int | None:
+    """Where the sheet's best header is among its first rows, or None if it has none."""
+    best = None
+    for position in range(min(HEADER_SEARCH_ROWS, len(sheet.row_numbers))):
+        # Scored with the row that continues it: "Kết quả" over "Tử số | Mẫu số | Giá trị"
+        # heads the table, not the lower row alone, which names more fields than it.
+        header, _ = _header(sheet, position, fields, codes, targets)
+        keys = [normalise(cell) for cell in header]
+        named, wide = _score(keys, fields, codes)
+        rank = (named + min(wide, 1), named)
+        if rank[0] >= 2 and (best is None or rank > best[0]):
+            best = (rank, position)
+    return None if best is None else best[1]
+
+
+def _has_lines(sheet: Sheet, position: int) -> bool:
+    """Whether anything is written below the header at `position` (an empty copy of a form,
+    kept beside the filled one, has nothing)."""
+    return any(cell is not None for column in sheet.columns for cell in column[position + 1 :])
 
 
 def _no_header_message(targets: bool) -> str:

@@ -635,3 +635,26 @@ def test_a_targets_grid_of_the_year_its_title_names():
     assert (table.form, list(table.rows["year"])) == ("targets_wide", ["2024"])
     with pytest.raises(FileRejected, match="thiếu cột: nam"):
         locate([sheet(rows[1:])], CODES, targets=True)
+
+
+def test_a_workbook_of_a_sheet_a_month_is_refused_naming_its_sheets():
+    def month(name, title, value):
+        rows = [[title], ["ma_don_vi", "ma_chi_tieu", "gia_tri"], ["HOIAN", "CNS_TO", value]]
+        return Sheet.from_rows(name, rows, [1, 2, 3])
+
+    guide = Sheet.from_rows("Hướng dẫn", [["Điền số liệu vào trang của tháng"]], [1])
+    sheets = [guide, month("T7", "THÁNG 7/2022", 5), month("T8", "THÁNG 8/2022", 6)]
+    # reading T7 alone would leave August out without a word
+    with pytest.raises(FileRejected, match="ở 2 trang tính: «T7», «T8». Mỗi lần gửi chỉ đọc"):
+        locate(sheets, CODES)
+
+
+def test_an_empty_copy_of_the_form_beside_the_filled_one_is_passed_by():
+    empty = Sheet.from_rows("Mẫu", [["ma_don_vi", "ma_chi_tieu", "ky_bao_cao", "gia_tri"]], [1])
+    filled = Sheet.from_rows(
+        "Tháng 7",
+        [["ma_don_vi", "ma_chi_tieu", "ky_bao_cao", "gia_tri"], ["HOIAN", "CNS_TO", "2022-07", 5]],
+        [1, 2],
+    )
+    table = locate([empty, filled], CODES)
+    assert (table.sheet.name, list(table.rows["value"])) == ("Tháng 7", [5])
