@@ -9,7 +9,6 @@ import duckdb
 import pandas as pd
 
 from dashboard import batches, catalog, formatting, layout, reader, sql, validation
-from dashboard.accents import codes_by_name
 from dashboard.accounts import Actor
 from dashboard.problems import Problems
 
@@ -113,7 +112,7 @@ def _validated(cur, data, file_name, actor, targets, today, limits, problems, up
             sheets,
             list(cat.indicators["code"]),
             targets=targets,
-            unit_names=codes_by_name(cat.units),
+            units=cat.units,
             own_unit=actor.unit_code if actor.role == "unit" else None,
         )
     except reader.FileRejected as exc:
@@ -156,7 +155,8 @@ def _validated(cur, data, file_name, actor, targets, today, limits, problems, up
         name = cat.units.set_index("code")["name"].get(code, code)
         problems.add(
             "warning",
-            f"Tệp không có cột mã đơn vị: mọi số liệu được ghi cho {name} ({code}), "
+            f"Tệp không có cột mã đơn vị: mọi "
+            f"{'kế hoạch được giao' if targets else 'số liệu được ghi'} cho {name} ({code}), "
             + (
                 f"đơn vị của tài khoản {actor.username}."
                 if number is None

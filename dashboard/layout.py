@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import numbers, periods
-from dashboard.accents import name_key, unaccented
+from dashboard.accents import codes_by_name, name_key, unaccented
 from dashboard.cells import per_value, text
 from dashboard.reader import FileRejected, Sheet
 
@@ -59,7 +59,7 @@ TITLE_HINTS = {
     "unit_code": " Tệp chỉ của một đơn vị có thể ghi tên đơn vị (đúng như trong danh mục) ngay ở "
     "dòng tên phía trên, ví dụ «UBND HUYỆN NÚI THÀNH», thay cho cột ma_don_vi.",
 }
-# Where a file with no unit column takes its one unit from, as a warning and an error say it.
+# The column a problem names for the unit a file without unit column took from its sender.
 UNIT_FROM_ACCOUNT = "tài khoản gửi"
 # Forms with one column per indicator: figures (the template) and targets (the plan's grid).
 WIDE_FORMS = ("wide", "targets_wide")
@@ -153,14 +153,14 @@ def locate(
     sheets: list[Sheet],
     indicator_codes: list[str],
     targets: bool = False,
-    unit_names: dict[str, str] | None = None,
+    units: pd.DataFrame | None = None,
     own_unit: str | None = None,
 ) -> Table:
     """The table of the one sheet with a recognisable header and lines under it; FileRejected,
     saying which columns are expected, when there is none, and naming the sheets when several
     have one (a workbook of a sheet a month): read one of them alone, the others would be lost
-    unsaid. A table with no unit column is of the one unit its title names (`unit_names`:
-    name_key → code), or else of `own_unit` when given."""
+    unsaid. A table with no unit column is of the one unit of `units` (code, name) its title
+    names, or else of `own_unit` when given."""
     fields = TARGET_FIELDS if targets else FIGURE_FIELDS
     codes = {normalise(code): code for code in indicator_codes}
     found = [(sheet, _header_position(sheet, fields, codes, targets)) for sheet in sheets]
@@ -176,7 +176,7 @@ def locate(
             "lưu mỗi trang thành một tệp rồi gửi lần lượt."
         )
     sheet, position = (filled or found)[0]
-    return _build(sheet, position, fields, codes, targets, unit_names or {}, own_unit)
+    return _build(sheet, position, fields, codes, targets, units, own_unit)
 
 
 def _header_position(sheet: Sheet, fields, codes, targets: bool) -> int | None:
@@ -244,9 +244,7 @@ def _numbering(cells: list) -> bool:
     return len(filled) >= 3 and all(COLUMN_NUMBER.match(cell) for cell in filled)
 
 
-def _build(
-    sheet: Sheet, position: int, fields, codes, targets: bool, unit_names, own_unit
-) -> Table:
+def _build(sheet: Sheet, position: int, fields, codes, targets: bool, units, own_unit) -> Table:
     header, start = _header(sheet, position, fields, codes, targets)
     keys = [normalise(cell) for cell in header]
     named: dict[str, int] = {}
@@ -292,7 +290,7 @@ def _build(
     titled = (
         None if title_field in named or period_parts else _title_period(sheet, position, targets)
     )
-    one_unit = None if "unit_code" in named else _title_unit(sheet, position, unit_names)
+    one_unit = None if "unit_code" in named else _title_unit(sheet, position, units)
     if one_unit is None and "unit_code" not in named and own_unit is not None:
         one_unit = (own_unit, None)
     required = _required(form)
@@ -415,14 +413,16 @@ def _title_period(
     return next(iter(innermost.items())) if len(innermost) == 1 else None
 
 
-def _title_unit(sheet: Sheet, position: int, unit_names: dict[str, str]) -> tuple[str, int] | None:
+def _title_unit(sheet: Sheet, position: int, units: pd.DataFrame | None) -> tuple[str, int] | None:
     """The one unit whose catalogue name the title rows above the header name in whole words
     ("UBND HUYỆN NÚI THÀNH", "Núi Thành, ngày 05 tháng 8 năm 2022"), with its row; None when
-    they name none or several. A name inside a longer one found ("Tân An" in "Tân An Hội") only
-    is part of it. The national heading is passed by: communes are named Độc Lập and Tự Do."""
-    if not unit_names or position == 0:
+    they name none or several. A name found inside a longer one found ("Tân An" in "Tân An
+    Hội") is only part of it. The national heading is passed by: communes are named Độc Lập
+    and Tự Do."""
+    if units is None or units.empty or position == 0:
         return None
-    by_words = {_words(name): code for name, code in unit_names.items()}
+    # Only here, for a file without a unit column: a national list takes tens of milliseconds.
+    by_words = {_words(name): code for name, code in codes_by_name(units).items()}
     found: dict[str, int] = {}
     for index in range(position):
         for cell in sheet.row(index):

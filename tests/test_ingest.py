@@ -466,6 +466,17 @@ def test_targets_with_their_year_only_in_the_title_go_in_with_a_warning(demo):
     )
 
 
+def test_one_units_targets_with_the_unit_and_year_only_in_the_title(demo):
+    text = "GIAO KẾ HOẠCH NĂM 2023 CHO UBND THÀNH PHỐ HỘI AN,\nMã chỉ tiêu,Kế hoạch\nCNS_TO,150\n"
+    upload = submit(demo, text, targets=True)
+    assert upload.ok and upload.batch.new == 1
+    assert upload.rows[["unit_code", "year", "value"]].values.tolist() == [["HOIAN", 2023, 150.0]]
+    assert (
+        "Tệp không có cột mã đơn vị: mọi kế hoạch được giao cho Hội An (HOIAN), tên ghi ở dòng 1. "
+        "Nếu không đúng, thêm cột ma_don_vi." in set(upload.problems["message"])
+    )
+
+
 def test_each_repeat_names_the_first_row_of_its_figure(demo):
     text = HEADER + (
         "HOIAN,CNS_TO,2022-06,5,,,\n"  # row 2

@@ -1,5 +1,6 @@
 """Finding the header and the form of a table."""
 
+import pandas as pd
 import pytest
 
 from dashboard.layout import column_letter, locate, normalise
@@ -525,7 +526,12 @@ def test_a_long_line_whose_figure_is_a_dash_or_x_is_dropped_and_named():
 
 
 # A unit's own report: its indicators by name, one per line, the period and the unit in its title.
-UNIT_NAMES = {"núi thành": "NUITHANH", "tam kỳ": "TAMKY", "tân an": "TANAN", "tân an hội": "TAH"}
+UNITS = pd.DataFrame(
+    {
+        "code": ["NUITHANH", "TAMKY", "TANAN", "TAH"],
+        "name": ["Núi Thành", "Tam Kỳ", "Tân An", "Tân An Hội"],
+    }
+)
 HEADING = [
     ["UBND HUYỆN NÚI THÀNH", None, None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
     ["PHÒNG VĂN HÓA VÀ THÔNG TIN", None, None, "Độc lập - Tự do - Hạnh phúc"],
@@ -541,7 +547,7 @@ OWN_REPORT = [
 
 
 def test_a_units_own_report_takes_its_unit_and_period_from_the_title():
-    table = locate([sheet(HEADING + OWN_REPORT)], CODES, unit_names=UNIT_NAMES)
+    table = locate([sheet(HEADING + OWN_REPORT)], CODES, units=UNITS)
     # the header is the row over its parts ("Kết quả thực hiện" over "Tử số | Mẫu số"), not
     # the lower row, which alone names more fields; the signature line is no figure
     assert (table.form, table.header_row, table.text_rows) == ("long", 4, [8])
@@ -570,34 +576,34 @@ def test_the_one_unit_a_title_names(title, unit):
     rows = [[title], ["ma_chi_tieu", "ky_bao_cao", "gia_tri"], ["CNS_TO", "2022-07", 5]]
     if unit is None:
         with pytest.raises(FileRejected, match="thiếu cột: ma_don_vi.*dòng tên phía trên"):
-            locate([sheet(rows)], CODES, unit_names=UNIT_NAMES)
+            locate([sheet(rows)], CODES, units=UNITS)
     else:
-        assert locate([sheet(rows)], CODES, unit_names=UNIT_NAMES).one_unit == (unit, 1)
+        assert locate([sheet(rows)], CODES, units=UNITS).one_unit == (unit, 1)
 
 
 def test_the_national_heading_names_no_unit():
     # there are communes named Độc Lập and Tự Do
-    names = {"độc lập": "DOCLAP", "tự do": "TUDO"}
+    units = pd.DataFrame({"code": ["DOCLAP", "TUDO"], "name": ["Độc Lập", "Tự Do"]})
     rows = [*HEADING[1:], *OWN_REPORT]
     with pytest.raises(FileRejected, match="thiếu cột: ma_don_vi"):
-        locate([sheet(rows)], CODES, unit_names=names)
+        locate([sheet(rows)], CODES, units=units)
 
 
 def test_without_a_unit_column_or_title_the_senders_own_unit_is_every_rows():
     rows = [["ma_chi_tieu", "ky_bao_cao", "gia_tri"], ["CNS_TO", "2022-07", 5]]
-    table = locate([sheet(rows)], CODES, unit_names=UNIT_NAMES, own_unit="TAMKY")
+    table = locate([sheet(rows)], CODES, units=UNITS, own_unit="TAMKY")
     assert table.one_unit == ("TAMKY", None)
     assert table.rows[["unit_code", "unit_code_column"]].values.tolist() == [
         ["TAMKY", "tài khoản gửi"]
     ]
     # the title, when it names one, comes first (and is refused later if not the sender's)
     titled = locate(
-        [sheet([["UBND HUYỆN NÚI THÀNH"], *rows])], CODES, unit_names=UNIT_NAMES, own_unit="TAMKY"
+        [sheet([["UBND HUYỆN NÚI THÀNH"], *rows])], CODES, units=UNITS, own_unit="TAMKY"
     )
     assert titled.one_unit == ("NUITHANH", 1)
     # a unit column, even of other units, is read as it is
     columned = [["ma_don_vi", *rows[0]], ["HOIAN", *rows[1]]]
-    table = locate([sheet(columned)], CODES, unit_names=UNIT_NAMES, own_unit="TAMKY")
+    table = locate([sheet(columned)], CODES, units=UNITS, own_unit="TAMKY")
     assert (table.one_unit, list(table.rows["unit_code"])) == (None, ["HOIAN"])
 
 
