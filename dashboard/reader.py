@@ -242,14 +242,19 @@ def _cell_value(cell) -> object:
     return unicodedata.normalize("NFC", str(value))
 
 
+def _unopened(what: str, suffix: str, exc: Exception) -> FileRejected:
+    """The refusal of a workbook its reader cannot open, saying how to save it again."""
+    return FileRejected(
+        f"Không mở được tệp {what} ({type(exc).__name__}): tệp hỏng hoặc không phải {suffix}. "
+        "Mở lại trong Excel và lưu dạng Excel Workbook (.xlsx)."
+    )
+
+
 def _read_xlsx(data: bytes) -> list[Sheet]:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # any failure to open means "not a workbook we can read"
-        raise FileRejected(
-            f"Không mở được tệp Excel ({type(exc).__name__}): tệp hỏng hoặc không phải .xlsx. "
-            "Mở lại trong Excel và lưu dạng Excel Workbook (.xlsx)."
-        ) from None
+        raise _unopened("Excel", ".xlsx", exc) from None
     sheets = []
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -274,10 +279,7 @@ def _read_xls(data: bytes) -> list[Sheet]:
     try:
         book = xlrd.open_workbook(file_contents=data, formatting_info=True)
     except Exception as exc:  # any failure to open means "not a workbook we can read"
-        raise FileRejected(
-            f"Không mở được tệp Excel 97–2003 ({type(exc).__name__}): tệp hỏng hoặc không phải "
-            ".xls. Mở lại trong Excel và lưu dạng Excel Workbook (.xlsx)."
-        ) from None
+        raise _unopened("Excel 97–2003", ".xls", exc) from None
     sheets = []
     for worksheet in book.sheets():
         rows = [
