@@ -150,6 +150,14 @@ def _validated(cur, data, file_name, actor, targets, today, limits, problems, up
             f"{number}. Nếu không đúng, thêm cột ky_bao_cao.",
             row=number,
         )
+    if table.title_year is not None:
+        year, number = table.title_year
+        problems.add(
+            "warning",
+            f"Tệp không có cột năm: mọi số liệu được tính vào năm {year}, năm ghi ở dòng "
+            f"{number}; tháng (quý) theo từng dòng. Nếu không đúng, thêm cột nam.",
+            row=number,
+        )
     if table.one_unit is not None:
         code, number = table.one_unit
         name = cat.units.set_index("code")["name"].get(code, code)

@@ -119,6 +119,8 @@ class Table:
     # With no unit column, every row's unit: the one the title names and its row, or the
     # sending account's own unit (row None).
     one_unit: tuple[str, int | None] | None = None
+    # With a month (or quarter) column and no year column, the year the title names and its row.
+    title_year: tuple[int, int] | None = None
 
 
 def _match_field(key: str, fields: dict[str, tuple[str, ...]]) -> str | None:
@@ -281,8 +283,12 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool, units, own
             ignored.append(index)
     spread = wide and "indicator_code" not in named  # one column per indicator
     form = ("targets_wide" if spread else "targets") if targets else ("wide" if spread else "long")
-    # Năm beside Tháng or Quý, with no period column, make the period; otherwise they are unused.
-    if "period" in named or "year" not in period_parts or len(period_parts) == 1:
+    # Năm beside Tháng or Quý, with no period column, make the period; so does a Tháng (or Quý)
+    # column under a title naming the year ("BÁO CÁO NĂM 2022"). Otherwise they are unused.
+    title_year = None
+    if "period" not in named and "year" not in period_parts and period_parts:
+        title_year = _title_period(sheet, position, years_only=True)
+    if "period" in named or not (title_year or "year" in period_parts and len(period_parts) > 1):
         ignored = sorted(ignored + list(period_parts.values()))
         period_parts = {}
     # A file of one period (targets: of one year) may name it only in its title.
@@ -313,7 +319,8 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool, units, own
     if period_parts:
         # The made period is one more column of the grid, labelled after the columns it joins.
         named["period"] = len(header)
-        grid[len(header)] = _joined_period(grid, period_parts)
+        year = title_year[0].year if title_year else None
+        grid[len(header)] = _joined_period(grid, period_parts, year)
         header = [*header, None]
     figure_columns = [named[f] for f in ("value", "numerator", "denominator") if f in named]
     dashed = _clear_no_figure(grid, numbers, figure_columns + list(wide.values()))
@@ -326,7 +333,10 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool, units, own
     frame, totals = _drop_totals(frame, sheet, form)
     frame, texts = _drop_text_rows(frame, form, sheet.decimal_comma, codes)
     if period_parts:
-        joined = ", ".join(_label(i, header[i]) for i in sorted(period_parts.values()))
+        joined = ", ".join(
+            [_label(i, header[i]) for i in sorted(period_parts.values())]
+            + ([f"năm ở tiêu đề (dòng {title_year[1]})"] if title_year else [])
+        )
         frame["period_column"] = frame["period_column"].where(frame["period_column"].isna(), joined)
     if titled is not None:
         # Filled in only now: a blank or signature line is not a figure for having a period.
@@ -339,17 +349,31 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool, units, own
     ignored_columns = [_label(index, header[index]) for index in sorted(ignored)]
     header_row = sheet.row_numbers[position]
     return Table(
-        frame, form, header_row, ignored_columns, sheet, totals, texts, no_figure, titled, one_unit
+        frame,
+        form,
+        header_row,
+        ignored_columns,
+        sheet,
+        totals,
+        texts,
+        no_figure,
+        titled,
+        one_unit,
+        (title_year[0].year, title_year[1]) if title_year else None,
     )
 
 
-def _joined_period(grid: dict[int, np.ndarray], parts: dict[str, int]) -> np.ndarray:
-    """Each line's period as text periods.parse reads, from its year and its month or quarter
-    cells: 2022 and 8 → "T8/2022", 2022 and "Quý III" → "Quý III/2022", a year alone → "2022".
-    A cell it cannot place is kept in the text, so that the period's error shows it."""
-    year = grid[parts["year"]]
-    month = grid[parts["month"]] if "month" in parts else np.full(len(year), None, dtype=object)
-    quarter = grid[parts["quarter"]] if "quarter" in parts else np.full(len(year), None, object)
+def _joined_period(
+    grid: dict[int, np.ndarray], parts: dict[str, int], title_year: int | None
+) -> np.ndarray:
+    """Each line's period as text periods.parse reads, from its year (or `title_year`) and its
+    month or quarter cells: 2022 and 8 → "T8/2022", 2022 and "Quý III" → "Quý III/2022", a year
+    alone → "2022". A cell it cannot place is kept in the text, so that the period's error
+    shows it."""
+    length = len(grid[next(iter(parts.values()))])
+    year = grid[parts["year"]] if "year" in parts else np.full(length, title_year, dtype=object)
+    month = grid[parts["month"]] if "month" in parts else np.full(length, None, dtype=object)
+    quarter = grid[parts["quarter"]] if "quarter" in parts else np.full(length, None, object)
     joined: dict[tuple, str | None] = {}
     out = np.empty(len(year), dtype=object)
     for line, cells in enumerate(zip(year, month, quarter, strict=True)):

@@ -354,6 +354,23 @@ def test_a_file_with_year_and_month_columns_instead_of_a_period(demo):
     assert current(demo, "HOIAN", "TT_CHUONGTRINH", "2022-07")["value"] == 4
 
 
+def test_a_month_column_with_the_year_only_in_the_title(demo):
+    text = (
+        "BÁO CÁO SỐ LIỆU CHUYỂN ĐỔI SỐ NĂM 2022,,,\n"
+        "Mã đơn vị,Mã chỉ tiêu,Tháng,Giá trị\n"
+        "HOIAN,CNS_TO,7,131\n"
+        "HOIAN,TT_CHUONGTRINH,Tháng 8,4\n"
+    )
+    upload = submit(demo, text)
+    assert upload.ok and upload.batch.new == 2
+    assert current(demo, "HOIAN", "TT_CHUONGTRINH", "2022-08")["value"] == 4
+    assert upload.problems.iloc[0][["row", "message"]].tolist() == [
+        1,
+        "Tệp không có cột năm: mọi số liệu được tính vào năm 2022, năm ghi ở dòng 1; tháng (quý) "
+        "theo từng dòng. Nếu không đúng, thêm cột nam.",
+    ]
+
+
 def test_dashes_where_a_report_has_no_figure(demo):
     wide = (
         "ma_don_vi,ky_bao_cao,CSDL_DUNGCHUNG,CNS_TO,TT_CHUONGTRINH\n"

@@ -664,3 +664,23 @@ def test_an_empty_copy_of_the_form_beside_the_filled_one_is_passed_by():
     )
     table = locate([empty, filled], CODES)
     assert (table.sheet.name, list(table.rows["value"])) == ("Tháng 7", [5])
+
+
+def test_a_month_column_under_a_title_naming_the_year():
+    rows = [
+        ["BÁO CÁO SỐ LIỆU CHUYỂN ĐỔI SỐ NĂM 2022"],
+        ["Mã đơn vị", "Mã chỉ tiêu", "Tháng", "Giá trị"],
+        ["HOIAN", "CNS_TO", 7, 131],
+        ["HOIAN", "CNS_TO", "Tháng 8", 133],
+    ]
+    table = locate([sheet(rows)], CODES)
+    assert (table.title_year, table.title_period) == ((2022, 1), None)
+    assert table.rows[["period", "period_column"]].values.tolist() == [
+        ["T7/2022", "C (Tháng), năm ở tiêu đề (dòng 1)"],
+        ["Tháng 8/2022", "C (Tháng), năm ở tiêu đề (dòng 1)"],
+    ]
+    # a title naming a month is every line's period, and the month column is left out
+    rows[0] = ["BÁO CÁO THÁNG 8/2022"]
+    table = locate([sheet(rows)], CODES)
+    assert (table.title_year, list(table.rows["period"])) == (None, ["2022-08", "2022-08"])
+    assert table.ignored_columns == ["C (Tháng)"]
