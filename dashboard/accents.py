@@ -30,8 +30,25 @@ def _newer_tone(match: re.Match) -> str:
     return vowel + after + tone
 
 
-def codes_by_name(known: pd.DataFrame) -> dict[str, str]:
-    """name_key → code for the names of `known` (code, name) that exactly one entry has."""
+# A unit's level written before its name, in full or short ("Thành phố Hội An", "TP. Hội An",
+# "P. Sài Gòn"): a report writes it where the catalogue does not, or the other way round.
+_LEVEL = re.compile(
+    r"^(?:(?:thành phố|thị xã|thị trấn|huyện|quận|xã|phường|đặc khu|tp|tx|tt)\.?\s+|[hqp]\.\s*)"
+)
+
+
+def bare_name(key: str) -> str:
+    """A name_key without the level before it: "thành phố hội an" → "hội an"."""
+    return _LEVEL.sub("", key, count=1)
+
+
+def codes_by_name(known: pd.DataFrame, bare: bool = False) -> dict[str, str]:
+    """name_key (`bare`: bare_name) → code for the names of `known` (code, name) that exactly
+    one entry has."""
     keys = known["name"].map(name_key)
+    if bare:
+        keys = keys.map(bare_name)
+        # "Quận 1" is not "1": a number alone names nothing (a line's number, a report's).
+        keys = keys[keys.map(lambda key: any(c.isalpha() for c in key))]
     unique = keys[~keys.duplicated(keep=False)]
     return dict(zip(unique, known.loc[unique.index, "code"], strict=True))

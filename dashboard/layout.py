@@ -446,7 +446,9 @@ def _title_unit(sheet: Sheet, position: int, units: pd.DataFrame | None) -> tupl
     if units is None or units.empty or position == 0:
         return None
     # Only here, for a file without a unit column: a national list takes tens of milliseconds.
-    by_words = {_words(name): code for name, code in codes_by_name(units).items()}
+    # Names with and without their level ("UBND P. SÀI GÒN" names Phường Sài Gòn).
+    named = {**codes_by_name(units, bare=True), **codes_by_name(units)}
+    by_words = {_words(name): code for name, code in named.items()}
     found: dict[str, int] = {}
     for index in range(position):
         for cell in sheet.row(index):

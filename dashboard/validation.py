@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import formatting, numbers, periods
-from dashboard.accents import codes_by_name, name_key
+from dashboard.accents import bare_name, codes_by_name, name_key
 from dashboard.accounts import Actor
 from dashboard.cells import looked_up, per_value
 from dashboard.cells import text as written_text
@@ -104,7 +104,14 @@ def _by_name(rows, field, known, label, codes, valid, unknown, problems) -> None
     """Cells of `unknown` holding the name of exactly one catalogue entry take its code, in
     `codes` and `valid`, with a warning listing what was read as what."""
     by_name = codes_by_name(known)
-    found = per_value(rows.loc[unknown, field], lambda cell: by_name.get(name_key(cell)))
+    # A unit may be written with its level where the catalogue has none, or without it.
+    by_bare = codes_by_name(known, bare=True) if field == "unit_code" else {}
+
+    def code_of(cell) -> str | None:
+        key = name_key(cell)
+        return by_name.get(key) or by_bare.get(bare_name(key))
+
+    found = per_value(rows.loc[unknown, field], code_of)
     found = found.dropna()
     if found.empty:
         return

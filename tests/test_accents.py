@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from dashboard.accents import codes_by_name, name_key, unaccented
+from dashboard.accents import bare_name, codes_by_name, name_key, unaccented
 
 
 def test_unaccented_drops_every_accent_and_writes_d_for_đ():
@@ -34,3 +34,29 @@ def test_codes_by_name_leaves_out_a_name_two_entries_share():
         {"code": ["HOAVANG", "A1", "A2"], "name": ["Hòa Vang", "Phường 1", "phường 1"]}
     )
     assert codes_by_name(known) == {"hoà vang": "HOAVANG"}
+
+
+@pytest.mark.parametrize(
+    ("written", "bare"),
+    [
+        ("Thành phố Hội An", "hội an"),
+        ("TP. Hội An", "hội an"),
+        ("TP Tam Kỳ", "tam kỳ"),
+        ("P. Sài Gòn", "sài gòn"),
+        ("Đặc khu Phú Quốc", "phú quốc"),
+        ("Hội An", "hội an"),
+        ("Phú Ninh", "phú ninh"),  # a name that begins like a level is left as it is
+    ],
+)
+def test_a_bare_name_is_without_the_level_written_before_it(written, bare):
+    assert bare_name(name_key(written)) == bare
+
+
+def test_bare_names_leave_out_those_two_units_share_and_numbers_alone():
+    known = pd.DataFrame(
+        {
+            "code": ["HOIAN", "XA_TA", "P_TA", "Q1"],
+            "name": ["Thành phố Hội An", "Xã Tân An", "Phường Tân An", "Quận 1"],
+        }
+    )
+    assert codes_by_name(known, bare=True) == {"hội an": "HOIAN"}

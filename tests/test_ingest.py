@@ -655,6 +655,26 @@ def test_units_and_indicators_written_by_name_go_in_and_are_warned_of_at_their_c
     assert warnings[(2, "D (Giá trị)")].startswith("Số lũy kế giảm so với kỳ trước")
 
 
+def test_units_written_with_their_level_before_the_name(demo):
+    text = (
+        "Đơn vị,Mã chỉ tiêu,Kỳ báo cáo,Giá trị\n"
+        "Thành phố Hội An,TT_CHUONGTRINH,2022-07,11\n"
+        "TP. Tam Kỳ,TT_CHUONGTRINH,2022-07,12\n"
+        "Huyện Núi Thành,TT_CHUONGTRINH,2022-07,9\n"
+    )
+    upload = submit(demo, text)
+    assert upload.ok, upload.errors
+    assert [current(demo, u, "TT_CHUONGTRINH", "2022-07")["value"] for u in ("HOIAN", "TAMKY")] == [
+        11,
+        12,
+    ]
+    said = upload.problems.set_index(["row", "column"])["message"][(2, "A (Đơn vị)")]
+    assert "(Thành phố Hội An → HOIAN, TP. Tam Kỳ → TAMKY, Huyện Núi Thành → NUITHANH)" in said
+    # a number alone is no unit's name, not even Quận 1's
+    refused = submit(demo, "Đơn vị,Mã chỉ tiêu,Kỳ báo cáo,Giá trị\n1,TT_CHUONGTRINH,2022-07,11\n")
+    assert "Mã đơn vị «1» không có trong danh mục" in refused.errors.iloc[0]["message"]
+
+
 def _previous_by_definition(stored: list[tuple], sent: list[tuple]) -> list[tuple]:
     """For each sent figure, the latest earlier one of its unit and indicator: a row of the
     file, or a stored figure of its year or the year before whose period the file does not

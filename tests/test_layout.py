@@ -528,8 +528,8 @@ def test_a_long_line_whose_figure_is_a_dash_or_x_is_dropped_and_named():
 # A unit's own report: its indicators by name, one per line, the period and the unit in its title.
 UNITS = pd.DataFrame(
     {
-        "code": ["NUITHANH", "TAMKY", "TANAN", "TAH"],
-        "name": ["Núi Thành", "Tam Kỳ", "Tân An", "Tân An Hội"],
+        "code": ["NUITHANH", "TAMKY", "TANAN", "TAH", "SAIGON"],
+        "name": ["Núi Thành", "Tam Kỳ", "Tân An", "Tân An Hội", "Phường Sài Gòn"],
     }
 )
 HEADING = [
@@ -568,6 +568,7 @@ def test_a_units_own_report_takes_its_unit_and_period_from_the_title():
         ("UBND XÃ TÂN AN HỘI", "TAH"),  # Tân An is only part of the longer name
         ("UBND HUYỆN NÚI THÀNH, TP TAM KỲ", None),  # two units: neither
         ("UBND XÃ TÂN ANH", None),  # whole words only
+        ("UBND P. SÀI GÒN", "SAIGON"),  # the catalogue's "Phường Sài Gòn", its level short
         ("UBND HUYỆN NUI THANH", None),  # accents are part of a name
         ("CỤM THI ĐUA ĐỒNG BẰNG", None),
     ],
