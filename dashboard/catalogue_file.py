@@ -42,6 +42,12 @@ class CatalogueList:
             text += f"; {formatting.number(len(self.parents))} {self.parent_word} mới"
         return text
 
+    def parent_names(self, known: dict[str, str]) -> dict[str, str]:
+        """Code → name of the catalogue's clusters or groups (`known`) and the list's new ones."""
+        if self.parents.empty:
+            return dict(known)
+        return known | dict(zip(self.parents["code"], self.parents["name"], strict=True))
+
     @property
     def changes_nothing(self) -> bool:
         """Whether the catalogue already holds everything the list says."""

@@ -269,7 +269,7 @@ def as_file(indicators: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
 
 def for_people(listed: IndicatorList, group_names: dict[str, str]) -> pd.DataFrame:
     """The checked list as the page shows it, in Vietnamese."""
-    names = group_names | dict(zip(listed.groups["code"], listed.groups["name"], strict=True))
+    names = listed.parent_names(group_names)
     rows = listed.rows
     return pd.DataFrame(
         {

@@ -188,7 +188,7 @@ def as_file(units: pd.DataFrame) -> pd.DataFrame:
 
 def for_people(listed: UnitList, cluster_names: dict[str, str]) -> pd.DataFrame:
     """The checked list as the page shows it, in Vietnamese."""
-    names = cluster_names | dict(zip(listed.clusters["code"], listed.clusters["name"], strict=True))
+    names = listed.parent_names(cluster_names)
     rows = listed.rows
     return pd.DataFrame(
         {
