@@ -334,6 +334,8 @@ def cmd_export(db: str, args) -> int:
 
 def _problem_line(problem) -> str:
     where = []
+    if isinstance(problem.get("sheet"), str):  # a workbook read from several sheets
+        where.append(f"trang «{problem['sheet']}»")
     if pd.notna(problem["row"]):
         where.append(f"dòng {int(problem['row'])}")
     if isinstance(problem["column"], str):

@@ -26,6 +26,7 @@ class Upload:
     form: str | None = None
     details: dict = field(default_factory=dict)
     duplicate_of: dict | None = None
+    sheets: list[str] = field(default_factory=list)  # when read from several sheets as one
     batch: batches.BatchResult | None = None
 
     @property
@@ -65,9 +66,10 @@ def check(
     upload, problems, jumps = _checked(cur, data, file_name, actor, targets, today, limits)
     if jumps is not None:
         jumps(cur)
-    upload.problems = problems.frame()
+    upload.problems = layout.placed(problems.frame(), "row", upload.sheets)
     if preview and not upload.rows.empty:
-        upload.changes = batches.classify(cur, batches.KINDS[upload.kind], upload.rows)
+        changes = batches.classify(cur, batches.KINDS[upload.kind], upload.rows)
+        upload.changes = layout.placed(changes, "source_row", upload.sheets)
         earlier = sql.run(
             cur, "batch_with_sha256", sha256=upload.sha256, kind=upload.kind
         ).fetchone()
@@ -121,7 +123,7 @@ def _validated(cur, data, file_name, actor, targets, today, limits, problems, up
     upload.form = table.form
     upload.details = {
         **table.sheet.details,
-        "sheet": table.sheet.name,
+        "sheet": ", ".join(table.sheet_names) or table.sheet.name,
         "header_row": table.header_row,
     }
     if len(table.rows) > limits.max_rows:
@@ -131,71 +133,83 @@ def _validated(cur, data, file_name, actor, targets, today, limits, problems, up
             f"{formatting.number(limits.max_rows)} dòng. Chia thành nhiều tệp.",
         )
         return None, None
-    for number in table.totals_rows:
-        problems.add(
-            "warning",
-            f"Dòng {number} là dòng tổng cộng, không phải số liệu của một đơn vị: được bỏ qua "
-            "(bảng điều khiển tự cộng từ số liệu các đơn vị).",
-            row=number,
-        )
-    if table.title_period is not None:
-        period, number = table.title_period
-        said = period.in_sentence
-        problems.add(
-            "warning",
-            f"Tệp không có cột năm: mọi kế hoạch được giao cho {said}, năm ghi ở dòng {number}. "
-            "Nếu không đúng, thêm cột nam."
-            if targets
-            else f"Tệp không có cột kỳ báo cáo: mọi số liệu được tính cho {said}, kỳ ghi ở dòng "
-            f"{number}. Nếu không đúng, thêm cột ky_bao_cao.",
-            row=number,
-        )
-    if table.title_year is not None:
-        year, number = table.title_year
-        problems.add(
-            "warning",
-            f"Tệp không có cột năm: mọi số liệu được tính vào năm {year}, năm ghi ở dòng "
-            f"{number}; tháng (quý) theo từng dòng. Nếu không đúng, thêm cột nam.",
-            row=number,
-        )
-    if table.one_unit is not None:
-        code, number = table.one_unit
-        name = cat.units.set_index("code")["name"].get(code, code)
-        problems.add(
-            "warning",
-            f"Tệp không có cột mã đơn vị: mọi "
-            f"{'kế hoạch được giao' if targets else 'số liệu được ghi'} cho {name} ({code}), "
-            + (
-                f"đơn vị của tài khoản {actor.username}."
-                if number is None
-                else f"tên ghi ở dòng {number}. Nếu không đúng, thêm cột ma_don_vi."
-            ),
-            row=number,
-        )
-    for number in table.text_rows:
-        problems.add(
-            "warning",
-            f"Dòng {number} chỉ có chữ (không có {layout.TEXT_ROW_LACKS[table.form]} hay số "
-            "nào), như dòng ký tên cuối báo cáo: được bỏ qua.",
-            row=number,
-        )
-    for number in table.no_figure_rows:
-        problems.add(
-            "warning",
-            f"Dòng {number} ghi «-» hoặc «x» thay cho "
-            f"{'kế hoạch' if targets else 'số liệu'}: không có gì để ghi, được bỏ qua.",
-            row=number,
-        )
-    if table.ignored_columns:
-        problems.add(
-            "warning",
-            "Các cột không dùng đến, được bỏ qua: " + ", ".join(table.ignored_columns) + ".",
-            row=table.header_row,
-        )
+    upload.sheets = table.sheet_names
+    _tell_what_was_passed_by(table, cat, actor, targets, problems)
     decimal_comma = table.sheet.decimal_comma
     if targets:
         return validation.targets(table, cat, problems, decimal_comma), table
     return validation.figures(table, cat, actor, today, problems, decimal_comma), table
+
+
+def _tell_what_was_passed_by(table, cat, actor, targets: bool, problems: Problems) -> None:
+    """A warning for each thing the layout took from a title, or skipped, on each sheet read."""
+    # A workbook read sheet by sheet: each sheet's own title and lines are told of on its sheet.
+    whole = "Trang tính" if table.parts else "Tệp"
+    for index, part in enumerate(table.parts or [table]):
+        shift = index * layout.SHEET_SPAN
+        for number in part.totals_rows:
+            problems.add(
+                "warning",
+                f"Dòng {number} là dòng tổng cộng, không phải số liệu của một đơn vị: được bỏ qua "
+                "(bảng điều khiển tự cộng từ số liệu các đơn vị).",
+                row=shift + number,
+            )
+        if part.title_period is not None:
+            period, number = part.title_period
+            said = period.in_sentence
+            problems.add(
+                "warning",
+                f"{whole} không có cột năm: mọi kế hoạch được giao cho {said}, năm ghi ở dòng "
+                f"{number}. Nếu không đúng, thêm cột nam."
+                if targets
+                else f"{whole} không có cột kỳ báo cáo: mọi số liệu được tính cho {said}, kỳ ghi "
+                f"ở dòng {number}. Nếu không đúng, thêm cột ky_bao_cao.",
+                row=shift + number,
+            )
+        if part.title_year is not None:
+            year, number = part.title_year
+            problems.add(
+                "warning",
+                f"{whole} không có cột năm: mọi số liệu được tính vào năm {year}, năm ghi ở dòng "
+                f"{number}; tháng (quý) theo từng dòng. Nếu không đúng, thêm cột nam.",
+                row=shift + number,
+            )
+        if part.one_unit is not None:
+            code, number = part.one_unit
+            # the account's own unit is told at the header that lacks the column
+            where = shift + (part.header_row if number is None else number)
+            name = cat.units.set_index("code")["name"].get(code, code)
+            problems.add(
+                "warning",
+                f"{whole} không có cột mã đơn vị: mọi "
+                f"{'kế hoạch được giao' if targets else 'số liệu được ghi'} cho {name} ({code}), "
+                + (
+                    f"đơn vị của tài khoản {actor.username}."
+                    if number is None
+                    else f"tên ghi ở dòng {number}. Nếu không đúng, thêm cột ma_don_vi."
+                ),
+                row=where,
+            )
+        for number in part.text_rows:
+            problems.add(
+                "warning",
+                f"Dòng {number} chỉ có chữ (không có {layout.TEXT_ROW_LACKS[part.form]} hay số "
+                "nào), như dòng ký tên cuối báo cáo: được bỏ qua.",
+                row=shift + number,
+            )
+        for number in part.no_figure_rows:
+            problems.add(
+                "warning",
+                f"Dòng {number} ghi «-» hoặc «x» thay cho "
+                f"{'kế hoạch' if targets else 'số liệu'}: không có gì để ghi, được bỏ qua.",
+                row=shift + number,
+            )
+        if part.ignored_columns:
+            problems.add(
+                "warning",
+                "Các cột không dùng đến, được bỏ qua: " + ", ".join(part.ignored_columns) + ".",
+                row=shift + part.header_row,
+            )
 
 
 def _warn_of_jumps(cur, staged, table, problems) -> None:
@@ -226,7 +240,7 @@ def submit(
     if upload.rows.empty:
         if jumps is not None:
             jumps(store.cursor())
-        upload.problems = problems.frame()
+        upload.problems = layout.placed(problems.frame(), "row", upload.sheets)
         return upload
     if jumps is None:
         upload.batch = _commit(store, upload, actor, file_name, created_at)
@@ -237,11 +251,11 @@ def submit(
             warned = pool.submit(jumps, before)
             upload.batch = _commit(store, upload, actor, file_name, created_at)
         warned.result()
-    upload.problems = problems.frame()
+    upload.problems = layout.placed(problems.frame(), "row", upload.sheets)
     if upload.batch.duplicate_of is not None:
         upload.duplicate_of = upload.batch.duplicate_of
     else:
-        upload.changes = upload.batch.changes
+        upload.changes = layout.placed(upload.batch.changes, "source_row", upload.sheets)
     return upload
 
 

@@ -63,8 +63,17 @@ TITLE_HINTS = {
 UNIT_FROM_ACCOUNT = "tài khoản gửi"
 # Forms with one column per indicator: figures (the template) and targets (the plan's grid).
 WIDE_FORMS = ("wide", "targets_wide")
+FORM_LABELS = {
+    "long": "mỗi dòng một số liệu",
+    "wide": "mỗi cột một chỉ tiêu",
+    "targets": "mỗi dòng một kế hoạch",
+    "targets_wide": "mỗi cột một chỉ tiêu",
+}
 # The fields a line of figures or targets fills in whatever else it lacks.
 KEY_FIELDS = ("unit_code", "indicator_code", "period", "year")
+# A workbook's tables on several sheets are read as one, each row numbered
+# position of its sheet × SHEET_SPAN + its row (a sheet has at most 1,048,576 rows).
+SHEET_SPAN = 10_000_000
 # A cell of the row that numbers a report's columns under its header: 1, (2), A, (4)=(2)/(3).
 COLUMN_NUMBER = re.compile(r"^\(?\s*(\d{1,2}|[A-Za-z])\s*\)?(\s*=.*)?$")
 # Headers that may head a column of names rather than codes ("Đơn vị": Hội An): beside a
@@ -121,6 +130,20 @@ class Table:
     one_unit: tuple[str, int | None] | None = None
     # With a month (or quarter) column and no year column, the year the title names and its row.
     title_year: tuple[int, int] | None = None
+    # Tables of several sheets read as one: each sheet's own table, its rows in `rows` numbered
+    # across the sheets (SHEET_SPAN); the fields above are then the first sheet's or empty.
+    parts: list["Table"] = field(default_factory=list)
+
+    @property
+    def sheet_names(self) -> list[str]:
+        """The sheets whose tables are read as one (none for a table of one sheet)."""
+        return [part.sheet.name for part in self.parts]
+
+    def row_words(self, row: int) -> str:
+        """A row of `rows` as a problem's text names it: "dòng 12" or "dòng 12 trang «T7»"."""
+        if not self.parts:
+            return f"dòng {row}"
+        return f"dòng {row % SHEET_SPAN} trang «{self.parts[row // SHEET_SPAN].sheet.name}»"
 
 
 def _match_field(key: str, fields: dict[str, tuple[str, ...]]) -> str | None:
@@ -158,10 +181,10 @@ def locate(
     units: pd.DataFrame | None = None,
     own_unit: str | None = None,
 ) -> Table:
-    """The table of the one sheet with a recognisable header and lines under it; FileRejected,
-    saying which columns are expected, when there is none, and naming the sheets when several
-    have one (a workbook of a sheet a month): read one of them alone, the others would be lost
-    unsaid. A table with no unit column is of the one unit of `units` (code, name) its title
+    """The table of the sheet with a recognisable header and lines under it, or the tables of
+    several such sheets (a workbook of a sheet a month, or a sheet a unit) read as one, each
+    built on its own sheet's title; FileRejected, saying which columns are expected, when there
+    is none. A table with no unit column is of the one unit of `units` (code, name) its title
     names, or else of `own_unit` when given."""
     fields = TARGET_FIELDS if targets else FIGURE_FIELDS
     codes = {normalise(code): code for code in indicator_codes}
@@ -170,15 +193,52 @@ def locate(
     if not found:
         raise FileRejected(_no_header_message(targets))
     filled = [(sheet, position) for sheet, position in found if _has_lines(sheet, position)]
-    if len(filled) > 1:
-        named = ", ".join(f"«{sheet.name}»" for sheet, _ in filled)
+    if len(filled) <= 1:
+        sheet, position = (filled or found)[0]
+        return _build(sheet, position, fields, codes, targets, units, own_unit)
+    tables = []
+    for sheet, position in filled:
+        try:
+            tables.append(_build(sheet, position, fields, codes, targets, units, own_unit))
+        except FileRejected as exc:
+            raise FileRejected(f"Trang tính «{sheet.name}»: {exc}") from exc
+    return _joined(tables)
+
+
+def _joined(tables: list[Table]) -> Table:
+    """Several sheets' tables as one, their rows numbered across the sheets."""
+    forms = {table.form for table in tables}
+    if len(forms) > 1:
+        named = ", ".join(f"«{table.sheet.name}» ({FORM_LABELS[table.form]})" for table in tables)
         raise FileRejected(
-            f"Tệp có bảng {'kế hoạch' if targets else 'số liệu'} ở {len(filled)} trang tính: "
-            f"{named}. Mỗi lần gửi chỉ đọc một trang tính: chép các dòng vào một trang, hoặc "
-            "lưu mỗi trang thành một tệp rồi gửi lần lượt."
+            f"Các trang tính có bảng khác dạng nhau: {named}. Mỗi lần gửi các trang phải cùng "
+            "một dạng: chép về một dạng, hoặc gửi mỗi trang thành một tệp."
         )
-    sheet, position = (filled or found)[0]
-    return _build(sheet, position, fields, codes, targets, units, own_unit)
+    rows = pd.concat(
+        [
+            table.rows.assign(source_row=table.rows["source_row"] + index * SHEET_SPAN)
+            for index, table in enumerate(tables)
+        ],
+        ignore_index=True,
+    )
+    first = tables[0]
+    return Table(rows, first.form, first.header_row, [], first.sheet, parts=tables)
+
+
+def placed(frame: pd.DataFrame, column: str, sheets: list[str]) -> pd.DataFrame:
+    """`frame` with its rows numbered across `sheets` (SHEET_SPAN) in `column` written as each
+    sheet's own row, and the sheet named in a first column «sheet»; as it is for one sheet."""
+    if not sheets:
+        return frame
+    rows = pd.to_numeric(frame[column], errors="coerce")
+    out = frame.copy()
+    known = rows.notna()
+    position = (rows[known] // SHEET_SPAN).astype("int64")
+    out.insert(0, "sheet", None)
+    out.loc[known, "sheet"] = [sheets[i] for i in position]
+    out[column] = out[column].astype(object)
+    out.loc[known, column] = (rows[known] % SHEET_SPAN).astype("int64").to_numpy()
+    return out
 
 
 def _header_position(sheet: Sheet, fields, codes, targets: bool) -> int | None:

@@ -78,11 +78,14 @@ def for_people(problems: pd.DataFrame) -> pd.DataFrame:
     """The problems with Vietnamese column names, as shown and downloaded."""
     out = problems.copy()
     out["severity"] = out["severity"].map(SEVERITY_LABELS)
-    for column in ("column", "value"):
+    shown = ["severity", "sheet", *COLUMNS[1:]] if "sheet" in out else COLUMNS
+    out = out[shown]
+    for column in {"sheet", "column", "value"} & set(shown):
         out[column] = out[column].astype(object).where(out[column].notna(), "")
     return out.rename(
         columns={
             "severity": "Mức độ",
+            "sheet": "Trang tính",  # a workbook read from several sheets
             "row": "Dòng",
             "column": "Cột",
             "value": "Giá trị",

@@ -32,6 +32,8 @@ def upload_changes(changes: pd.DataFrame, indicators: pd.DataFrame, kind: str) -
             "Chỉ tiêu": changes["indicator_code"],
         }
     )
+    if "sheet" in changes:  # a workbook read from several sheets
+        out.insert(0, "Trang tính", changes["sheet"])
     if kind == "targets":
         out["Năm"] = changes["year"]
     else:

@@ -334,7 +334,7 @@ def figures(
             ),
         }
     )
-    _duplicates(staged, rows, ok, problems)
+    _duplicates(staged, rows, ok, problems, table.row_words)
     formula = per_value(
         staged["note"], lambda n: isinstance(n, str) and n.startswith(FORMULA_STARTS)
     ).astype(bool)
@@ -469,7 +469,7 @@ def _widen(period: periods.Period, frequency: str) -> periods.Period | None:
     return periods.ending_with(frequency, period.year, period.end_month)
 
 
-def _duplicates(staged, rows, ok, problems: Problems) -> None:
+def _duplicates(staged, rows, ok, problems: Problems, row_words) -> None:
     # Each key as one integer made of its three columns' factor codes (0: empty, so a row
     # lacking a part never equals a whole key): far cheaper to compare than three texts. It is
     # numbered densely again after each column, so that it never outgrows the rows' count.
@@ -491,7 +491,8 @@ def _duplicates(staged, rows, ok, problems: Problems) -> None:
         "indicator_code",
         pd.Series(
             [
-                f"Trùng với dòng {first[key]}: cùng đơn vị, chỉ tiêu và kỳ báo cáo. Giữ một dòng."
+                f"Trùng với {row_words(first[key])}: cùng đơn vị, chỉ tiêu và kỳ báo cáo. Giữ "
+                "một dòng."
                 for key in combined[repeated]
             ],
             index=later,

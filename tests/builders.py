@@ -1,9 +1,11 @@
 """Small databases the tests build for themselves."""
 
+import io
 import subprocess
 import uuid
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 
 from dashboard import batches, catalog, periods
@@ -116,3 +118,16 @@ def new_lake(postgres: str, folder: Path) -> str:
     )
     folder.mkdir(parents=True, exist_ok=True)
     return f"ducklake:postgres:{postgres} dbname={name}"
+
+
+def workbook(sheets: dict[str, list[list]]) -> bytes:
+    """An .xlsx of these sheets, in order, each given by its rows."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -9,6 +9,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from builders import workbook
 from dashboard import cli, sql
 from dashboard.store import close_store, open_store
 
@@ -238,6 +239,22 @@ def test_import_exit_codes_and_messages(demo_db, tmp_path, capsys):
     assert "không có gì được ghi" in err
     code, _, err = run(capsys, "--db", demo_db, "import", str(tmp_path / "none.csv"))
     assert code == 2 and "không có tệp" in err
+
+
+def test_import_names_the_sheet_of_each_problem_in_a_workbook_of_several(demo_db, tmp_path, capsys):
+    header = ["ma_don_vi", "ma_chi_tieu", "ky_bao_cao", "gia_tri"]
+    path = tmp_path / "hai_thang.xlsx"
+    path.write_bytes(
+        workbook(
+            {
+                "T7": [header, ["HOIAN", "CNS_TO", "2022-07", 140]],
+                "T8": [header, ["HOIAN", "CNS_TO", "2022-08", "abc"]],
+            }
+        )
+    )
+    code, _, err = run(capsys, "--db", demo_db, "import", str(path))
+    assert code == 1
+    assert "Lỗi (trang «T8», dòng 2, cột D (gia_tri), «abc»)" in err
 
 
 def test_import_as_an_unknown_user_is_refused(demo_db, tmp_path, capsys):

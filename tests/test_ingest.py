@@ -13,8 +13,8 @@ import xlwt
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from builders import catalogue, commit_figures, figure_rows
-from dashboard import accounts, batches, ingest, sql, templates, validation
+from builders import catalogue, commit_figures, figure_rows, workbook
+from dashboard import accounts, batches, catalog, ingest, sql, tables, templates, validation
 from dashboard.accounts import LOCAL_OPERATOR, Actor
 from dashboard.periods import must_parse
 from dashboard.reader import Limits
@@ -451,10 +451,15 @@ def test_a_units_own_report_without_its_name_is_the_sending_accounts(demo):
     upload = submit(demo, own_report("PHÒNG VĂN HÓA"), actor=HOIAN, name="t7.xlsx")
     assert upload.ok and upload.batch.new == 2
     assert current(demo, "HOIAN", "CNS_TO", "2022-07")["value"] == 120
-    assert (
-        "Tệp không có cột mã đơn vị: mọi số liệu được ghi cho Hội An (HOIAN), đơn vị của tài "
-        "khoản hoian." in set(upload.problems["message"])
-    )
+    # told at the header that lacks the unit column
+    told = upload.problems[upload.problems["message"].str.contains("cột mã đơn vị")]
+    assert told[["row", "message"]].values.tolist() == [
+        [
+            4,
+            "Tệp không có cột mã đơn vị: mọi số liệu được ghi cho Hội An (HOIAN), đơn vị của tài "
+            "khoản hoian.",
+        ]
+    ]
 
 
 def test_a_report_titled_with_another_unit_or_with_none_is_refused_whole(demo):
@@ -470,6 +475,83 @@ def test_a_report_titled_with_another_unit_or_with_none_is_refused_whole(demo):
         "Dòng tiêu đề (dòng 4) thiếu cột: ma_don_vi."
     )
     assert "ghi tên đơn vị (đúng như trong danh mục)" in upload.errors.iloc[0]["message"]
+    assert_unchanged(demo, before)
+
+
+def test_a_workbook_of_a_sheet_a_unit_goes_in_whole_each_sheet_for_the_unit_it_names(demo):
+    def report(unit: str, people: int, programmes: int) -> list[list]:
+        return [
+            [f"UBND {unit}"],
+            ["BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ THÁNG 7 NĂM 2022"],
+            ["STT", "Tên chỉ tiêu", "Kết quả thực hiện"],
+            [1, "Số tổ công nghệ số cộng đồng đã thành lập", people],
+            [2, "TT_CHUONGTRINH", programmes],
+        ]
+
+    data = workbook(
+        {"Hội An": report("THÀNH PHỐ HỘI AN", 140, 5), "Tam Kỳ": report("THÀNH PHỐ TAM KỲ", 98, 3)}
+    )
+    upload = submit(demo, data, name="huyen_t7.xlsx")
+    assert upload.ok, upload.errors
+    assert upload.batch.new + upload.batch.changed == 4
+    assert current(demo, "HOIAN", "CNS_TO", "2022-07")["value"] == 140
+    assert current(demo, "TAMKY", "TT_CHUONGTRINH", "2022-07")["value"] == 3
+    # each sheet's warnings are told on that sheet, at its own rows
+    said = upload.problems.set_index(["sheet", "row"])["message"]
+    assert said[("Tam Kỳ", 1)] == (
+        "Trang tính không có cột mã đơn vị: mọi số liệu được ghi cho Tam Kỳ (TAMKY), tên ghi ở "
+        "dòng 1. Nếu không đúng, thêm cột ma_don_vi."
+    )
+    assert said[("Hội An", 2)].startswith("Trang tính không có cột kỳ báo cáo: mọi số liệu")
+    assert upload.details["sheet"] == "Hội An, Tam Kỳ"
+    assert upload.changes[["sheet", "source_row", "unit_code"]].values.tolist() == [
+        ["Hội An", 4, "HOIAN"],
+        ["Hội An", 5, "HOIAN"],
+        ["Tam Kỳ", 4, "TAMKY"],
+        ["Tam Kỳ", 5, "TAMKY"],
+    ]
+    shown = tables.upload_changes(upload.changes, catalog.indicators(demo.cursor()), "figures")
+    assert list(shown.columns[:2]) == ["Trang tính", "Dòng"]
+
+
+def test_a_workbook_of_a_sheet_a_month_is_checked_as_one_file(demo):
+    def month(number: int, value: int) -> list[list]:
+        title = f"BÁO CÁO CHUYỂN ĐỔI SỐ THÁNG {number} NĂM 2022"
+        return [[title], ["Mã đơn vị", "Mã chỉ tiêu", "Giá trị"], ["HOIAN", "CNS_TO", value]]
+
+    data = workbook({"T7": month(7, 140), "T8": month(8, 500)})
+    upload = ingest.check(demo.cursor(), data, "hoian.xlsx", LOCAL_OPERATOR, today=TODAY)
+    assert upload.ok and upload.count("new") == 2
+    # August is measured against July's sheet of the same file, not the stored June (131)
+    jump = upload.problems[upload.problems["message"].str.startswith("Giá trị thay đổi")]
+    assert jump[["sheet", "row"]].values.tolist() == [["T8", 3]]
+    assert "(T7/2022: 140 → 500)" in jump.iloc[0]["message"]
+
+
+def test_a_figure_sent_on_two_sheets_is_refused_naming_both(demo):
+    lines = [
+        ["ma_don_vi", "ma_chi_tieu", "ky_bao_cao", "gia_tri"],
+        ["HOIAN", "CNS_TO", "2022-07", 140],
+    ]
+    before = snapshot(demo)
+    data = workbook(
+        {"Đợt 1": lines, "Đợt 2": [*lines[:1], ["TAMKY", "CNS_TO", "2022-07", 9], lines[1]]}
+    )
+    upload = submit(demo, data, name="hai_dot.xlsx")
+    assert upload.errors[["sheet", "row"]].values.tolist() == [["Đợt 2", 3]]
+    assert upload.errors.iloc[0]["message"].startswith("Trùng với dòng 2 trang «Đợt 1»: cùng")
+    assert_unchanged(demo, before)
+
+
+def test_a_sheet_that_cannot_be_read_refuses_the_workbook_naming_it(demo):
+    good = [
+        ["ma_don_vi", "ma_chi_tieu", "ky_bao_cao", "gia_tri"],
+        ["HOIAN", "CNS_TO", "2022-07", 1],
+    ]
+    broken = [["ma_don_vi", "ky_bao_cao", "gia_tri"], ["HOIAN", "2022-08", 2]]
+    before = snapshot(demo)
+    upload = submit(demo, workbook({"T7": good, "T8": broken}), name="t78.xlsx")
+    assert list(upload.errors["message"].str[:40]) == ["Trang tính «T8»: Dòng tiêu đề (dòng 1) t"]
     assert_unchanged(demo, before)
 
 

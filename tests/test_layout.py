@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from dashboard.layout import column_letter, locate, normalise
+from dashboard.layout import SHEET_SPAN, column_letter, locate, normalise, placed
 from dashboard.periods import Period
 from dashboard.reader import FileRejected, Sheet
 
@@ -644,16 +644,50 @@ def test_a_targets_grid_of_the_year_its_title_names():
         locate([sheet(rows[1:])], CODES, targets=True)
 
 
-def test_a_workbook_of_a_sheet_a_month_is_refused_naming_its_sheets():
-    def month(name, title, value):
-        rows = [[title], ["ma_don_vi", "ma_chi_tieu", "gia_tri"], ["HOIAN", "CNS_TO", value]]
-        return Sheet.from_rows(name, rows, [1, 2, 3])
+def _month_sheet(name: str, title: str, *lines: list) -> Sheet:
+    rows = [[title], ["ma_don_vi", "ma_chi_tieu", "gia_tri"], *lines]
+    return Sheet.from_rows(name, rows, list(range(1, len(rows) + 1)))
 
+
+def test_a_workbook_of_a_sheet_a_month_is_read_whole_each_sheet_by_its_own_title():
     guide = Sheet.from_rows("Hướng dẫn", [["Điền số liệu vào trang của tháng"]], [1])
-    sheets = [guide, month("T7", "THÁNG 7/2022", 5), month("T8", "THÁNG 8/2022", 6)]
-    # reading T7 alone would leave August out without a word
-    with pytest.raises(FileRejected, match="ở 2 trang tính: «T7», «T8». Mỗi lần gửi chỉ đọc"):
-        locate(sheets, CODES)
+    july = _month_sheet("T7", "THÁNG 7/2022", ["HOIAN", "CNS_TO", 5], ["TAMKY", "CNS_TO", 4])
+    august = _month_sheet("T8", "THÁNG 8/2022", ["HOIAN", "CNS_TO", 6])
+    table = locate([guide, july, august], CODES)
+    assert table.sheet_names == ["T7", "T8"]
+    # each sheet's lines take its own title's month; rows are numbered across the sheets
+    assert table.rows[["source_row", "unit_code", "period", "value"]].values.tolist() == [
+        [3, "HOIAN", "2022-07", 5],
+        [4, "TAMKY", "2022-07", 4],
+        [SHEET_SPAN + 3, "HOIAN", "2022-08", 6],
+    ]
+    assert [part.title_period[0].code for part in table.parts] == ["2022-07", "2022-08"]
+    assert table.row_words(SHEET_SPAN + 3) == "dòng 3 trang «T8»"
+
+
+def test_a_sheet_that_cannot_be_read_is_named_with_its_problem():
+    broken = Sheet.from_rows("T8", [["ma_don_vi", "gia_tri"], ["HOIAN", 6]], [1, 2])
+    july = _month_sheet("T7", "THÁNG 7/2022", ["HOIAN", "CNS_TO", 5])
+    with pytest.raises(FileRejected, match="^Trang tính «T8»: Dòng tiêu đề .* thiếu cột"):
+        locate([july, broken], CODES)
+
+
+def test_sheets_of_different_forms_are_not_read_as_one():
+    wide = Sheet.from_rows(
+        "T8", [["ma_don_vi", "ky_bao_cao", "CNS_TO"], ["HOIAN", "2022-08", 6]], [1, 2]
+    )
+    july = _month_sheet("T7", "THÁNG 7/2022", ["HOIAN", "CNS_TO", 5])
+    with pytest.raises(FileRejected, match="khác dạng nhau: «T7» .*, «T8» \\(mỗi cột một chỉ"):
+        locate([july, wide], CODES)
+
+
+def test_rows_numbered_across_sheets_are_shown_as_each_sheets_own():
+    # as Problems.frame has it: a problem of the whole file has no row
+    rows = pd.Series([3, SHEET_SPAN + 7, None], dtype=object)
+    frame = pd.DataFrame({"row": rows, "message": ["a", "b", "c"]})
+    shown = placed(frame, "row", ["T7", "T8"])
+    assert shown[["sheet", "row"]].values.tolist() == [["T7", 3], ["T8", 7], [None, None]]
+    assert placed(frame, "row", []) is frame  # one sheet: as it is
 
 
 def test_an_empty_copy_of_the_form_beside_the_filled_one_is_passed_by():

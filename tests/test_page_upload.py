@@ -3,6 +3,7 @@
 from pages import ADMIN, open_app
 from streamlit.testing.v1 import AppTest
 
+from builders import workbook
 from dashboard import batches
 from dashboard.accounts import Actor
 from dashboard.store import open_store
@@ -66,6 +67,24 @@ def test_bad_file_shows_problems_and_writes_nothing(demo_db, monkeypatch):
     assert "Không phải là số" in problems.iloc[0]["Cách sửa"]
     assert at.button(key="commit").disabled
     assert len(batches.batch_list(cur, limit=1000)) == before
+
+
+def test_a_workbook_of_a_sheet_a_month_shows_each_row_on_its_sheet(demo_db, monkeypatch):
+    def month(number: int, value) -> list[list]:
+        title = f"BÁO CÁO THÁNG {number} NĂM 2022"
+        return [[title], ["Mã đơn vị", "Mã chỉ tiêu", "Giá trị"], ["HOIAN", "CNS_TO", value]]
+
+    data = workbook({"T7": month(7, 140), "T8": month(8, "nhiều")})
+    at = upload_page(demo_db, monkeypatch)
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    at.file_uploader(key="upload").set_value(("t7_t8.xlsx", data, xlsx)).run()
+    assert not at.exception
+    assert metrics(at)["Lỗi"] == "1"
+    problems = at.dataframe[0].value
+    assert list(problems.columns[:3]) == ["Mức độ", "Trang tính", "Dòng"]
+    error = problems[problems["Mức độ"] == "Lỗi"].iloc[0]
+    assert (error["Trang tính"], error["Dòng"], error["Cột"]) == ("T8", 3, "C (Giá trị)")
+    assert at.button(key="commit").disabled
 
 
 def test_admin_reverts_a_batch(demo_db, monkeypatch):
