@@ -264,14 +264,39 @@ def _read_xlsx(data: bytes) -> list[Sheet]:
             for number, row in enumerate(worksheet.iter_rows(), start=1):
                 rows.append([_cell_value(cell) for cell in row])
                 numbers.append(number)
+            xml = archive.read(worksheet._worksheet_path)
+            if _UNCALCULATED.search(xml):
+                _formulas_for_blanks(data, worksheet.title, rows)
             sheet = Sheet.from_rows(worksheet.title, rows, numbers)
             # openpyxl's read-only sheets (the only ones that read a large file at a usable
             # speed) do not read merged cells, so their list is taken from the sheet's XML.
-            sheet.merged = _merged_rows(archive.read(worksheet._worksheet_path))
+            sheet.merged = _merged_rows(xml)
             sheets.append(sheet)
     finally:
         book.close()
     return sheets
+
+
+# A formula whose result the file does not hold, as a program that writes workbooks without
+# calculating them saves it (Excel and LibreOffice save the result): <f>…</f> or <f …/>
+# followed by an empty <v> or none, namespace prefixes allowed.
+_UNCALCULATED = re.compile(
+    rb"(?:</(?:[\w.-]+:)?f>|<(?:[\w.-]+:)?f\b[^>]*/>)"
+    rb"(?:<(?:[\w.-]+:)?v\s*/>|<(?:[\w.-]+:)?v></(?:[\w.-]+:)?v>|</(?:[\w.-]+:)?c>)"
+)
+
+
+def _formulas_for_blanks(data: bytes, title: str, rows: list[list]) -> None:
+    """Each empty cell of `rows` (read from sheet `title`) that holds an uncalculated formula
+    gets the formula's text, so that the cell is refused as a formula, not as missing."""
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    try:
+        for cells, formulas in zip(rows, book[title].iter_rows(values_only=True), strict=False):
+            for index, formula in enumerate(formulas[: len(cells)]):
+                if cells[index] is None and isinstance(formula, str) and formula.startswith("="):
+                    cells[index] = formula
+    finally:
+        book.close()
 
 
 def _read_xls(data: bytes) -> list[Sheet]:

@@ -47,6 +47,21 @@ def _each(mask: pd.Series, message) -> pd.Series:
     return pd.Series([message(i) for i in index], index=index, dtype=object)
 
 
+NOT_A_NUMBER = "Không phải là số. Ghi số, ví dụ 82,5 hoặc 1234 (có thể thêm %)."
+
+
+def _not_a_number(cell, otherwise: str = NOT_A_NUMBER) -> str:
+    """Why a cell is not read as a number, and what to write: `otherwise` unless it holds an
+    uncalculated formula."""
+    if str(cell).startswith("="):
+        # a workbook saved by a program that does not calculate keeps no result beside it
+        return (
+            "Ô có công thức nhưng tệp không lưu kết quả tính. Mở tệp bằng Excel (hoặc "
+            "LibreOffice) rồi lưu lại để lưu kết quả, hoặc ghi số thay cho công thức."
+        )
+    return otherwise
+
+
 def _missing(value) -> bool:
     return value is None or (isinstance(value, float) and np.isnan(value))
 
@@ -194,7 +209,7 @@ def figures(
             rows,
             bad,
             field,
-            "Không phải là số. Ghi số, ví dụ 82,5 hoặc 1234 (có thể thêm %).",
+            _each(bad, lambda i, field=field: _not_a_number(rows.at[i, field])),
         )
         ok &= ~bad
 
@@ -571,14 +586,20 @@ def targets(table: Table, cat: Catalogue, problems: Problems, decimal_comma: boo
     )
     ok &= ~bad_year
     value, value_bad = numbers.parse(rows["value"], decimal_comma)
+    unread = value_bad | value.isna()
     problems.add_where(
         "error",
         rows,
-        value_bad | value.isna(),
+        unread,
         "value",
-        "Kế hoạch phải là một số, ví dụ 80 hoặc 1.234.",
+        _each(
+            unread,
+            lambda i: _not_a_number(
+                rows.at[i, "value"], "Kế hoạch phải là một số, ví dụ 80 hoặc 1.234."
+            ),
+        ),
     )
-    ok &= ~(value_bad | value.isna())
+    ok &= ~unread
     measure = looked_up(indicator, cat.indicators.set_index("code")[["measure"]])["measure"]
     negative = value.lt(0)
     problems.add_where("error", rows, negative, "value", "Kế hoạch không được âm.")

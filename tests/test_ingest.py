@@ -478,6 +478,21 @@ def test_a_report_titled_with_another_unit_or_with_none_is_refused_whole(demo):
     assert_unchanged(demo, before)
 
 
+def test_a_formula_the_file_holds_no_result_of_is_refused_as_such(demo):
+    # written by a program that does not calculate (openpyxl here), as a script or an export
+    # tool might; Excel and LibreOffice save each formula's result, which is read.
+    figures = [["ma_don_vi", "ma_chi_tieu", "ky_bao_cao", "gia_tri"]]
+    figures.append(["HOIAN", "CNS_TO", "2022-07", "=100+35"])
+    targets = [["ma_don_vi", "ma_chi_tieu", "nam", "ke_hoach"], ["*", "CNS_TO", 2023, "=2*75"]]
+    before = snapshot(demo)
+    for rows, kind in ((figures, {}), (targets, {"targets": True})):
+        upload = submit(demo, workbook({"Số liệu": rows}), name="f.xlsx", **kind)
+        error = upload.errors.iloc[0]
+        assert (error["row"], error["value"]) == (2, rows[1][3])
+        assert error["message"].startswith("Ô có công thức nhưng tệp không lưu kết quả tính.")
+    assert_unchanged(demo, before)
+
+
 def test_a_workbook_of_a_sheet_a_unit_goes_in_whole_each_sheet_for_the_unit_it_names(demo):
     def report(unit: str, people: int, programmes: int) -> list[list]:
         return [

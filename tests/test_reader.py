@@ -2,6 +2,7 @@
 
 import csv
 import io
+import zipfile
 from datetime import datetime
 
 import pytest
@@ -117,6 +118,32 @@ def test_workbook_sheets_and_percent_cells():
     assert [s.name for s in sheets] == ["Hướng dẫn", "Số liệu"]
     assert sheets[1].row(1) == ["HOIAN", 82.5]
     assert sheets[1].row_numbers == [1, 2]
+
+
+def _formula_book(result: bytes | None) -> bytes:
+    """A workbook whose B2 is =100+35, its result saved as `result` (None: no result, as a
+    program that does not calculate saves it; Excel saves the result)."""
+    book = Workbook()
+    book.active.append(["ma_don_vi", "gia_tri"])
+    book.active.append(["HOIAN", "=100+35"])
+    out = io.BytesIO()
+    book.save(out)
+    if result is None:
+        return out.getvalue()
+    source, saved = zipfile.ZipFile(out), io.BytesIO()
+    with zipfile.ZipFile(saved, "w") as target:
+        for item in source.infolist():
+            body = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                body = body.replace(b"<v></v>", b"<v>" + result + b"</v>")
+            target.writestr(item, body)
+    return saved.getvalue()
+
+
+def test_a_formula_is_read_as_its_saved_result_or_else_as_the_formula():
+    assert read(_formula_book(b"135"), "x.xlsx", Limits())[0].row(1) == ["HOIAN", 135]
+    # with no result saved, the cell is not empty: it holds a formula to be refused as one
+    assert read(_formula_book(None), "x.xlsx", Limits())[0].row(1) == ["HOIAN", "=100+35"]
 
 
 def xls_bytes(write) -> bytes:
