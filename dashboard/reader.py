@@ -242,6 +242,21 @@ def _cell_value(cell) -> object:
     return unicodedata.normalize("NFC", str(value))
 
 
+def _other_spreadsheet(data: bytes) -> FileRejected | None:
+    """The refusal of a zip that is another program's spreadsheet, saying how to save it as
+    .xlsx; None for anything else."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+        if "xl/workbook.bin" in names:
+            return FileRejected(XLSB_REFUSED)
+        if "mimetype" in names and b"opendocument.spreadsheet" in archive.read("mimetype"):
+            return FileRejected(ODS_REFUSED)
+    except (zipfile.BadZipFile, OSError):
+        pass
+    return None
+
+
 def _unopened(what: str, suffix: str, exc: Exception) -> FileRejected:
     """The refusal of a workbook its reader cannot open, saying how to save it again."""
     return FileRejected(
@@ -250,11 +265,22 @@ def _unopened(what: str, suffix: str, exc: Exception) -> FileRejected:
     )
 
 
+ODS_REFUSED = (
+    "Tệp là bảng tính OpenDocument (.ods, của LibreOffice hoặc OpenOffice), chưa đọc được. "
+    "Trong LibreOffice chọn Tệp → Lưu thành (File → Save As), kiểu «Excel 2007-365 (.xlsx)», "
+    "rồi gửi tệp .xlsx."
+)
+XLSB_REFUSED = (
+    "Tệp là Excel Binary (.xlsb), chưa đọc được. Trong Excel chọn Lưu thành (Save As), kiểu "
+    "«Excel Workbook (.xlsx)», rồi gửi tệp .xlsx."
+)
+
+
 def _read_xlsx(data: bytes) -> list[Sheet]:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # any failure to open means "not a workbook we can read"
-        raise _unopened("Excel", ".xlsx", exc) from None
+        raise _other_spreadsheet(data) or _unopened("Excel", ".xlsx", exc) from None
     sheets = []
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))

@@ -181,6 +181,31 @@ def test_an_excel_97_2003_workbook_is_read_as_a_newer_one():
     assert sheet.merged == [(0, 3, 0, 4)]
 
 
+def _zip(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, body in members.items():
+            archive.writestr(name, body)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("members", "message"),
+    [
+        (
+            {"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": b""},
+            "^Tệp là bảng tính OpenDocument \\(.ods, .*kiểu «Excel 2007-365 \\(.xlsx\\)»",
+        ),
+        ({"xl/workbook.bin": b"", "[Content_Types].xml": b""}, "^Tệp là Excel Binary \\(.xlsb\\)"),
+        # a text document of LibreOffice is no spreadsheet: only "cannot open"
+        ({"mimetype": b"application/vnd.oasis.opendocument.text"}, "^Không mở được tệp Excel"),
+    ],
+)
+def test_other_programs_spreadsheets_are_refused_saying_how_to_save_them(members, message):
+    with pytest.raises(FileRejected, match=message):
+        read(_zip(members), "bao_cao.ods", Limits())
+
+
 @pytest.mark.parametrize(
     ("data", "message", "limit"),
     [
