@@ -66,7 +66,7 @@ def check(
     upload, problems, jumps = _checked(cur, data, file_name, actor, targets, today, limits)
     if jumps is not None:
         jumps(cur)
-    upload.problems = layout.placed(problems.frame(), "row", upload.sheets)
+    _tell(upload, problems)
     if preview and not upload.rows.empty:
         changes = batches.classify(cur, batches.KINDS[upload.kind], upload.rows)
         upload.changes = layout.placed(changes, "source_row", upload.sheets)
@@ -139,6 +139,11 @@ def _validated(cur, data, file_name, actor, targets, today, limits, problems, up
     if targets:
         return validation.targets(table, cat, problems, decimal_comma), table
     return validation.figures(table, cat, actor, today, problems, decimal_comma), table
+
+
+def _tell(upload: Upload, problems: Problems) -> None:
+    """The upload's problems as people read them: each at its own sheet's row."""
+    upload.problems = layout.placed(problems.frame(), "row", upload.sheets)
 
 
 def _tell_what_was_passed_by(table, cat, actor, targets: bool, problems: Problems) -> None:
@@ -240,7 +245,7 @@ def submit(
     if upload.rows.empty:
         if jumps is not None:
             jumps(store.cursor())
-        upload.problems = layout.placed(problems.frame(), "row", upload.sheets)
+        _tell(upload, problems)
         return upload
     if jumps is None:
         upload.batch = _commit(store, upload, actor, file_name, created_at)
@@ -251,7 +256,7 @@ def submit(
             warned = pool.submit(jumps, before)
             upload.batch = _commit(store, upload, actor, file_name, created_at)
         warned.result()
-    upload.problems = layout.placed(problems.frame(), "row", upload.sheets)
+    _tell(upload, problems)
     if upload.batch.duplicate_of is not None:
         upload.duplicate_of = upload.batch.duplicate_of
     else:

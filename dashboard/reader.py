@@ -281,7 +281,7 @@ def _read_xlsx(data: bytes) -> list[Sheet]:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # any failure to open means "not a workbook we can read"
         raise _other_spreadsheet(data) or _unopened("Excel", ".xlsx", exc) from None
-    sheets = []
+    found = []  # (title, rows, row numbers, XML) of each sheet
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         for worksheet in book.worksheets:
@@ -290,16 +290,19 @@ def _read_xlsx(data: bytes) -> list[Sheet]:
             for number, row in enumerate(worksheet.iter_rows(), start=1):
                 rows.append([_cell_value(cell) for cell in row])
                 numbers.append(number)
-            xml = archive.read(worksheet._worksheet_path)
-            if _UNCALCULATED.search(xml):
-                _formulas_for_blanks(data, worksheet.title, rows)
-            sheet = Sheet.from_rows(worksheet.title, rows, numbers)
-            # openpyxl's read-only sheets (the only ones that read a large file at a usable
-            # speed) do not read merged cells, so their list is taken from the sheet's XML.
-            sheet.merged = _merged_rows(xml)
-            sheets.append(sheet)
+            found.append((worksheet.title, rows, numbers, archive.read(worksheet._worksheet_path)))
     finally:
         book.close()
+    uncalculated = {title: rows for title, rows, _, xml in found if _UNCALCULATED.search(xml)}
+    if uncalculated:
+        _formulas_for_blanks(data, uncalculated)
+    sheets = []
+    for title, rows, numbers, xml in found:
+        sheet = Sheet.from_rows(title, rows, numbers)
+        # openpyxl's read-only sheets (the only ones that read a large file at a usable speed)
+        # do not read merged cells, so their list is taken from the sheet's XML.
+        sheet.merged = _merged_rows(xml)
+        sheets.append(sheet)
     return sheets
 
 
@@ -312,15 +315,20 @@ _UNCALCULATED = re.compile(
 )
 
 
-def _formulas_for_blanks(data: bytes, title: str, rows: list[list]) -> None:
-    """Each empty cell of `rows` (read from sheet `title`) that holds an uncalculated formula
+def _formulas_for_blanks(data: bytes, sheets: dict[str, list[list]]) -> None:
+    """Each empty cell of the rows of `sheets` (by title) that holds an uncalculated formula
     gets the formula's text, so that the cell is refused as a formula, not as missing."""
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     try:
-        for cells, formulas in zip(rows, book[title].iter_rows(values_only=True), strict=False):
-            for index, formula in enumerate(formulas[: len(cells)]):
-                if cells[index] is None and isinstance(formula, str) and formula.startswith("="):
-                    cells[index] = formula
+        for title, rows in sheets.items():
+            for cells, formulas in zip(rows, book[title].iter_rows(values_only=True), strict=False):
+                for index, formula in enumerate(formulas[: len(cells)]):
+                    if (
+                        cells[index] is None
+                        and isinstance(formula, str)
+                        and formula.startswith("=")
+                    ):
+                        cells[index] = formula
     finally:
         book.close()
 

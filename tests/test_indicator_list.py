@@ -2,12 +2,9 @@
 every bad line is named with its fix and nothing is written; an indicator with figures keeps
 the way its figures are read."""
 
-import io
-
-import openpyxl
 import pytest
 
-from builders import catalogue, commit_figures
+from builders import catalogue, commit_figures, workbook
 from dashboard import auditlog, catalog, export, indicator_list, progress
 from dashboard.accounts import LOCAL_OPERATOR, Actor
 from dashboard.periods import must_parse
@@ -35,26 +32,19 @@ def codes(store) -> list[str]:
 
 
 def test_a_workbook_of_indicators_with_a_new_group_goes_in_at_once(province):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["DANH MỤC CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026"])
-    sheet.append(
+    rows = [
+        ["DANH MỤC CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026"],
         ["STT", "Mã chỉ tiêu", "Tên chỉ tiêu", "Nhóm", "Tên nhóm", "Đơn vị tính"]
-        + ["Cách tổng hợp", "Chiều đánh giá", "Tần suất", "Căn cứ"]
-    )
-    sheet.append(
+        + ["Cách tổng hợp", "Chiều đánh giá", "Tần suất", "Căn cứ"],
         [1, "dvc_tt", "Tỷ lệ hồ sơ  trực tuyến", "Nhóm G", None, "%", "Tỷ lệ", None, "Tháng"]
-        + ["QĐ 766/QĐ-TTg"]
-    )
-    sheet.append(
+        + ["QĐ 766/QĐ-TTg"],
         [2, "DN_SO", "Doanh nghiệp số mới", "KTS", "Kinh tế số", "Số lượng"]
-        + ["Phát sinh trong kỳ (cộng dồn trong năm)", "Càng cao càng tốt", "Quý", None]
-    )
-    sheet.append([3, "CNS_TO", "Tổ công nghệ số", "G", None, None, None, "giảm", None, None])
-    sheet.append([4, "TI_LE", "Tỉ lệ viết kiểu cũ", "G", None, "Tỉ lệ %", "tỉ lệ", None, "Năm"])
-    out = io.BytesIO()
-    book.save(out)
-    listed = read(province, out.getvalue(), "chi_tieu.xlsx")
+        + ["Phát sinh trong kỳ (cộng dồn trong năm)", "Càng cao càng tốt", "Quý", None],
+        [3, "CNS_TO", "Tổ công nghệ số", "G", None, None, None, "giảm", None, None],
+        [4, "TI_LE", "Tỉ lệ viết kiểu cũ", "G", None, "Tỉ lệ %", "tỉ lệ", None, "Năm"],
+    ]
+    data = workbook({"Sheet": rows})
+    listed = read(province, data, "chi_tieu.xlsx")
     assert listed.ok, listed.problems
     assert listed.summary() == "3 mới, 1 thay đổi, 0 không đổi; 1 nhóm mới"
     written = indicator_list.write(province, LOCAL_OPERATOR, listed)
@@ -96,7 +86,7 @@ def test_a_workbook_of_indicators_with_a_new_group_goes_in_at_once(province):
     assert entry["action"] == "import_indicators"
     assert "CNS_TO: tên: Chỉ tiêu CNS_TO → Tổ công nghệ số" in entry["detail"]
     assert "chiều đánh giá: Càng cao càng tốt → Càng thấp càng tốt" in entry["detail"]
-    again = read(province, out.getvalue(), "chi_tieu.xlsx")
+    again = read(province, data, "chi_tieu.xlsx")
     assert again.summary() == "0 mới, 0 thay đổi, 4 không đổi"
     indicator_list.write(province, LOCAL_OPERATOR, again)  # nothing to do: nothing recorded
     assert auditlog.entries(cur).iloc[0]["detail"] == entry["detail"]

@@ -1,12 +1,9 @@
 """A list of units from a file: a new province's communes go in at once; every bad line is
 named with its fix and nothing is written; a second list moves, renames and adds."""
 
-import io
-
-import openpyxl
 import pytest
 
-from builders import catalogue, commit_figures
+from builders import catalogue, commit_figures, workbook
 from dashboard import auditlog, catalog, export, progress, unit_list
 from dashboard.accounts import LOCAL_OPERATOR, Actor
 from dashboard.periods import must_parse
@@ -44,16 +41,15 @@ def test_the_2025_list_of_communes_says_each_ones_level_under_cap(province):
 
 
 def test_a_workbook_of_communes_with_a_new_cluster_goes_in_at_once(province):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["DANH SÁCH ĐƠN VỊ CẤP XÃ THUỘC TỈNH"])
-    sheet.append(["STT", "Mã đơn vị", "Tên đơn vị", "Cụm thi đua", "Tên cụm", "Loại"])
-    sheet.append([1, "XA_A", "Xã A", "MIENNUI", "Cụm miền núi", "Xã"])
-    sheet.append([2, "PHUONG_B", "Phường  B", "Cụm DB", None, "phuong"])  # an existing name
-    sheet.append([3, "hoian", "Phường Hội An", "DB", None, None])  # the unit already there
-    out = io.BytesIO()
-    book.save(out)
-    listed = read(province, out.getvalue(), "don_vi.xlsx")
+    rows = [
+        ["DANH SÁCH ĐƠN VỊ CẤP XÃ THUỘC TỈNH"],
+        ["STT", "Mã đơn vị", "Tên đơn vị", "Cụm thi đua", "Tên cụm", "Loại"],
+        [1, "XA_A", "Xã A", "MIENNUI", "Cụm miền núi", "Xã"],
+        [2, "PHUONG_B", "Phường  B", "Cụm DB", None, "phuong"],  # an existing name
+        [3, "hoian", "Phường Hội An", "DB", None, None],  # the unit already there
+    ]
+    data = workbook({"Sheet": rows})
+    listed = read(province, data, "don_vi.xlsx")
     assert listed.ok, listed.problems
     assert listed.summary() == "2 mới, 1 thay đổi, 0 không đổi; 1 cụm mới"
     written = unit_list.write(province, LOCAL_OPERATOR, listed)
@@ -76,7 +72,7 @@ def test_a_workbook_of_communes_with_a_new_cluster_goes_in_at_once(province):
         entry["action"] == "import_units"
         and "HOIAN: tên: Đơn vị HOIAN → Phường Hội An" in entry["detail"]
     )
-    again = read(province, out.getvalue(), "don_vi.xlsx")
+    again = read(province, data, "don_vi.xlsx")
     assert again.summary() == "0 mới, 0 thay đổi, 3 không đổi"
     unit_list.write(province, LOCAL_OPERATOR, again)  # nothing to do: nothing recorded
     assert auditlog.entries(cur).iloc[0]["detail"] == entry["detail"]
