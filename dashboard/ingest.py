@@ -162,13 +162,28 @@ def _tell_what_was_passed_by(table, cat, actor, targets: bool, problems: Problem
         if part.title_period is not None:
             period, number = part.title_period
             said = period.in_sentence
+            where = f"dòng {number}"
+            if part.period_by_name:
+                named = f"tên trang tính «{part.sheet.name}»"
+                where = named if number is None else f"{named} và {where}"
             problems.add(
                 "warning",
-                f"{whole} không có cột năm: mọi kế hoạch được giao cho {said}, năm ghi ở dòng "
-                f"{number}. Nếu không đúng, thêm cột nam."
+                f"{whole} không có cột năm: mọi kế hoạch được giao cho {said}, năm ghi ở "
+                f"{where}. Nếu không đúng, thêm cột nam."
                 if targets
                 else f"{whole} không có cột kỳ báo cáo: mọi số liệu được tính cho {said}, kỳ ghi "
-                f"ở dòng {number}. Nếu không đúng, thêm cột ky_bao_cao.",
+                f"ở {where}. Nếu không đúng, thêm cột ky_bao_cao.",
+                row=shift + (part.header_row if number is None else number),
+            )
+        if part.name_period_unheeded is not None:
+            period, number = part.title_period
+            problems.add(
+                "warning",
+                f"Tên trang tính «{part.sheet.name}» ghi {part.name_period_unheeded.in_sentence}, "
+                f"khác với dòng {number} ghi {period.in_sentence}: "
+                f"{'kế hoạch được giao' if targets else 'số liệu được tính'} theo dòng {number}. "
+                "Nếu không đúng, sửa dòng đó hoặc thêm cột "
+                f"{'nam' if targets else 'ky_bao_cao'}.",
                 row=shift + number,
             )
         if part.title_year is not None:

@@ -53,7 +53,7 @@ PART_SUFFIXES = {"numerator": ("tuso", "numerator"), "denominator": ("mauso", "d
 TITLE_HINTS = {
     "period": " Một tệp chỉ của một kỳ có thể ghi kỳ ngay ở dòng tên báo cáo phía trên, ví dụ "
     "«BÁO CÁO THÁNG 8 NĂM 2022», thay cho cột ky_bao_cao; hoặc ghi kỳ bằng hai cột Năm và "
-    "Tháng (hoặc Năm và Quý).",
+    "Tháng (hoặc Năm và Quý); hoặc đặt tên trang tính theo tháng («T8») dưới tiêu đề ghi năm.",
     "year": " Kế hoạch của một năm có thể ghi năm ngay ở dòng tên phía trên, ví dụ «KẾ HOẠCH "
     "NĂM 2023», thay cho cột nam.",
     "unit_code": " Tệp chỉ của một đơn vị có thể ghi tên đơn vị (đúng như trong danh mục) ngay ở "
@@ -124,7 +124,9 @@ class Table:
     text_rows: list[int] = field(default_factory=list)  # skipped lines of words, no figure
     no_figure_rows: list[int] = field(default_factory=list)  # skipped lines of "-" or "x"
     # With no period (targets: year) column, the one the title names and its row: every row's.
-    title_period: tuple[periods.Period, int] | None = None
+    # The sheet's name may give it, or narrow it ("T9" under "NĂM 2022"): `period_by_name`; the
+    # row is then the title's that gave its year, or None when the name gave it whole.
+    title_period: tuple[periods.Period, int | None] | None = None
     # With no unit column, every row's unit: the one the title names and its row, or the
     # sending account's own unit (row None).
     one_unit: tuple[str, int | None] | None = None
@@ -133,6 +135,9 @@ class Table:
     # Tables of several sheets read as one: each sheet's own table, its rows in `rows` numbered
     # across the sheets (SHEET_SPAN); the fields above are then the first sheet's or empty.
     parts: list["Table"] = field(default_factory=list)
+    period_by_name: bool = False
+    # A period the sheet's name gives that the title contradicts (the title's is taken).
+    name_period_unheeded: periods.Period | None = None
 
     @property
     def sheet_names(self) -> list[str]:
@@ -353,9 +358,8 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool, units, own
         period_parts = {}
     # A file of one period (targets: of one year) may name it only in its title.
     title_field = "year" if targets else "period"
-    titled = (
-        None if title_field in named or period_parts else _title_period(sheet, position, targets)
-    )
+    found = None if title_field in named or period_parts else _period(sheet, position, targets)
+    titled = found.period if found else None
     one_unit = None if "unit_code" in named else _title_unit(sheet, position, units)
     if one_unit is None and "unit_code" not in named and own_unit is not None:
         one_unit = (own_unit, None)
@@ -371,6 +375,7 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool, units, own
             f"Dòng tiêu đề (dòng {sheet.row_numbers[position]}) thiếu cột: {', '.join(missing)}. "
             "Thêm các cột này (tên cột tiếng Việt hoặc tiếng Anh, có dấu hay không đều được)."
             + "".join(TITLE_HINTS[f] for f in (title_field, "unit_code") if f in missing_fields)
+            + (found.hint if found and title_field in missing_fields else "")
         )
     grid = {index: column[start:] for index, column in enumerate(sheet.columns)}
     numbers = sheet.row_numbers[start:]
@@ -401,7 +406,10 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool, units, own
     if titled is not None:
         # Filled in only now: a blank or signature line is not a figure for having a period.
         frame[title_field] = titled[0].code
-        frame[f"{title_field}_column"] = f"tiêu đề (dòng {titled[1]})"
+        frame[f"{title_field}_column"] = found.words
+        # A month the file names for all its lines is also its quarter's (or year's) when it
+        # ends one: an indicator of that frequency has its figure in the month's report.
+        frame["period_of_file"] = True
     if one_unit is not None:
         code, row = one_unit
         frame["unit_code"] = code
@@ -420,6 +428,8 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool, units, own
         titled,
         one_unit,
         (title_year[0].year, title_year[1]) if title_year else None,
+        period_by_name=bool(found and found.by_name),
+        name_period_unheeded=found.unheeded if found else None,
     )
 
 
@@ -474,6 +484,53 @@ def _fill_merged(grid: dict[int, np.ndarray], numbers: list[int], merged, keys: 
                 for line in lines:
                     if column[line] is None:
                         column[line] = value
+
+
+@dataclass(frozen=True)
+class _GivenPeriod:
+    """The period (targets: year) a sheet's title and name give together."""
+
+    period: tuple[periods.Period, int | None] | None  # and the title row giving it or its year
+    sheet_name: str
+    by_name: bool = False  # the sheet's name gave it, or narrowed the title's
+    unheeded: periods.Period | None = None  # the name's, which the title contradicts
+    hint: str = ""  # why the name gave none it seemed to, when there is no period
+
+    @property
+    def words(self) -> str:
+        """Where the period was read, as a problem's column names it."""
+        row = self.period[1]
+        if not self.by_name:
+            return f"tiêu đề (dòng {row})"
+        named = f"tên trang tính «{self.sheet_name}»"
+        return named if row is None else f"{named} và tiêu đề (dòng {row})"
+
+
+def _period(sheet: Sheet, position: int, targets: bool) -> _GivenPeriod:
+    """The one period (targets: year) the title rows and the sheet's name give: the name's
+    ("T9", "Quý III", "T9-2022") in the year the title names, or narrowing the title's ("NĂM
+    2022"); the title's where the two disagree, the name's then told of."""
+    title = _title_period(sheet, position, years_only=targets)
+    given = periods.in_name(sheet.name) if sheet.tab else None
+    if given is None or (targets and given[0] != "year"):
+        return _GivenPeriod(title, sheet.name)
+    frequency, index, year = given
+    if year is None and title is None:
+        label = periods.FREQUENCY_LABELS[frequency]
+        return _GivenPeriod(
+            None,
+            sheet.name,
+            hint=f" Tên trang tính «{sheet.name}» ghi {label} nhưng không ghi năm: thêm năm vào "
+            "tên trang (ví dụ «T9-2022») hoặc vào dòng tên báo cáo (ví dụ «BÁO CÁO NĂM 2022»).",
+        )
+    named = periods.Period(title[0].year if year is None else year, frequency, index)
+    if title is None:
+        return _GivenPeriod((named, None), sheet.name, by_name=True)
+    if named != title[0] and title[0].holds(named):
+        return _GivenPeriod((named, title[1]), sheet.name, by_name=True)
+    if named.holds(title[0]):
+        return _GivenPeriod(title, sheet.name)
+    return _GivenPeriod(title, sheet.name, unheeded=named)
 
 
 def _title_period(

@@ -190,6 +190,39 @@ def named_in(text: object) -> list[Period]:
     return found
 
 
+# A period a sheet's name gives, the year perhaps left to the title: "T9", "Tháng 09", "Quý
+# III", "6 tháng đầu", "BC T9", or whole ("T9-2022", "2022"). A bare number is not read: "1" and
+# "2" are as often a sheet's order as a month.
+_IN_NAME = [
+    (re.compile(r"\b(?:THANG|TH|T)\s*0?(\d{1,2})\b"), "month", lambda m: int(m[1])),
+    (re.compile(r"\b(?:QUY|Q)\s*([1-4]|IV|I{1,3})\b"), "quarter", lambda m: _roman(m[1])),
+    (re.compile(r"\b6\s*(?:THANG|T)\s*(DAU|CUOI)\b"), "half", lambda m: 1 if m[1] == "DAU" else 2),
+]
+
+
+def in_name(text: str) -> tuple[str, int, int | None] | None:
+    """The one period a sheet's name gives, as (frequency, index, year), the year None when the
+    name leaves it out; None when the name gives none, or more than one."""
+    cleaned = unaccented(re.sub(r"\s+", " ", str(text)).strip()).upper()
+    titled = named_in(cleaned)
+    whole = parse(cleaned) or (titled[0] if len(titled) == 1 else None)
+    if whole is not None:
+        return whole.frequency, whole.index, whole.year
+    years = {int(found) for found in re.findall(r"\b(?:19|20)\d\d\b", cleaned)}
+    year = years.pop() if len(years) == 1 else None
+    found = set()
+    for pattern, frequency, index in _IN_NAME:
+        for match in pattern.finditer(cleaned):
+            found.add((frequency, index(match)))
+    if not found and year is not None:
+        return "year", 1, year
+    if len(found) != 1:
+        return None
+    frequency, index = found.pop()
+    limit = {"month": 12, "quarter": 4, "half": 2}[frequency]
+    return (frequency, index, year) if 1 <= index <= limit else None
+
+
 def of_cell(value: object) -> Period | None:
     """The period a spreadsheet cell names: a date cell its month (Excel turns a typed
     "06/2022" into the date 01/06/2022), any other cell as parse reads it."""

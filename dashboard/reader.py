@@ -61,6 +61,8 @@ class Sheet:
     # Merged cells spanning rows, as (first column index, first row number, last column index,
     # last row number): the value is in the first row's cell only, the sheet shows it in all.
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # A workbook's sheet, whose name a person chose ("T9", "Quý III"); a CSV's is its file's.
+    tab: bool = False
 
     @classmethod
     def from_rows(cls, name: str, rows: list[list[object]], row_numbers: list[int], **kwargs):
@@ -298,7 +300,7 @@ def _read_xlsx(data: bytes) -> list[Sheet]:
         _formulas_for_blanks(data, uncalculated)
     sheets = []
     for title, rows, numbers, xml in found:
-        sheet = Sheet.from_rows(title, rows, numbers)
+        sheet = Sheet.from_rows(title, rows, numbers, tab=True)
         # openpyxl's read-only sheets (the only ones that read a large file at a usable speed)
         # do not read merged cells, so their list is taken from the sheet's XML.
         sheet.merged = _merged_rows(xml)
@@ -345,7 +347,7 @@ def _read_xls(data: bytes) -> list[Sheet]:
             [_xls_value(book, cell) for cell in worksheet.row(index)]
             for index in range(worksheet.nrows)
         ]
-        sheet = Sheet.from_rows(worksheet.name, rows, list(range(1, worksheet.nrows + 1)))
+        sheet = Sheet.from_rows(worksheet.name, rows, list(range(1, worksheet.nrows + 1)), tab=True)
         # xlrd gives merges as 0-based, end-exclusive (first row, row after, first col, col after)
         sheet.merged = [
             (first_col, first_row + 1, after_col - 1, after_row)

@@ -197,7 +197,8 @@ def figures(
     info = looked_up(indicator, cat.indicators.set_index("code")[["frequency", "measure", "kind"]])
     frequency, measure, kind = info["frequency"], info["measure"], info["kind"]
 
-    when = _periods(rows, frequency, indicator_ok, table.form == "wide", today, problems)
+    widens = rows["period_of_file"].eq(True) if "period_of_file" in rows else rows.index.isna()
+    when = _periods(rows, frequency, indicator_ok, table.form == "wide", widens, today, problems)
     ok &= when["period"].notna()
 
     value, value_bad = numbers.parse(rows["value"], decimal_comma)
@@ -368,9 +369,11 @@ def _actor_scope(actor: Actor) -> str:
     return f"đơn vị {actor.unit_code}" if actor.role == "unit" else f"vai trò {actor.role}"
 
 
-def _periods(rows, frequency, indicator_ok, wide: bool, today: date, problems: Problems):
+def _periods(rows, frequency, indicator_ok, wide: bool, widens, today: date, problems: Problems):
     """Each row's period (a Period, or None where it is refused) with its code, year and end
-    month; errors for missing, unreadable, mismatched and future periods."""
+    month, a month widened to the indicator's quarter, half or year it ends on a wide sheet's
+    row or where the file names it for every line (`widens`); errors for missing, unreadable,
+    mismatched and future periods."""
     cells, uniques = pd.factorize(rows["period"], use_na_sentinel=True)
     parsed = [periods.of_cell(value) for value in uniques] + [None]  # code -1: an empty cell
     missing = pd.Series(cells == -1, index=rows.index)
@@ -395,7 +398,8 @@ def _periods(rows, frequency, indicator_ok, wide: bool, today: date, problems: P
     # unknown indicator has no frequency, so it never shares a decision with a known one.
     wanted_codes, wanted = pd.factorize(frequency, use_na_sentinel=True)
     known = indicator_ok.to_numpy(dtype=bool)
-    combined = (cells + 1) * (len(wanted) + 1) + wanted_codes + 1
+    widening = np.asarray(widens, dtype=bool) | wide
+    combined = ((cells + 1) * (len(wanted) + 1) + wanted_codes + 1) * 2 + widening
     _, firsts, keys = np.unique(combined, return_index=True, return_inverse=True)
     decided = np.empty(len(firsts), dtype=object)
     fits = np.empty(len(firsts), dtype=bool)
@@ -403,7 +407,12 @@ def _periods(rows, frequency, indicator_ok, wide: bool, today: date, problems: P
     for key, position in enumerate(firsts):
         period = parsed[cells[position]]
         freq = wanted[wanted_codes[position]] if wanted_codes[position] >= 0 else None
-        if period is not None and known[position] and wide and period.frequency != freq:
+        if (
+            period is not None
+            and known[position]
+            and widening[position]
+            and period.frequency != freq
+        ):
             period = _widen(period, freq) or period
         decided[key] = period
         fits[key] = period is None or not known[position] or period.frequency == freq

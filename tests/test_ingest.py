@@ -543,6 +543,54 @@ def test_a_workbook_of_a_sheet_a_month_is_checked_as_one_file(demo):
     assert "(T7/2022: 140 → 500)" in jump.iloc[0]["message"]
 
 
+def test_a_workbook_of_a_sheet_a_month_named_for_its_month_under_the_years_title(demo):
+    def month(value: int) -> list[list]:
+        title = "BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ NĂM 2022"
+        return [[title], ["Mã đơn vị", "Mã chỉ tiêu", "Giá trị"], ["HOIAN", "CNS_TO", value]]
+
+    upload = submit(demo, workbook({"T7": month(140), "Tháng 8": month(141)}), name="hoian.xlsx")
+    assert upload.ok, upload.errors
+    assert current(demo, "HOIAN", "CNS_TO", "2022-07")["value"] == 140
+    assert current(demo, "HOIAN", "CNS_TO", "2022-08")["value"] == 141
+    said = upload.problems.set_index(["sheet", "row"])["message"]
+    assert said[("Tháng 8", 1)] == (
+        "Trang tính không có cột kỳ báo cáo: mọi số liệu được tính cho tháng 8/2022, kỳ ghi ở tên "
+        "trang tính «Tháng 8» và dòng 1. Nếu không đúng, thêm cột ky_bao_cao."
+    )
+
+
+def test_a_month_the_file_names_for_all_lines_is_a_quarterly_indicators_quarter(demo):
+    # the quarter's report, its sheet named for the month it is sent
+    rows = [["BÁO CÁO QUÝ II NĂM 2022"], ["Mã đơn vị", "Mã chỉ tiêu", "Giá trị"]]
+    lines = [["HOIAN", "CNS_TO", 133], ["HOIAN", "CSDL_DUNGCHUNG", 7]]
+    upload = submit(demo, workbook({"T6": rows + lines}), name="q2.xlsx")
+    assert upload.ok, upload.errors
+    assert current(demo, "HOIAN", "CNS_TO", "2022-06")["value"] == 133
+    assert current(demo, "HOIAN", "CSDL_DUNGCHUNG", "2022-Q2")["value"] == 7
+    # a month that ends no quarter is no quarterly figure
+    upload = submit(demo, workbook({"T5": rows + lines}), name="q2.xlsx")
+    assert upload.errors["message"].tolist() == [
+        "Chỉ tiêu này báo cáo theo quý, còn kỳ «2022-05» là kỳ tháng. Ghi kỳ dạng 2022-Q2."
+    ]
+
+
+def test_a_sheet_named_for_another_month_than_its_title_goes_in_by_the_title_with_a_warning(
+    demo,
+):
+    rows = [["BÁO CÁO THÁNG 7 NĂM 2022"], ["Mã đơn vị", "Mã chỉ tiêu", "Giá trị"]]
+    upload = submit(demo, workbook({"T6": [*rows, ["HOIAN", "CNS_TO", 150]]}), name="t7.xlsx")
+    assert upload.ok and current(demo, "HOIAN", "CNS_TO", "2022-07")["value"] == 150
+    assert current(demo, "HOIAN", "CNS_TO", "2022-06")["value"] == 131  # as it was
+    warning = upload.problems[upload.problems["message"].str.startswith("Tên trang tính")]
+    assert warning[["row", "message"]].values.tolist() == [
+        [
+            1,
+            "Tên trang tính «T6» ghi tháng 6/2022, khác với dòng 1 ghi tháng 7/2022: số liệu được "
+            "tính theo dòng 1. Nếu không đúng, sửa dòng đó hoặc thêm cột ky_bao_cao.",
+        ]
+    ]
+
+
 def test_a_figure_sent_on_two_sheets_is_refused_naming_both(demo):
     lines = [
         ["ma_don_vi", "ma_chi_tieu", "ky_bao_cao", "gia_tri"],

@@ -719,3 +719,66 @@ def test_a_month_column_under_a_title_naming_the_year():
     table = locate([sheet(rows)], CODES)
     assert (table.title_year, list(table.rows["period"])) == (None, ["2022-08", "2022-08"])
     assert table.ignored_columns == ["C (Tháng)"]
+
+
+def _tab(
+    name: str, title: str | None, *lines: list, header=("ma_don_vi", "ma_chi_tieu", "gia_tri")
+):
+    rows = [*([[title]] if title else []), list(header), *lines]
+    return Sheet.from_rows(name, rows, list(range(1, len(rows) + 1)), tab=True)
+
+
+def test_a_sheets_name_gives_the_month_of_the_year_its_title_names():
+    table = locate([_tab("T9", "BÁO CÁO KẾT QUẢ NĂM 2022", ["HOIAN", "CNS_TO", 5])], CODES)
+    assert (table.title_period, table.period_by_name) == ((Period(2022, "month", 9), 1), True)
+    assert table.rows[["period", "period_column"]].values.tolist() == [
+        ["2022-09", "tên trang tính «T9» và tiêu đề (dòng 1)"]
+    ]
+    # a quarter's title is narrowed to the month within it
+    table = locate([_tab("Tháng 9", "QUÝ III/2022", ["HOIAN", "CNS_TO", 5])], CODES)
+    assert list(table.rows["period"]) == ["2022-09"]
+
+
+def test_a_sheets_name_may_give_its_period_whole():
+    table = locate([_tab("T9-2022", None, ["HOIAN", "CNS_TO", 5])], CODES)
+    assert (table.title_period, list(table.rows["period_column"])) == (
+        (Period(2022, "month", 9), None),
+        ["tên trang tính «T9-2022»"],
+    )
+
+
+def test_a_sheets_name_without_a_year_under_no_title_says_to_add_the_year():
+    with pytest.raises(FileRejected, match="Tên trang tính «T9» ghi tháng nhưng không ghi năm"):
+        locate([_tab("T9", None, ["HOIAN", "CNS_TO", 5])], CODES)
+
+
+def test_the_title_is_taken_over_a_sheets_name_that_contradicts_it():
+    # the sheet copied from last month, its title changed and its name not
+    table = locate([_tab("T8", "THÁNG 9 NĂM 2022", ["HOIAN", "CNS_TO", 5])], CODES)
+    assert list(table.rows["period"]) == ["2022-09"]
+    assert (table.period_by_name, table.name_period_unheeded) == (False, Period(2022, "month", 8))
+    # a name holding the title's period agrees with it: the title's month is kept
+    table = locate([_tab("Quý III", "THÁNG 9 NĂM 2022", ["HOIAN", "CNS_TO", 5])], CODES)
+    assert (list(table.rows["period"]), table.name_period_unheeded) == (["2022-09"], None)
+
+
+def test_a_sheets_name_is_not_read_where_a_column_gives_the_period_or_for_a_csv():
+    header = ("ma_don_vi", "ma_chi_tieu", "ky_bao_cao", "gia_tri")
+    table = locate(
+        [_tab("T9", "NĂM 2022", ["HOIAN", "CNS_TO", "2022-08", 5], header=header)], CODES
+    )
+    assert (list(table.rows["period"]), table.period_by_name) == (["2022-08"], False)
+    # a CSV's name is its file's, not a name a person gave a sheet
+    rows = [["NĂM 2022"], ["ma_don_vi", "ma_chi_tieu", "gia_tri"], ["HOIAN", "CNS_TO", 5]]
+    csv = Sheet.from_rows("T9.csv", rows, [1, 2, 3])
+    assert list(locate([csv], CODES).rows["period"]) == ["2022"]
+
+
+def test_a_plans_sheet_named_for_its_year_gives_the_year_and_no_month():
+    header = ("ma_don_vi", "ma_chi_tieu", "ke_hoach")
+    table = locate(
+        [_tab("KH 2023", None, ["HOIAN", "CNS_TO", 150], header=header)], CODES, targets=True
+    )
+    assert (list(table.rows["year"]), table.period_by_name) == (["2023"], True)
+    with pytest.raises(FileRejected, match="thiếu cột: nam"):
+        locate([_tab("T9", None, ["HOIAN", "CNS_TO", 150], header=header)], CODES, targets=True)

@@ -2,7 +2,15 @@
 
 import pytest
 
-from dashboard.periods import Period, ending_with, must_parse, named_in, parse, periods_in_year
+from dashboard.periods import (
+    Period,
+    ending_with,
+    in_name,
+    must_parse,
+    named_in,
+    parse,
+    periods_in_year,
+)
 
 
 @pytest.mark.parametrize(
@@ -153,6 +161,34 @@ def test_periods_in_year():
 )
 def test_the_periods_a_title_names(title, codes):
     assert [period.code for period in named_in(title)] == codes
+
+
+@pytest.mark.parametrize(
+    ("name", "given"),
+    [
+        ("T9", ("month", 9, None)),
+        ("Tháng 09", ("month", 9, None)),
+        ("BC T9", ("month", 9, None)),
+        ("T7 (2)", ("month", 7, None)),  # Excel's copy of the sheet "T7"
+        ("Quý III", ("quarter", 3, None)),
+        ("Q3 2022", ("quarter", 3, 2022)),
+        ("6 tháng đầu", ("half", 1, None)),
+        ("T9-2022", ("month", 9, 2022)),
+        ("Tháng 9 năm 2022", ("month", 9, 2022)),
+        ("2022-09", ("month", 9, 2022)),
+        ("2022", ("year", 1, 2022)),
+        ("KH 2023", ("year", 1, 2023)),
+        # a bare number is as often the sheet's order; two periods, or none, give none
+        ("1", None),
+        ("Sheet1", None),
+        ("Tổng hợp", None),
+        ("T13", None),
+        ("T7-T9", None),
+        ("2021-2022", None),
+    ],
+)
+def test_the_period_a_sheets_name_gives(name, given):
+    assert in_name(name) == given
 
 
 def test_a_period_holds_the_periods_within_it():

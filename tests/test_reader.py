@@ -116,6 +116,9 @@ def test_workbook_sheets_and_percent_cells():
     book.save(out)
     sheets = read(out.getvalue(), "x.xlsx", Limits())
     assert [s.name for s in sheets] == ["Hướng dẫn", "Số liệu"]
+    # a sheet's name was chosen by a person, and may name its period; a CSV's is its file's
+    assert [s.tab for s in sheets] == [True, True]
+    assert not read(b"ma_don_vi,gia_tri\nHOIAN,1\n", "T9.csv", Limits())[0].tab
     assert sheets[1].row(1) == ["HOIAN", 82.5]
     assert sheets[1].row_numbers == [1, 2]
 
@@ -172,6 +175,7 @@ def test_an_excel_97_2003_workbook_is_read_as_a_newer_one():
 
     sheets = read(xls_bytes(write), "bao_cao.xls", Limits())
     assert [s.name for s in sheets] == ["Hướng dẫn", "Số liệu"]
+    assert all(s.tab for s in sheets)
     sheet = sheets[1]
     assert sheet.row_numbers == [1, 2, 3, 4]
     assert sheet.row(1) == ["Mã đơn vị", "Kỳ báo cáo", "Giá trị", "Ghi chú"]
