@@ -150,6 +150,11 @@ def _tell_what_was_passed_by(table, cat, actor, targets: bool, problems: Problem
     """A warning for each thing the layout took from a title, or skipped, on each sheet read."""
     # A workbook read sheet by sheet: each sheet's own title and lines are told of on its sheet.
     whole = "Trang tính" if table.parts else "Tệp"
+    names = cat.units.set_index("code")["name"]
+
+    def unit(code: str) -> str:
+        return f"{names.get(code, code)} ({code})"
+
     for index, part in enumerate(table.parts or [table]):
         shift = index * layout.SHEET_SPAN
         for number in part.totals_rows:
@@ -198,17 +203,28 @@ def _tell_what_was_passed_by(table, cat, actor, targets: bool, problems: Problem
             code, number = part.one_unit
             # the account's own unit is told at the header that lacks the column
             where = shift + (part.header_row if number is None else number)
-            name = cat.units.set_index("code")["name"].get(code, code)
             problems.add(
                 "warning",
                 f"{whole} không có cột mã đơn vị: mọi "
-                f"{'kế hoạch được giao' if targets else 'số liệu được ghi'} cho {name} ({code}), "
+                f"{'kế hoạch được giao' if targets else 'số liệu được ghi'} cho {unit(code)}, "
                 + (
-                    f"đơn vị của tài khoản {actor.username}."
+                    f"theo tên trang tính «{part.sheet.name}». Nếu không đúng, thêm cột ma_don_vi."
+                    if part.unit_by_name
+                    else f"đơn vị của tài khoản {actor.username}."
                     if number is None
                     else f"tên ghi ở dòng {number}. Nếu không đúng, thêm cột ma_don_vi."
                 ),
                 row=where,
+            )
+        if part.name_unit_unheeded is not None:
+            code, number = part.one_unit
+            problems.add(
+                "warning",
+                f"Tên trang tính «{part.sheet.name}» là đơn vị {unit(part.name_unit_unheeded)}, "
+                f"khác với dòng {number} ghi {unit(code)}: "
+                f"{'kế hoạch được giao' if targets else 'số liệu được ghi'} cho đơn vị ở dòng "
+                f"{number}. Nếu không đúng, sửa dòng đó hoặc thêm cột ma_don_vi.",
+                row=shift + number,
             )
         for number in part.text_rows:
             problems.add(

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import numbers, periods
-from dashboard.accents import codes_by_name, name_key, unaccented
+from dashboard.accents import bare_name, codes_by_name, name_key, unaccented
 from dashboard.cells import per_value, text
 from dashboard.reader import FileRejected, Sheet
 
@@ -57,7 +57,8 @@ TITLE_HINTS = {
     "year": " Kế hoạch của một năm có thể ghi năm ngay ở dòng tên phía trên, ví dụ «KẾ HOẠCH "
     "NĂM 2023», thay cho cột nam.",
     "unit_code": " Tệp chỉ của một đơn vị có thể ghi tên đơn vị (đúng như trong danh mục) ngay ở "
-    "dòng tên phía trên, ví dụ «UBND HUYỆN NÚI THÀNH», thay cho cột ma_don_vi.",
+    "dòng tên phía trên, ví dụ «UBND HUYỆN NÚI THÀNH», hoặc đặt tên trang tính là tên đơn vị, "
+    "thay cho cột ma_don_vi.",
 }
 # The column a problem names for the unit a file without unit column took from its sender.
 UNIT_FROM_ACCOUNT = "tài khoản gửi"
@@ -127,8 +128,8 @@ class Table:
     # The sheet's name may give it, or narrow it ("T9" under "NĂM 2022"): `period_by_name`; the
     # row is then the title's that gave its year, or None when the name gave it whole.
     title_period: tuple[periods.Period, int | None] | None = None
-    # With no unit column, every row's unit: the one the title names and its row, or the
-    # sending account's own unit (row None).
+    # With no unit column, every row's unit: the one the title names and its row, else the one
+    # the sheet's name is (row None, `unit_by_name`), else the sending account's own (row None).
     one_unit: tuple[str, int | None] | None = None
     # With a month (or quarter) column and no year column, the year the title names and its row.
     title_year: tuple[int, int] | None = None
@@ -138,6 +139,9 @@ class Table:
     period_by_name: bool = False
     # A period the sheet's name gives that the title contradicts (the title's is taken).
     name_period_unheeded: periods.Period | None = None
+    unit_by_name: bool = False
+    # A unit the sheet's name is that the title contradicts (the title's is taken).
+    name_unit_unheeded: str | None = None
 
     @property
     def sheet_names(self) -> list[str]:
@@ -360,9 +364,15 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool, units, own
     title_field = "year" if targets else "period"
     found = None if title_field in named or period_parts else _period(sheet, position, targets)
     titled = found.period if found else None
-    one_unit = None if "unit_code" in named else _title_unit(sheet, position, units)
-    if one_unit is None and "unit_code" not in named and own_unit is not None:
-        one_unit = (own_unit, None)
+    one_unit, unit_by_name, unit_unheeded = None, False, None
+    if "unit_code" not in named:
+        one_unit, by_sheet = _title_unit(sheet, position, units), _sheet_unit(sheet, units)
+        if one_unit is None and by_sheet is not None:
+            one_unit, unit_by_name = (by_sheet, None), True
+        elif one_unit is not None and by_sheet not in (None, one_unit[0]):
+            unit_unheeded = by_sheet
+        if one_unit is None and own_unit is not None:
+            one_unit = (own_unit, None)
     required = _required(form)
     given = set(named) | ({title_field} if titled or period_parts else set())
     given |= {"unit_code"} if one_unit else set()
@@ -413,7 +423,13 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool, units, own
     if one_unit is not None:
         code, row = one_unit
         frame["unit_code"] = code
-        frame["unit_code_column"] = UNIT_FROM_ACCOUNT if row is None else f"tiêu đề (dòng {row})"
+        frame["unit_code_column"] = (
+            f"tên trang tính «{sheet.name}»"
+            if unit_by_name
+            else UNIT_FROM_ACCOUNT
+            if row is None
+            else f"tiêu đề (dòng {row})"
+        )
     ignored_columns = [_label(index, header[index]) for index in sorted(ignored)]
     header_row = sheet.row_numbers[position]
     return Table(
@@ -430,6 +446,8 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool, units, own
         (title_year[0].year, title_year[1]) if title_year else None,
         period_by_name=bool(found and found.by_name),
         name_period_unheeded=found.unheeded if found else None,
+        unit_by_name=unit_by_name,
+        name_unit_unheeded=unit_unheeded,
     )
 
 
@@ -578,6 +596,20 @@ def _title_unit(sheet: Sheet, position: int, units: pd.DataFrame | None) -> tupl
     outer = [w for w in found if not any(w != o and f" {w} " in f" {o} " for o in found)]
     codes = {by_words[w] for w in outer}
     return (codes.pop(), found[outer[0]]) if len(codes) == 1 else None
+
+
+def _sheet_unit(sheet: Sheet, units: pd.DataFrame | None) -> str | None:
+    """The one unit a workbook sheet's name is ("Hội An", "TP. Hội An", "HOIAN"), or None."""
+    if not sheet.tab or units is None or units.empty:
+        return None
+    key = name_key(sheet.name)
+    # A code of digits alone ("1", "20333") is as often a sheet's order or a count.
+    codes = {name_key(code): code for code in units["code"] if any(c.isalpha() for c in code)}
+    return (
+        codes.get(key)
+        or codes_by_name(units).get(key)
+        or codes_by_name(units, bare=True).get(bare_name(key))
+    )
 
 
 def _words(text: str) -> str:

@@ -591,6 +591,39 @@ def test_a_sheet_named_for_another_month_than_its_title_goes_in_by_the_title_wit
     ]
 
 
+def test_a_workbook_of_a_sheet_a_unit_each_named_for_its_unit(demo):
+    def report(value: int) -> list[list]:
+        return [["BÁO CÁO THÁNG 7 NĂM 2022"], ["Mã chỉ tiêu", "Giá trị"], ["CNS_TO", value]]
+
+    data = workbook({"Hội An": report(140), "TP. Tam Kỳ": report(129)})
+    upload = submit(demo, data, name="cum.xlsx")
+    assert upload.ok, upload.errors
+    assert current(demo, "HOIAN", "CNS_TO", "2022-07")["value"] == 140
+    assert current(demo, "TAMKY", "CNS_TO", "2022-07")["value"] == 129
+    said = upload.problems.set_index(["sheet", "row"])["message"]
+    assert said[("TP. Tam Kỳ", 2)] == (
+        "Trang tính không có cột mã đơn vị: mọi số liệu được ghi cho Tam Kỳ (TAMKY), theo tên "
+        "trang tính «TP. Tam Kỳ». Nếu không đúng, thêm cột ma_don_vi."
+    )
+
+
+def test_a_sheet_named_for_another_unit_than_its_title_goes_in_by_the_title_with_a_warning(
+    demo,
+):
+    rows = [["UBND THÀNH PHỐ HỘI AN"], ["BÁO CÁO THÁNG 7 NĂM 2022"], ["Mã chỉ tiêu", "Giá trị"]]
+    upload = submit(demo, workbook({"Tam Kỳ": [*rows, ["CNS_TO", 141]]}), name="t7.xlsx")
+    assert upload.ok and current(demo, "HOIAN", "CNS_TO", "2022-07")["value"] == 141
+    warning = upload.problems[upload.problems["message"].str.startswith("Tên trang tính")]
+    assert warning[["row", "message"]].values.tolist() == [
+        [
+            1,
+            "Tên trang tính «Tam Kỳ» là đơn vị Tam Kỳ (TAMKY), khác với dòng 1 ghi Hội An "
+            "(HOIAN): số liệu được ghi cho đơn vị ở dòng 1. Nếu không đúng, sửa dòng đó hoặc "
+            "thêm cột ma_don_vi.",
+        ]
+    ]
+
+
 def test_a_figure_sent_on_two_sheets_is_refused_naming_both(demo):
     lines = [
         ["ma_don_vi", "ma_chi_tieu", "ky_bao_cao", "gia_tri"],

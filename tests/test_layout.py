@@ -782,3 +782,46 @@ def test_a_plans_sheet_named_for_its_year_gives_the_year_and_no_month():
     assert (list(table.rows["year"]), table.period_by_name) == (["2023"], True)
     with pytest.raises(FileRejected, match="thiếu cột: nam"):
         locate([_tab("T9", None, ["HOIAN", "CNS_TO", 150], header=header)], CODES, targets=True)
+
+
+@pytest.mark.parametrize(
+    ("name", "unit"),
+    [
+        ("Tam Kỳ", "TAMKY"),
+        ("TP. Tam Kỳ", "TAMKY"),  # its level written before the name
+        ("Sài Gòn", "SAIGON"),  # the catalogue's "Phường Sài Gòn", its level left out
+        ("nuithanh", "NUITHANH"),  # its code
+        ("Tân An", "TANAN"),  # the whole name, not a part of "Tân An Hội"
+        ("Núi Thành 2", None),
+        ("Nui Thanh", None),  # accents are part of a name
+    ],
+)
+def test_the_one_unit_a_sheets_name_is(name, unit):
+    rows = [["BÁO CÁO THÁNG 7/2022"], ["ma_chi_tieu", "gia_tri"], ["CNS_TO", 5]]
+    tab = Sheet.from_rows(name, rows, [1, 2, 3], tab=True)
+    if unit is None:
+        with pytest.raises(FileRejected, match="hoặc đặt tên trang tính là tên đơn vị"):
+            locate([tab], CODES, units=UNITS)
+    else:
+        table = locate([tab], CODES, units=UNITS, own_unit="HOIAN")
+        assert (table.one_unit, table.unit_by_name) == ((unit, None), True)
+        assert list(table.rows["unit_code_column"]) == [f"tên trang tính «{name}»"]
+
+
+def test_a_title_naming_a_unit_is_taken_over_a_sheets_name_of_another():
+    rows = [["UBND HUYỆN NÚI THÀNH"], ["BÁO CÁO THÁNG 7/2022"], ["ma_chi_tieu", "gia_tri"]]
+    tab = Sheet.from_rows("Tam Kỳ", [*rows, ["CNS_TO", 5]], [1, 2, 3, 4], tab=True)
+    table = locate([tab], CODES, units=UNITS)
+    assert (table.one_unit, table.unit_by_name, table.name_unit_unheeded) == (
+        ("NUITHANH", 1),
+        False,
+        "TAMKY",
+    )
+
+
+def test_a_code_of_digits_or_a_csvs_name_is_no_unit():
+    units = pd.DataFrame({"code": ["20333", "TAMKY"], "name": ["Xã Một", "Tam Kỳ"]})
+    rows = [["BÁO CÁO THÁNG 7/2022"], ["ma_chi_tieu", "gia_tri"], ["CNS_TO", 5]]
+    for name, tab in (("20333", True), ("Tam Kỳ", False)):
+        with pytest.raises(FileRejected, match="thiếu cột: ma_don_vi"):
+            locate([Sheet.from_rows(name, rows, [1, 2, 3], tab=tab)], CODES, units=units)
