@@ -157,6 +157,14 @@ def _tell_what_was_passed_by(table, cat, actor, targets: bool, problems: Problem
 
     for index, part in enumerate(table.parts or [table]):
         shift = index * layout.SHEET_SPAN
+        if part.sheet.legacy_font:
+            problems.add(
+                "warning",
+                f"{whole} có chữ gõ bằng phông {part.sheet.legacy_font} (bảng mã TCVN3 cũ): đã "
+                "đọc thành chữ Unicode, như phông ấy hiển thị. Khi sửa tệp, nên chuyển sang "
+                "Unicode (Unikey: Công cụ chuyển mã, từ TCVN3 (ABC) sang Unicode).",
+                row=shift + part.header_row,
+            )
         for number in part.totals_rows:
             problems.add(
                 "warning",

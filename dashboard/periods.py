@@ -192,9 +192,9 @@ def named_in(text: object) -> list[Period]:
 
 # A period a sheet's name gives, the year perhaps left to the title: "T9", "Tháng 09", "Quý
 # III", "6 tháng đầu", "BC T9", or whole ("T9-2022", "2022"). A bare number is not read: "1" and
-# "2" are as often a sheet's order as a month.
+# "2" are as often a sheet's order as a month; nor "TH1", "TH" being "tổng hợp" (summary).
 _IN_NAME = [
-    (re.compile(r"\b(?:THANG|TH|T)\s*0?(\d{1,2})\b"), "month", lambda m: int(m[1])),
+    (re.compile(r"\b(?:THANG|T)\s*0?(\d{1,2})\b"), "month", lambda m: int(m[1])),
     (re.compile(r"\b(?:QUY|Q)\s*([1-4]|IV|I{1,3})\b"), "quarter", lambda m: _roman(m[1])),
     (re.compile(r"\b6\s*(?:THANG|T)\s*(DAU|CUOI)\b"), "half", lambda m: 1 if m[1] == "DAU" else 2),
 ]

@@ -1,7 +1,10 @@
 """Problems found in an upload: errors block it, warnings do not; each names the spreadsheet row,
 the column, the value and what to do, in Vietnamese."""
 
+import numpy as np
 import pandas as pd
+
+from dashboard import formatting
 
 COLUMNS = ["severity", "row", "column", "value", "message"]
 SEVERITY_LABELS = {"error": "Lỗi", "warning": "Cảnh báo"}
@@ -69,8 +72,12 @@ class Problems:
 
 
 def _shown(value) -> str | None:
+    """A cell as a problem shows it: its text, or a number cell as Vietnamese writes it (61,
+    82,5, 1.234; a workbook stores 61 as 61.0, which reads as 610 here)."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return None
+    if isinstance(value, int | float | np.number) and not isinstance(value, bool):
+        return formatting.trimmed(float(value), 10)
     return str(value)
 
 

@@ -8,6 +8,7 @@ import os
 import re
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -20,7 +21,7 @@ import pyarrow.csv as pa_csv
 import xlrd
 from openpyxl.utils.cell import range_boundaries
 
-from dashboard import formatting
+from dashboard import formatting, tcvn3
 
 DELIMITERS = ",;\t"
 MB = 1024 * 1024
@@ -63,6 +64,8 @@ class Sheet:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     # A workbook's sheet, whose name a person chose ("T9", "Quý III"); a CSV's is its file's.
     tab: bool = False
+    # The legacy .Vn font (.VnTime) of text typed in TCVN3, which was read as Unicode.
+    legacy_font: str | None = None
 
     @classmethod
     def from_rows(cls, name: str, rows: list[list[object]], row_numbers: list[int], **kwargs):
@@ -233,7 +236,7 @@ def _shown(value: float, number_format: str | None) -> float:
     return round(value * 100, 10) if "%" in (number_format or "") else value
 
 
-def _cell_value(cell) -> object:
+def _cell_value(cell, legacy: set[str]) -> object:
     value = cell.value
     if isinstance(value, int | float) and not isinstance(value, bool):
         return _shown(value, cell.number_format)
@@ -241,7 +244,18 @@ def _cell_value(cell) -> object:
         return value
     if value is None:
         return None
-    return unicodedata.normalize("NFC", str(value))
+    return _text(str(value), lambda: cell.font.name, legacy)
+
+
+def _text(value: str, font: Callable[[], object], legacy: set[str]) -> str:
+    """A text cell as Unicode NFC: typed in TCVN3 under a .Vn font, as the font shows it (the
+    font added to `legacy`). The font is looked up only for text that may be TCVN3."""
+    if tcvn3.may_be(value):
+        name = font()
+        if tcvn3.is_font(name):
+            legacy.add(name)
+            value = tcvn3.to_unicode(value, name)
+    return unicodedata.normalize("NFC", value)
 
 
 def _other_spreadsheet(data: bytes) -> FileRejected | None:
@@ -283,24 +297,27 @@ def _read_xlsx(data: bytes) -> list[Sheet]:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # any failure to open means "not a workbook we can read"
         raise _other_spreadsheet(data) or _unopened("Excel", ".xlsx", exc) from None
-    found = []  # (title, rows, row numbers, XML) of each sheet
+    found = []  # (title, rows, row numbers, XML, legacy fonts) of each sheet
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         for worksheet in book.worksheets:
-            rows, numbers = [], []
+            rows, numbers, legacy = [], [], set()
             # iter_rows starts at A1 whatever the sheet's recorded dimension says
             for number, row in enumerate(worksheet.iter_rows(), start=1):
-                rows.append([_cell_value(cell) for cell in row])
+                rows.append([_cell_value(cell, legacy) for cell in row])
                 numbers.append(number)
-            found.append((worksheet.title, rows, numbers, archive.read(worksheet._worksheet_path)))
+            xml = archive.read(worksheet._worksheet_path)
+            found.append((worksheet.title, rows, numbers, xml, legacy))
     finally:
         book.close()
-    uncalculated = {title: rows for title, rows, _, xml in found if _UNCALCULATED.search(xml)}
+    uncalculated = {title: rows for title, rows, _, xml, _ in found if _UNCALCULATED.search(xml)}
     if uncalculated:
         _formulas_for_blanks(data, uncalculated)
     sheets = []
-    for title, rows, numbers, xml in found:
-        sheet = Sheet.from_rows(title, rows, numbers, tab=True)
+    for title, rows, numbers, xml, legacy in found:
+        sheet = Sheet.from_rows(
+            title, rows, numbers, tab=True, legacy_font=min(legacy, default=None)
+        )
         # openpyxl's read-only sheets (the only ones that read a large file at a usable speed)
         # do not read merged cells, so their list is taken from the sheet's XML.
         sheet.merged = _merged_rows(xml)
@@ -343,11 +360,15 @@ def _read_xls(data: bytes) -> list[Sheet]:
         raise _unopened("Excel 97–2003", ".xls", exc) from None
     sheets = []
     for worksheet in book.sheets():
+        legacy = set()
         rows = [
-            [_xls_value(book, cell) for cell in worksheet.row(index)]
+            [_xls_value(book, cell, legacy) for cell in worksheet.row(index)]
             for index in range(worksheet.nrows)
         ]
-        sheet = Sheet.from_rows(worksheet.name, rows, list(range(1, worksheet.nrows + 1)), tab=True)
+        numbers = list(range(1, worksheet.nrows + 1))
+        sheet = Sheet.from_rows(
+            worksheet.name, rows, numbers, tab=True, legacy_font=min(legacy, default=None)
+        )
         # xlrd gives merges as 0-based, end-exclusive (first row, row after, first col, col after)
         sheet.merged = [
             (first_col, first_row + 1, after_col - 1, after_row)
@@ -359,7 +380,7 @@ def _read_xls(data: bytes) -> list[Sheet]:
     return sheets
 
 
-def _xls_value(book, cell) -> object:
+def _xls_value(book, cell, legacy: set[str]) -> object:
     if cell.ctype == xlrd.XL_CELL_NUMBER:
         return _shown(
             cell.value, book.format_map[book.xf_list[cell.xf_index].format_key].format_str
@@ -367,7 +388,9 @@ def _xls_value(book, cell) -> object:
     if cell.ctype == xlrd.XL_CELL_DATE:
         return xlrd.xldate_as_datetime(cell.value, book.datemode)
     if cell.ctype == xlrd.XL_CELL_TEXT:
-        return unicodedata.normalize("NFC", cell.value)
+        return _text(
+            cell.value, lambda: book.font_list[book.xf_list[cell.xf_index].font_index].name, legacy
+        )
     if cell.ctype == xlrd.XL_CELL_BOOLEAN:
         return str(bool(cell.value))
     if cell.ctype == xlrd.XL_CELL_ERROR:

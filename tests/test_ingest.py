@@ -312,6 +312,34 @@ def test_an_excel_97_2003_report_goes_in_as_a_newer_workbook_does(demo):
     assert current(demo, "HOIAN", "VB_KYSO", "2022-08")["value"] == pytest.approx(90)
 
 
+def test_an_old_report_typed_in_tcvn3_goes_in_read_as_unicode(demo):
+    book = xlwt.Workbook(encoding="latin-1")
+    vn, capitals = xlwt.easyxf("font: name .VnTime"), xlwt.easyxf("font: name .VnTimeH")
+    sheet = book.add_sheet("Sheet1")
+    sheet.write(0, 0, "UBND thµnh phè Héi An", vn)
+    sheet.write(1, 0, "B¸O C¸O KÕT QU¶ CHUYÓN §æI Sè TH¸NG 7 N¡M 2022", capitals)
+    for column, header in enumerate(["STT", "Tªn chØ tiªu", "KÕt qu¶ thùc hiÖn", "Ghi chó"]):
+        sheet.write(2, column, header, vn)
+    sheet.write(3, 0, 1)
+    sheet.write(3, 1, "Sè tæ c«ng nghÖ sè céng ®ång ®· thµnh lËp", vn)
+    sheet.write(3, 2, 142)
+    sheet.write(3, 3, "Thµnh lËp thªm 2 tæ", vn)
+    out = io.BytesIO()
+    book.save(out)
+    upload = submit(demo, out.getvalue(), name="hoian_t7.xls")
+    assert upload.ok, upload.errors
+    assert current(demo, "HOIAN", "CNS_TO", "2022-07") == {
+        "value": 142,
+        "numerator": None,
+        "denominator": None,
+        "note": "Thành lập thêm 2 tổ",
+    }
+    assert (
+        "Tệp có chữ gõ bằng phông .VnTime (bảng mã TCVN3 cũ): đã đọc thành chữ Unicode, như "
+        "phông ấy hiển thị." in " ".join(upload.problems["message"])
+    )
+
+
 def test_xlsx_report_with_each_units_code_merged_over_its_block_of_lines(demo):
     book = openpyxl.Workbook()
     sheet = book.active

@@ -181,6 +181,7 @@ def test_the_periods_a_title_names(title, codes):
         # a bare number is as often the sheet's order; two periods, or none, give none
         ("1", None),
         ("Sheet1", None),
+        ("TH1", None),  # "tổng hợp" (summary) 1
         ("Tổng hợp", None),
         ("T13", None),
         ("T7-T9", None),

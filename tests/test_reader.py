@@ -10,6 +10,7 @@ import xlwt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
+from openpyxl.styles import Font
 
 from dashboard import reader
 from dashboard.reader import FileRejected, Limits, Sheet, decode, read
@@ -258,3 +259,31 @@ def test_merged_ranges_are_read_with_a_namespace_prefix_too():
         b'<x:mergeCell ref="B5:C8"/><x:mergeCell ref="A1:D1"/></x:mergeCells></x:worksheet>'
     )
     assert reader._merged_rows(xml) == [(1, 5, 2, 8)]
+
+
+def test_text_typed_in_tcvn3_under_a_vn_font_is_read_as_unicode():
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["B¸O C¸O TH¸NG 7/2022", "Tây Ninh"])
+    sheet.append(["Tªn chØ tiªu", "Tây Ninh"])
+    sheet["A1"].font = Font(name=".VnTimeH")
+    sheet["A2"].font = Font(name=".VnTime")
+    out = io.BytesIO()
+    book.save(out)
+    (read_sheet,) = read(out.getvalue(), "x.xlsx", Limits())
+    # text in a Unicode font is read as it is, though it looks like TCVN3 ("â" is "ỏ" there)
+    assert read_sheet.row(0) == ["BÁO CÁO THÁNG 7/2022", "Tây Ninh"]
+    assert read_sheet.row(1) == ["Tên chỉ tiêu", "Tây Ninh"]
+    assert read_sheet.legacy_font == ".VnTime"
+    assert read(b"a,b\nTy,1\n", "x.csv", Limits())[0].legacy_font is None
+
+
+def test_an_excel_97_2003_workbook_in_tcvn3_is_read_as_unicode():
+    def write(book):
+        sheet = book.add_sheet("Sheet1")
+        sheet.write(0, 0, "UBND huyÖn QuÕ S¬n", xlwt.easyxf("font: name .VnTime"))
+        sheet.write(1, 0, "Tây Ninh", xlwt.easyxf("font: name Times New Roman"))
+
+    (read_sheet,) = read(xls_bytes(write), "x.xls", Limits())
+    assert read_sheet.row(0) == ["UBND huyện Quế Sơn"] and read_sheet.row(1) == ["Tây Ninh"]
+    assert read_sheet.legacy_font == ".VnTime"
