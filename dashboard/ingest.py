@@ -190,14 +190,10 @@ def _tell_what_was_passed_by(table, cat, actor, targets: bool, problems: Problem
             )
         if part.name_period_unheeded is not None:
             period, number = part.title_period
+            said = (f"ghi {part.name_period_unheeded.in_sentence}", period.in_sentence)
+            column = "nam" if targets else "ky_bao_cao"
             problems.add(
-                "warning",
-                f"Tên trang tính «{part.sheet.name}» ghi {part.name_period_unheeded.in_sentence}, "
-                f"khác với dòng {number} ghi {period.in_sentence}: "
-                f"{'kế hoạch được giao' if targets else 'số liệu được tính'} theo dòng {number}. "
-                "Nếu không đúng, sửa dòng đó hoặc thêm cột "
-                f"{'nam' if targets else 'ky_bao_cao'}.",
-                row=shift + number,
+                "warning", _name_unheeded(part, *said, number, targets, column), row=shift + number
             )
         if part.title_year is not None:
             year, number = part.title_year
@@ -226,14 +222,9 @@ def _tell_what_was_passed_by(table, cat, actor, targets: bool, problems: Problem
             )
         if part.name_unit_unheeded is not None:
             code, number = part.one_unit
-            problems.add(
-                "warning",
-                f"Tên trang tính «{part.sheet.name}» là đơn vị {unit(part.name_unit_unheeded)}, "
-                f"khác với dòng {number} ghi {unit(code)}: "
-                f"{'kế hoạch được giao' if targets else 'số liệu được ghi'} cho đơn vị ở dòng "
-                f"{number}. Nếu không đúng, sửa dòng đó hoặc thêm cột ma_don_vi.",
-                row=shift + number,
-            )
+            said = (f"là đơn vị {unit(part.name_unit_unheeded)}", unit(code))
+            message = _name_unheeded(part, *said, number, targets, "ma_don_vi")
+            problems.add("warning", message, row=shift + number)
         for number in part.text_rows:
             problems.add(
                 "warning",
@@ -254,6 +245,15 @@ def _tell_what_was_passed_by(table, cat, actor, targets: bool, problems: Problem
                 "Các cột không dùng đến, được bỏ qua: " + ", ".join(part.ignored_columns) + ".",
                 row=shift + part.header_row,
             )
+
+
+def _name_unheeded(part, named: str, titled: str, number: int, targets: bool, column: str) -> str:
+    """The warning that a sheet's name says one thing (`named`) and its title row another."""
+    return (
+        f"Tên trang tính «{part.sheet.name}» {named}, khác với dòng {number} ghi {titled}: "
+        f"{'kế hoạch được giao' if targets else 'số liệu được ghi'} theo dòng {number}. Nếu "
+        f"không đúng, sửa dòng đó hoặc thêm cột {column}."
+    )
 
 
 def _warn_of_jumps(cur, staged, table, problems) -> None:

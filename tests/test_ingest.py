@@ -571,20 +571,81 @@ def test_a_workbook_of_a_sheet_a_month_is_checked_as_one_file(demo):
     assert "(T7/2022: 140 → 500)" in jump.iloc[0]["message"]
 
 
-def test_a_workbook_of_a_sheet_a_month_named_for_its_month_under_the_years_title(demo):
-    def month(value: int) -> list[list]:
-        title = "BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ NĂM 2022"
-        return [[title], ["Mã đơn vị", "Mã chỉ tiêu", "Giá trị"], ["HOIAN", "CNS_TO", value]]
+_YEARS_TITLE = ["BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ NĂM 2022"]
+_MONTHS_TITLE = ["BÁO CÁO THÁNG 7 NĂM 2022"]
 
-    upload = submit(demo, workbook({"T7": month(140), "Tháng 8": month(141)}), name="hoian.xlsx")
+
+@pytest.mark.parametrize(
+    ("sheets", "written", "told"),
+    [
+        (  # a sheet a month, under the year's title
+            {
+                name: [
+                    _YEARS_TITLE,
+                    ["Mã đơn vị", "Mã chỉ tiêu", "Giá trị"],
+                    ["HOIAN", "CNS_TO", v],
+                ]
+                for name, v in (("T7", 140), ("Tháng 8", 141))
+            },
+            {("HOIAN", "2022-07"): 140, ("HOIAN", "2022-08"): 141},
+            (
+                ("Tháng 8", 1),
+                "Trang tính không có cột kỳ báo cáo: mọi số liệu được tính cho tháng 8/2022, kỳ "
+                "ghi ở tên trang tính «Tháng 8» và dòng 1. Nếu không đúng, thêm cột ky_bao_cao.",
+            ),
+        ),
+        (  # a sheet a unit, named for it
+            {
+                name: [_MONTHS_TITLE, ["Mã chỉ tiêu", "Giá trị"], ["CNS_TO", v]]
+                for name, v in (("Hội An", 140), ("TP. Tam Kỳ", 129))
+            },
+            {("HOIAN", "2022-07"): 140, ("TAMKY", "2022-07"): 129},
+            (
+                ("TP. Tam Kỳ", 2),
+                "Trang tính không có cột mã đơn vị: mọi số liệu được ghi cho Tam Kỳ (TAMKY), theo "
+                "tên trang tính «TP. Tam Kỳ». Nếu không đúng, thêm cột ma_don_vi.",
+            ),
+        ),
+    ],
+)
+def test_a_workbook_of_sheets_named_for_their_month_or_unit(demo, sheets, written, told):
+    upload = submit(demo, workbook(sheets), name="bao_cao.xlsx")
     assert upload.ok, upload.errors
-    assert current(demo, "HOIAN", "CNS_TO", "2022-07")["value"] == 140
-    assert current(demo, "HOIAN", "CNS_TO", "2022-08")["value"] == 141
-    said = upload.problems.set_index(["sheet", "row"])["message"]
-    assert said[("Tháng 8", 1)] == (
-        "Trang tính không có cột kỳ báo cáo: mọi số liệu được tính cho tháng 8/2022, kỳ ghi ở tên "
-        "trang tính «Tháng 8» và dòng 1. Nếu không đúng, thêm cột ky_bao_cao."
-    )
+    for (unit, period), value in written.items():
+        assert current(demo, unit, "CNS_TO", period)["value"] == value
+    where, message = told
+    assert upload.problems.set_index(["sheet", "row"])["message"][where] == message
+
+
+@pytest.mark.parametrize(
+    ("sheet", "rows", "written", "message"),
+    [
+        (  # copied from last month, its title changed and its name not
+            "T6",
+            [_MONTHS_TITLE, ["Mã đơn vị", "Mã chỉ tiêu", "Giá trị"], ["HOIAN", "CNS_TO", 150]],
+            ("HOIAN", "2022-07", 150),
+            "Tên trang tính «T6» ghi tháng 6/2022, khác với dòng 1 ghi tháng 7/2022: số liệu được "
+            "ghi theo dòng 1. Nếu không đúng, sửa dòng đó hoặc thêm cột ky_bao_cao.",
+        ),
+        (  # copied from another unit's
+            "Tam Kỳ",
+            [["UBND THÀNH PHỐ HỘI AN"], _MONTHS_TITLE, ["Mã chỉ tiêu", "Giá trị"], ["CNS_TO", 141]],
+            ("HOIAN", "2022-07", 141),
+            "Tên trang tính «Tam Kỳ» là đơn vị Tam Kỳ (TAMKY), khác với dòng 1 ghi Hội An "
+            "(HOIAN): số liệu được ghi theo dòng 1. Nếu không đúng, sửa dòng đó hoặc thêm cột "
+            "ma_don_vi.",
+        ),
+    ],
+)
+def test_a_sheet_named_otherwise_than_its_title_goes_in_by_the_title_with_a_warning(
+    demo, sheet, rows, written, message
+):
+    upload = submit(demo, workbook({sheet: rows}), name="t7.xlsx")
+    unit, period, value = written
+    assert upload.ok and current(demo, unit, "CNS_TO", period)["value"] == value
+    assert current(demo, "HOIAN", "CNS_TO", "2022-06")["value"] == 131  # as it was
+    warning = upload.problems[upload.problems["message"].str.startswith("Tên trang tính")]
+    assert warning[["row", "message"]].values.tolist() == [[1, message]]
 
 
 def test_a_month_the_file_names_for_all_lines_is_a_quarterly_indicators_quarter(demo):
@@ -599,56 +660,6 @@ def test_a_month_the_file_names_for_all_lines_is_a_quarterly_indicators_quarter(
     upload = submit(demo, workbook({"T5": rows + lines}), name="q2.xlsx")
     assert upload.errors["message"].tolist() == [
         "Chỉ tiêu này báo cáo theo quý, còn kỳ «2022-05» là kỳ tháng. Ghi kỳ dạng 2022-Q2."
-    ]
-
-
-def test_a_sheet_named_for_another_month_than_its_title_goes_in_by_the_title_with_a_warning(
-    demo,
-):
-    rows = [["BÁO CÁO THÁNG 7 NĂM 2022"], ["Mã đơn vị", "Mã chỉ tiêu", "Giá trị"]]
-    upload = submit(demo, workbook({"T6": [*rows, ["HOIAN", "CNS_TO", 150]]}), name="t7.xlsx")
-    assert upload.ok and current(demo, "HOIAN", "CNS_TO", "2022-07")["value"] == 150
-    assert current(demo, "HOIAN", "CNS_TO", "2022-06")["value"] == 131  # as it was
-    warning = upload.problems[upload.problems["message"].str.startswith("Tên trang tính")]
-    assert warning[["row", "message"]].values.tolist() == [
-        [
-            1,
-            "Tên trang tính «T6» ghi tháng 6/2022, khác với dòng 1 ghi tháng 7/2022: số liệu được "
-            "tính theo dòng 1. Nếu không đúng, sửa dòng đó hoặc thêm cột ky_bao_cao.",
-        ]
-    ]
-
-
-def test_a_workbook_of_a_sheet_a_unit_each_named_for_its_unit(demo):
-    def report(value: int) -> list[list]:
-        return [["BÁO CÁO THÁNG 7 NĂM 2022"], ["Mã chỉ tiêu", "Giá trị"], ["CNS_TO", value]]
-
-    data = workbook({"Hội An": report(140), "TP. Tam Kỳ": report(129)})
-    upload = submit(demo, data, name="cum.xlsx")
-    assert upload.ok, upload.errors
-    assert current(demo, "HOIAN", "CNS_TO", "2022-07")["value"] == 140
-    assert current(demo, "TAMKY", "CNS_TO", "2022-07")["value"] == 129
-    said = upload.problems.set_index(["sheet", "row"])["message"]
-    assert said[("TP. Tam Kỳ", 2)] == (
-        "Trang tính không có cột mã đơn vị: mọi số liệu được ghi cho Tam Kỳ (TAMKY), theo tên "
-        "trang tính «TP. Tam Kỳ». Nếu không đúng, thêm cột ma_don_vi."
-    )
-
-
-def test_a_sheet_named_for_another_unit_than_its_title_goes_in_by_the_title_with_a_warning(
-    demo,
-):
-    rows = [["UBND THÀNH PHỐ HỘI AN"], ["BÁO CÁO THÁNG 7 NĂM 2022"], ["Mã chỉ tiêu", "Giá trị"]]
-    upload = submit(demo, workbook({"Tam Kỳ": [*rows, ["CNS_TO", 141]]}), name="t7.xlsx")
-    assert upload.ok and current(demo, "HOIAN", "CNS_TO", "2022-07")["value"] == 141
-    warning = upload.problems[upload.problems["message"].str.startswith("Tên trang tính")]
-    assert warning[["row", "message"]].values.tolist() == [
-        [
-            1,
-            "Tên trang tính «Tam Kỳ» là đơn vị Tam Kỳ (TAMKY), khác với dòng 1 ghi Hội An "
-            "(HOIAN): số liệu được ghi cho đơn vị ở dòng 1. Nếu không đúng, sửa dòng đó hoặc "
-            "thêm cột ma_don_vi.",
-        ]
     ]
 
 
