@@ -197,11 +197,12 @@ def _tell_what_was_passed_by(table, cat, actor, targets: bool, problems: Problem
             )
         if part.title_year is not None:
             year, number = part.title_year
+            where = f"tên trang tính «{part.sheet.name}»" if number is None else f"dòng {number}"
             problems.add(
                 "warning",
-                f"{whole} không có cột năm: mọi số liệu được tính vào năm {year}, năm ghi ở dòng "
-                f"{number}; tháng (quý) theo từng dòng. Nếu không đúng, thêm cột nam.",
-                row=shift + number,
+                f"{whole} không có cột năm: mọi số liệu được tính vào năm {year}, năm ghi ở "
+                f"{where}; tháng (quý) theo từng dòng. Nếu không đúng, thêm cột nam.",
+                row=shift + (part.header_row if number is None else number),
             )
         if part.one_unit is not None:
             code, number = part.one_unit

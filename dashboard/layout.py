@@ -132,7 +132,8 @@ class Table:
     # the sheet's name is (row None, `unit_by_name`), else the sending account's own (row None).
     one_unit: tuple[str, int | None] | None = None
     # With a month (or quarter) column and no year column, the year the title names and its row.
-    title_year: tuple[int, int] | None = None
+    # Or the year a workbook sheet's name gives ("2022", "Năm 2022"): row None.
+    title_year: tuple[int, int | None] | None = None
     # Tables of several sheets read as one: each sheet's own table, its rows in `rows` numbered
     # across the sheets (SHEET_SPAN); the fields above are then the first sheet's or empty.
     parts: list["Table"] = field(default_factory=list)
@@ -356,7 +357,7 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool, units, own
     # column under a title naming the year ("BÁO CÁO NĂM 2022"). Otherwise they are unused.
     title_year = None
     if "period" not in named and "year" not in period_parts and period_parts:
-        title_year = _title_period(sheet, position, years_only=True)
+        title_year = _title_period(sheet, position, years_only=True) or _name_year(sheet)
     if "period" in named or not (title_year or "year" in period_parts and len(period_parts) > 1):
         ignored = sorted(ignored + list(period_parts.values()))
         period_parts = {}
@@ -410,7 +411,7 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool, units, own
     if period_parts:
         joined = ", ".join(
             [_label(i, header[i]) for i in sorted(period_parts.values())]
-            + ([f"năm ở tiêu đề (dòng {title_year[1]})"] if title_year else [])
+            + ([_year_words(sheet, title_year[1])] if title_year else [])
         )
         frame["period_column"] = frame["period_column"].where(frame["period_column"].isna(), joined)
     if titled is not None:
@@ -449,6 +450,19 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool, units, own
         unit_by_name=unit_by_name,
         name_unit_unheeded=unit_unheeded,
     )
+
+
+def _name_year(sheet: Sheet) -> tuple[periods.Period, None] | None:
+    """The year a workbook sheet's name gives alone ("2022", "Năm 2022"), or None."""
+    given = periods.in_name(sheet.name) if sheet.tab else None
+    if given is None or given[0] != "year":
+        return None
+    return periods.Period(given[2], "year", 1), None
+
+
+def _year_words(sheet: Sheet, row: int | None) -> str:
+    """Where the year of the lines' months was read, as a problem's column names it."""
+    return f"năm ở tên trang tính «{sheet.name}»" if row is None else f"năm ở tiêu đề (dòng {row})"
 
 
 def _joined_period(

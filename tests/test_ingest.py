@@ -648,6 +648,22 @@ def test_a_sheet_named_otherwise_than_its_title_goes_in_by_the_title_with_a_warn
     assert warning[["row", "message"]].values.tolist() == [[1, message]]
 
 
+def test_a_workbook_of_a_sheet_a_year_each_with_a_month_column(demo):
+    header = ["Mã đơn vị", "Mã chỉ tiêu", "Tháng", "Giá trị"]
+    sheets = {
+        "2021": [header, ["HOIAN", "CNS_TO", 12, 90]],
+        "2022": [header, ["HOIAN", "CNS_TO", 7, 140]],
+    }
+    upload = submit(demo, workbook(sheets), name="hoian.xlsx")
+    assert upload.ok, upload.errors
+    assert current(demo, "HOIAN", "CNS_TO", "2021-12")["value"] == 90
+    assert current(demo, "HOIAN", "CNS_TO", "2022-07")["value"] == 140
+    assert upload.problems.set_index(["sheet", "row"])["message"][("2022", 1)] == (
+        "Trang tính không có cột năm: mọi số liệu được tính vào năm 2022, năm ghi ở tên trang "
+        "tính «2022»; tháng (quý) theo từng dòng. Nếu không đúng, thêm cột nam."
+    )
+
+
 def test_a_month_the_file_names_for_all_lines_is_a_quarterly_indicators_quarter(demo):
     # the quarter's report, its sheet named for the month it is sent
     rows = [["BÁO CÁO QUÝ II NĂM 2022"], ["Mã đơn vị", "Mã chỉ tiêu", "Giá trị"]]

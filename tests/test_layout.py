@@ -825,3 +825,15 @@ def test_a_code_of_digits_or_a_csvs_name_is_no_unit():
     for name, tab in (("20333", True), ("Tam Kỳ", False)):
         with pytest.raises(FileRejected, match="thiếu cột: ma_don_vi"):
             locate([Sheet.from_rows(name, rows, [1, 2, 3], tab=tab)], CODES, units=units)
+
+
+def test_a_month_column_on_a_sheet_named_for_its_year():
+    header = ("Mã đơn vị", "Mã chỉ tiêu", "Tháng", "Giá trị")
+    table = locate([_tab("Năm 2022", None, ["HOIAN", "CNS_TO", 7, 131], header=header)], CODES)
+    assert table.title_year == (2022, None)
+    assert table.rows[["period", "period_column"]].values.tolist() == [
+        ["T7/2022", "C (Tháng), năm ở tên trang tính «Năm 2022»"]
+    ]
+    # the title's year comes first
+    table = locate([_tab("2021", "NĂM 2022", ["HOIAN", "CNS_TO", 7, 131], header=header)], CODES)
+    assert (table.title_year, list(table.rows["period"])) == ((2022, 1), ["T7/2022"])
