@@ -8,7 +8,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from dashboard import batches, catalog, formatting, layout, reader, sql, validation
+from dashboard import batches, catalog, formatting, layout, legacy_text, reader, sql, validation
 from dashboard.accounts import Actor
 from dashboard.problems import Problems
 
@@ -158,11 +158,13 @@ def _tell_what_was_passed_by(table, cat, actor, targets: bool, problems: Problem
     for index, part in enumerate(table.parts or [table]):
         shift = index * layout.SHEET_SPAN
         if part.sheet.legacy_font:
+            font = part.sheet.legacy_font
+            encoding = legacy_text.encoding_of_font(font)
             problems.add(
                 "warning",
-                f"{whole} có chữ gõ bằng phông {part.sheet.legacy_font} (bảng mã TCVN3 cũ): đã "
-                "đọc thành chữ Unicode, như phông ấy hiển thị. Khi sửa tệp, nên chuyển sang "
-                "Unicode (Unikey: Công cụ chuyển mã, từ TCVN3 (ABC) sang Unicode).",
+                f"{whole} có chữ gõ bằng phông {font} (bảng mã {encoding} cũ): đã đọc thành chữ "
+                "Unicode, như phông ấy hiển thị. Khi sửa tệp, nên chuyển sang Unicode (Unikey: "
+                f"Công cụ chuyển mã, từ {legacy_text.CONVERTER_NAMES[encoding]} sang Unicode).",
                 row=shift + part.header_row,
             )
         for number in part.totals_rows:

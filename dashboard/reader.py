@@ -21,7 +21,7 @@ import pyarrow.csv as pa_csv
 import xlrd
 from openpyxl.utils.cell import range_boundaries
 
-from dashboard import formatting, tcvn3
+from dashboard import formatting, legacy_text
 
 DELIMITERS = ",;\t"
 MB = 1024 * 1024
@@ -64,7 +64,7 @@ class Sheet:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     # A workbook's sheet, whose name a person chose ("T9", "Quý III"); a CSV's is its file's.
     tab: bool = False
-    # The legacy .Vn font (.VnTime) of text typed in TCVN3, which was read as Unicode.
+    # The legacy font (.VnTime, VNI-Times) of text typed in its encoding, read as Unicode.
     legacy_font: str | None = None
 
     @classmethod
@@ -248,13 +248,14 @@ def _cell_value(cell, legacy: set[str]) -> object:
 
 
 def _text(value: str, font: Callable[[], object], legacy: set[str]) -> str:
-    """A text cell as Unicode NFC: typed in TCVN3 under a .Vn font, as the font shows it (the
-    font added to `legacy`). The font is looked up only for text that may be TCVN3."""
-    if tcvn3.may_be(value):
+    """A text cell as Unicode NFC: typed in a legacy encoding under its font (TCVN3 under
+    .VnTime, VNI under VNI-Times), as the font shows it, the font added to `legacy`. The font is
+    looked up only for text that may be so typed."""
+    if legacy_text.may_be(value):
         name = font()
-        if tcvn3.is_font(name):
+        if legacy_text.encoding_of_font(name):
             legacy.add(name)
-            value = tcvn3.to_unicode(value, name)
+            value = legacy_text.to_unicode(value, name)
     return unicodedata.normalize("NFC", value)
 
 

@@ -312,18 +312,48 @@ def test_an_excel_97_2003_report_goes_in_as_a_newer_workbook_does(demo):
     assert current(demo, "HOIAN", "VB_KYSO", "2022-08")["value"] == pytest.approx(90)
 
 
-def test_an_old_report_typed_in_tcvn3_goes_in_read_as_unicode(demo):
+@pytest.mark.parametrize(
+    ("fonts", "typed", "said"),
+    [
+        (
+            (".VnTime", ".VnTimeH"),
+            (
+                "UBND thµnh phè Héi An",
+                "B¸O C¸O KÕT QU¶ CHUYÓN §æI Sè TH¸NG 7 N¡M 2022",
+                ["STT", "Tªn chØ tiªu", "KÕt qu¶ thùc hiÖn", "Ghi chó"],
+                "Sè tæ c«ng nghÖ sè céng ®ång ®· thµnh lËp",
+                "Thµnh lËp thªm 2 tæ",
+            ),
+            "phông .VnTime (bảng mã TCVN3 cũ): đã đọc thành chữ Unicode, như phông ấy hiển thị. "
+            "Khi sửa tệp, nên chuyển sang Unicode (Unikey: Công cụ chuyển mã, từ TCVN3 (ABC)",
+        ),
+        (
+            ("VNI-Times", "VNI-Times"),
+            (
+                "UBND thaønh phoá Hoäi An",
+                "BAÙO CAÙO KEÁT QUAÛ CHUYEÅN ÑOÅI SOÁ THAÙNG 7 NAÊM 2022",
+                ["STT", "Teân chæ tieâu", "Keát quaû thöïc hieän", "Ghi chuù"],
+                "Soá toå coâng ngheä soá coäng ñoàng ñaõ thaønh laäp",
+                "Thaønh laäp theâm 2 toå",
+            ),
+            "phông VNI-Times (bảng mã VNI cũ): đã đọc thành chữ Unicode, như phông ấy hiển thị. "
+            "Khi sửa tệp, nên chuyển sang Unicode (Unikey: Công cụ chuyển mã, từ VNI Windows",
+        ),
+    ],
+)
+def test_an_old_report_typed_in_a_legacy_encoding_goes_in_read_as_unicode(demo, fonts, typed, said):
+    unit, title, headers, indicator, note = typed
     book = xlwt.Workbook(encoding="latin-1")
-    vn, capitals = xlwt.easyxf("font: name .VnTime"), xlwt.easyxf("font: name .VnTimeH")
+    text, capitals = (xlwt.easyxf(f"font: name {font}") for font in fonts)
     sheet = book.add_sheet("Sheet1")
-    sheet.write(0, 0, "UBND thµnh phè Héi An", vn)
-    sheet.write(1, 0, "B¸O C¸O KÕT QU¶ CHUYÓN §æI Sè TH¸NG 7 N¡M 2022", capitals)
-    for column, header in enumerate(["STT", "Tªn chØ tiªu", "KÕt qu¶ thùc hiÖn", "Ghi chó"]):
-        sheet.write(2, column, header, vn)
+    sheet.write(0, 0, unit, text)
+    sheet.write(1, 0, title, capitals)
+    for column, header in enumerate(headers):
+        sheet.write(2, column, header, text)
     sheet.write(3, 0, 1)
-    sheet.write(3, 1, "Sè tæ c«ng nghÖ sè céng ®ång ®· thµnh lËp", vn)
+    sheet.write(3, 1, indicator, text)
     sheet.write(3, 2, 142)
-    sheet.write(3, 3, "Thµnh lËp thªm 2 tæ", vn)
+    sheet.write(3, 3, note, text)
     out = io.BytesIO()
     book.save(out)
     upload = submit(demo, out.getvalue(), name="hoian_t7.xls")
@@ -334,10 +364,7 @@ def test_an_old_report_typed_in_tcvn3_goes_in_read_as_unicode(demo):
         "denominator": None,
         "note": "Thành lập thêm 2 tổ",
     }
-    assert (
-        "Tệp có chữ gõ bằng phông .VnTime (bảng mã TCVN3 cũ): đã đọc thành chữ Unicode, như "
-        "phông ấy hiển thị." in " ".join(upload.problems["message"])
-    )
+    assert f"Tệp có chữ gõ bằng {said}" in " ".join(upload.problems["message"])
 
 
 def test_xlsx_report_with_each_units_code_merged_over_its_block_of_lines(demo):

@@ -278,12 +278,15 @@ def test_text_typed_in_tcvn3_under_a_vn_font_is_read_as_unicode():
     assert read(b"a,b\nTy,1\n", "x.csv", Limits())[0].legacy_font is None
 
 
-def test_an_excel_97_2003_workbook_in_tcvn3_is_read_as_unicode():
+@pytest.mark.parametrize(
+    ("typed", "font"), [("UBND huyÖn QuÕ S¬n", ".VnTime"), ("UBND huyeän Queá Sôn", "VNI-Times")]
+)
+def test_an_excel_97_2003_workbook_in_a_legacy_encoding_is_read_as_unicode(typed, font):
     def write(book):
         sheet = book.add_sheet("Sheet1")
-        sheet.write(0, 0, "UBND huyÖn QuÕ S¬n", xlwt.easyxf("font: name .VnTime"))
+        sheet.write(0, 0, typed, xlwt.easyxf(f"font: name {font}"))
         sheet.write(1, 0, "Tây Ninh", xlwt.easyxf("font: name Times New Roman"))
 
     (read_sheet,) = read(xls_bytes(write), "x.xls", Limits())
     assert read_sheet.row(0) == ["UBND huyện Quế Sơn"] and read_sheet.row(1) == ["Tây Ninh"]
-    assert read_sheet.legacy_font == ".VnTime"
+    assert read_sheet.legacy_font == font
