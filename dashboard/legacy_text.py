@@ -37,10 +37,15 @@ def encoding_of_font(name: object) -> str | None:
     return "TCVN3" if name.startswith(".vn") else "VNI" if name.startswith("vni") else None
 
 
+# Beyond what a legacy font's text holds: Latin-1, and the dashes, quotes and € a Windows
+# keyboard types (stored as Unicode punctuation). Unicode Vietnamese nearly always has more.
+_BEYOND = re.compile("[^\x00-\xff\u2000-\u206f\u20ac]")
+
+
 def may_be(text: str) -> bool:
-    """Whether `text` could be in a legacy encoding: a code of one in it, and nothing beyond
+    """Whether `text` could be in a legacy encoding: a code of one in it, and no letter beyond
     Latin-1, which Unicode Vietnamese nearly always has (ạ, ế, ư, đ)."""
-    return _ANY_CODE.search(text) is not None and max(text) <= "\u00ff"
+    return _ANY_CODE.search(text) is not None and _BEYOND.search(text) is None
 
 
 def to_unicode(text: str, font: str) -> str:

@@ -43,6 +43,9 @@ def test_only_text_of_latin_1_with_a_legacy_code_may_be_legacy():
     assert not legacy_text.may_be("Hội An") and not legacy_text.may_be("Số tổ")
     assert legacy_text.may_be("Tây Ninh")
     assert not legacy_text.may_be("CNS_TO")
+    # the dashes and quotes a Windows keyboard types are no Unicode letters
+    assert legacy_text.may_be("Soá chöông trình truyeàn thanh – truyeàn hình “ñòa phöông”")
+    assert not legacy_text.may_be("Số chương trình truyền thanh – truyền hình")
 
 
 def test_which_fonts_show_which_encoding():
