@@ -418,9 +418,10 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool, units, own
         # Filled in only now: a blank or signature line is not a figure for having a period.
         frame[title_field] = titled[0].code
         frame[f"{title_field}_column"] = found.words
-        # A month the file names for all its lines is also its quarter's (or year's) when it
-        # ends one: an indicator of that frequency has its figure in the month's report.
-        frame["period_of_file"] = True
+        if not targets:
+            # A month the file names for all its lines is also its quarter's (or year's) when
+            # it ends one: an indicator of that frequency has its figure in the month's report.
+            frame["period_of_file"] = True
     if one_unit is not None:
         code, row = one_unit
         frame["unit_code"] = code

@@ -197,7 +197,11 @@ def figures(
     info = looked_up(indicator, cat.indicators.set_index("code")[["frequency", "measure", "kind"]])
     frequency, measure, kind = info["frequency"], info["measure"], info["kind"]
 
-    widens = rows["period_of_file"].eq(True) if "period_of_file" in rows else rows.index.isna()
+    widens = (
+        rows["period_of_file"].eq(True).to_numpy()
+        if "period_of_file" in rows
+        else np.zeros(len(rows), dtype=bool)
+    )
     when = _periods(rows, frequency, indicator_ok, table.form == "wide", widens, today, problems)
     ok &= when["period"].notna()
 
