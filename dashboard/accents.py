@@ -18,10 +18,17 @@ def unaccented(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# A dash of any kind with any spaces around it: "truyền thanh – truyền hình" is typed
+# "truyền thanh - truyền hình" or "truyền thanh-truyền hình".
+_DASH = re.compile(r"\s*[-\u2010-\u2015\u2212]\s*")
+
+
 def name_key(text: object) -> str:
-    """A name as compared: no case, single spaces, the tone where the newer spelling puts it
-    (Hòa Vang is Hoà Vang); accents kept (Phú Ninh is not Phù Ninh)."""
-    folded = unicodedata.normalize("NFD", " ".join(str(text).casefold().split()))
+    """A name as compared: no case, single spaces, any dash a hyphen without spaces around it,
+    the tone where the newer spelling puts it (Hòa Vang is Hoà Vang); accents kept (Phú Ninh is
+    not Phù Ninh)."""
+    spaced = _DASH.sub("-", " ".join(str(text).casefold().split()))
+    folded = unicodedata.normalize("NFD", spaced)
     return unicodedata.normalize("NFC", _OLDER_TONE.sub(_newer_tone, folded))
 
 

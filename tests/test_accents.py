@@ -18,6 +18,9 @@ def test_unaccented_drops_every_accent_and_writes_d_for_đ():
         ("UBND  xã   Khánh Hoà ", "UBND xã Khánh Hòa"),
         ("xòe", "xoè"),
         ("Hoa\u0300 Vang", "Hòa Vang"),  # decomposed, as Windows-1258 writes it
+        # a dash as the keyboard types it
+        ("truyền thanh - truyền hình", "truyền thanh – truyền hình"),
+        ("truyền thanh-truyền hình", "truyền thanh — truyền hình"),
     ],
 )
 def test_one_name_in_both_spellings_is_one_name(written, stored):
