@@ -192,10 +192,12 @@ def named_in(text: object) -> list[Period]:
 
 # A period a sheet's name gives, the year perhaps left to the title: "T9", "Tháng 09", "Quý
 # III", "6 tháng đầu", "BC T9", or whole ("T9-2022", "2022"). A bare number is not read: "1" and
-# "2" are as often a sheet's order as a month; nor "TH1", "TH" being "tổng hợp" (summary).
+# "2" are as often a sheet's order as a month; nor "TH1", "TH" being "tổng hợp" (summary); nor
+# a list or range ("Tháng 7-9", "Quý 1,2"), which names no one period.
+_MORE = r"(?!\s*[,;&+/\u2013-]\s*(?:[1-9]|1[0-2]|I{1,3}|IV)\b)"
 _IN_NAME = [
-    (re.compile(r"\b(?:THANG|T)\s*0?(\d{1,2})\b"), "month", lambda m: int(m[1])),
-    (re.compile(r"\b(?:QUY|Q)\s*([1-4]|IV|I{1,3})\b"), "quarter", lambda m: _roman(m[1])),
+    (re.compile(r"\b(?:THANG|T)\s*0?(\d{1,2})\b" + _MORE), "month", lambda m: int(m[1])),
+    (re.compile(r"\b(?:QUY|Q)\s*([1-4]|IV|I{1,3})\b" + _MORE), "quarter", lambda m: _roman(m[1])),
     (re.compile(r"\b6\s*(?:THANG|T)\s*(DAU|CUOI)\b"), "half", lambda m: 1 if m[1] == "DAU" else 2),
 ]
 

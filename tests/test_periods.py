@@ -185,6 +185,10 @@ def test_the_periods_a_title_names(title, codes):
         ("Tổng hợp", None),
         ("T13", None),
         ("T7-T9", None),
+        ("Tháng 7-9", None),  # a range or a list names no one period
+        ("Tháng 7, 8", None),
+        ("Quý 1,2", None),
+        ("Quý III - IV", None),
         ("2021-2022", None),
     ],
 )
