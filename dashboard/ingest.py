@@ -179,7 +179,7 @@ def _tell_what_was_passed_by(table, cat, actor, targets: bool, problems: Problem
             said = period.in_sentence
             where = f"dòng {number}"
             if part.period_by_name:
-                named = f"tên trang tính «{part.sheet.name}»"
+                named = layout.sheet_name_words(part.sheet)
                 where = named if number is None else f"{named} và {where}"
             problems.add(
                 "warning",
@@ -199,7 +199,7 @@ def _tell_what_was_passed_by(table, cat, actor, targets: bool, problems: Problem
             )
         if part.title_year is not None:
             year, number = part.title_year
-            where = f"tên trang tính «{part.sheet.name}»" if number is None else f"dòng {number}"
+            where = layout.sheet_name_words(part.sheet) if number is None else f"dòng {number}"
             problems.add(
                 "warning",
                 f"{whole} không có cột năm: mọi số liệu được tính vào năm {year}, năm ghi ở "
@@ -215,7 +215,8 @@ def _tell_what_was_passed_by(table, cat, actor, targets: bool, problems: Problem
                 f"{whole} không có cột mã đơn vị: mọi "
                 f"{'kế hoạch được giao' if targets else 'số liệu được ghi'} cho {unit(code)}, "
                 + (
-                    f"theo tên trang tính «{part.sheet.name}». Nếu không đúng, thêm cột ma_don_vi."
+                    f"theo {layout.sheet_name_words(part.sheet)}. Nếu không đúng, thêm cột "
+                    "ma_don_vi."
                     if part.unit_by_name
                     else f"đơn vị của tài khoản {actor.username}."
                     if number is None

@@ -3,6 +3,7 @@ holds which field, long or wide form; and the table turned into one row per figu
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -198,6 +199,7 @@ def locate(
     names, or else of `own_unit` when given."""
     fields = TARGET_FIELDS if targets else FIGURE_FIELDS
     codes = {normalise(code): code for code in indicator_codes}
+    names = None if units is None or units.empty else _UnitNames(units)  # one for every sheet
     found = [(sheet, _header_position(sheet, fields, codes, targets)) for sheet in sheets]
     found = [(sheet, position) for sheet, position in found if position is not None]
     if not found:
@@ -205,11 +207,11 @@ def locate(
     filled = [(sheet, position) for sheet, position in found if _has_lines(sheet, position)]
     if len(filled) <= 1:
         sheet, position = (filled or found)[0]
-        return _build(sheet, position, fields, codes, targets, units, own_unit)
+        return _build(sheet, position, fields, codes, targets, names, own_unit)
     tables = []
     for sheet, position in filled:
         try:
-            tables.append(_build(sheet, position, fields, codes, targets, units, own_unit))
+            tables.append(_build(sheet, position, fields, codes, targets, names, own_unit))
         except FileRejected as exc:
             raise FileRejected(f"Trang tính «{sheet.name}»: {exc}") from exc
     return _joined(tables)
@@ -316,7 +318,7 @@ def _numbering(cells: list) -> bool:
     return len(filled) >= 3 and all(COLUMN_NUMBER.match(cell) for cell in filled)
 
 
-def _build(sheet: Sheet, position: int, fields, codes, targets: bool, units, own_unit) -> Table:
+def _build(sheet: Sheet, position: int, fields, codes, targets: bool, names, own_unit) -> Table:
     header, start = _header(sheet, position, fields, codes, targets)
     keys = [normalise(cell) for cell in header]
     named: dict[str, int] = {}
@@ -367,7 +369,7 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool, units, own
     titled = found.period if found else None
     one_unit, unit_by_name, unit_unheeded = None, False, None
     if "unit_code" not in named:
-        one_unit, by_sheet = _title_unit(sheet, position, units), _sheet_unit(sheet, units)
+        one_unit, by_sheet = _title_unit(sheet, position, names), _sheet_unit(sheet, names)
         if one_unit is None and by_sheet is not None:
             one_unit, unit_by_name = (by_sheet, None), True
         elif one_unit is not None and by_sheet not in (None, one_unit[0]):
@@ -426,7 +428,7 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool, units, own
         code, row = one_unit
         frame["unit_code"] = code
         frame["unit_code_column"] = (
-            f"tên trang tính «{sheet.name}»"
+            sheet_name_words(sheet)
             if unit_by_name
             else UNIT_FROM_ACCOUNT
             if row is None
@@ -463,7 +465,13 @@ def _name_year(sheet: Sheet) -> tuple[periods.Period, None] | None:
 
 def _year_words(sheet: Sheet, row: int | None) -> str:
     """Where the year of the lines' months was read, as a problem's column names it."""
-    return f"năm ở tên trang tính «{sheet.name}»" if row is None else f"năm ở tiêu đề (dòng {row})"
+    return f"năm ở {sheet_name_words(sheet) if row is None else f'tiêu đề (dòng {row})'}"
+
+
+def sheet_name_words(sheet: Sheet) -> str:
+    """A sheet's name as a message names it, where a period or unit was read: tên trang tính
+    «T9»."""
+    return f"tên trang tính «{sheet.name}»"
 
 
 def _joined_period(
@@ -524,7 +532,7 @@ class _GivenPeriod:
     """The period (targets: year) a sheet's title and name give together."""
 
     period: tuple[periods.Period, int | None] | None  # and the title row giving it or its year
-    sheet_name: str
+    sheet: Sheet
     by_name: bool = False  # the sheet's name gave it, or narrowed the title's
     unheeded: periods.Period | None = None  # the name's, which the title contradicts
     hint: str = ""  # why the name gave none it seemed to, when there is no period
@@ -535,7 +543,7 @@ class _GivenPeriod:
         row = self.period[1]
         if not self.by_name:
             return f"tiêu đề (dòng {row})"
-        named = f"tên trang tính «{self.sheet_name}»"
+        named = sheet_name_words(self.sheet)
         return named if row is None else f"{named} và tiêu đề (dòng {row})"
 
 
@@ -546,24 +554,24 @@ def _period(sheet: Sheet, position: int, targets: bool) -> _GivenPeriod:
     title = _title_period(sheet, position, years_only=targets)
     given = periods.in_name(sheet.name) if sheet.tab else None
     if given is None or (targets and given[0] != "year"):
-        return _GivenPeriod(title, sheet.name)
+        return _GivenPeriod(title, sheet)
     frequency, index, year = given
     if year is None and title is None:
         label = periods.FREQUENCY_LABELS[frequency]
         return _GivenPeriod(
             None,
-            sheet.name,
+            sheet,
             hint=f" Tên trang tính «{sheet.name}» ghi {label} nhưng không ghi năm: thêm năm vào "
             "tên trang (ví dụ «T9-2022») hoặc vào dòng tên báo cáo (ví dụ «BÁO CÁO NĂM 2022»).",
         )
     named = periods.Period(title[0].year if year is None else year, frequency, index)
     if title is None:
-        return _GivenPeriod((named, None), sheet.name, by_name=True)
+        return _GivenPeriod((named, None), sheet, by_name=True)
     if named != title[0] and title[0].holds(named):
-        return _GivenPeriod((named, title[1]), sheet.name, by_name=True)
+        return _GivenPeriod((named, title[1]), sheet, by_name=True)
     if named.holds(title[0]):
-        return _GivenPeriod(title, sheet.name)
-    return _GivenPeriod(title, sheet.name, unheeded=named)
+        return _GivenPeriod(title, sheet)
+    return _GivenPeriod(title, sheet, unheeded=named)
 
 
 def _title_period(
@@ -587,18 +595,47 @@ def _title_period(
     return next(iter(innermost.items())) if len(innermost) == 1 else None
 
 
-def _title_unit(sheet: Sheet, position: int, units: pd.DataFrame | None) -> tuple[str, int] | None:
+class _UnitNames:
+    """The catalogue's units as a title or a sheet's name names them, each kind worked out the
+    first time a sheet without a unit column asks (a national list takes tens of milliseconds),
+    then kept for the file's other sheets."""
+
+    def __init__(self, units: pd.DataFrame):
+        self.units = units
+
+    @cached_property
+    def by_name(self) -> dict[str, str]:
+        """Name_key → code of the names one unit has."""
+        return codes_by_name(self.units)
+
+    @cached_property
+    def by_bare_name(self) -> dict[str, str]:
+        """Bare name (no level) → code of the bare names one unit has."""
+        return codes_by_name(self.units, bare=True)
+
+    @cached_property
+    def by_code(self) -> dict[str, str]:
+        """Name_key → code of the codes with a letter."""
+        # A code of digits alone ("1", "20333") is as often a sheet's order or a count.
+        return {name_key(c): c for c in self.units["code"] if any(ch.isalpha() for ch in c)}
+
+    @cached_property
+    def by_words(self) -> dict[str, str]:
+        """The words of each name, with or without its level → code."""
+        # Names with and without their level ("UBND P. SÀI GÒN" names Phường Sài Gòn).
+        named = {**self.by_bare_name, **self.by_name}
+        return {_words(name): code for name, code in named.items()}
+
+
+def _title_unit(sheet: Sheet, position: int, names: _UnitNames | None) -> tuple[str, int] | None:
     """The one unit whose catalogue name the title rows above the header name in whole words
     ("UBND HUYỆN NÚI THÀNH", "Núi Thành, ngày 05 tháng 8 năm 2022"), with its row; None when
     they name none or several. A name found inside a longer one found ("Tân An" in "Tân An
     Hội") is only part of it. The national heading is passed by: communes are named Độc Lập
     and Tự Do."""
-    if units is None or units.empty or position == 0:
+    if names is None or position == 0:
         return None
-    # Only here, for a file without a unit column: a national list takes tens of milliseconds.
-    # Names with and without their level ("UBND P. SÀI GÒN" names Phường Sài Gòn).
-    named = {**codes_by_name(units, bare=True), **codes_by_name(units)}
-    by_words = {_words(name): code for name, code in named.items()}
+    by_words = names.by_words
     found: dict[str, int] = {}
     for index in range(position):
         for cell in sheet.row(index):
@@ -613,17 +650,13 @@ def _title_unit(sheet: Sheet, position: int, units: pd.DataFrame | None) -> tupl
     return (codes.pop(), found[outer[0]]) if len(codes) == 1 else None
 
 
-def _sheet_unit(sheet: Sheet, units: pd.DataFrame | None) -> str | None:
+def _sheet_unit(sheet: Sheet, names: _UnitNames | None) -> str | None:
     """The one unit a workbook sheet's name is ("Hội An", "TP. Hội An", "HOIAN"), or None."""
-    if not sheet.tab or units is None or units.empty:
+    if not sheet.tab or names is None:
         return None
     key = name_key(sheet.name)
-    # A code of digits alone ("1", "20333") is as often a sheet's order or a count.
-    codes = {name_key(code): code for code in units["code"] if any(c.isalpha() for c in code)}
     return (
-        codes.get(key)
-        or codes_by_name(units).get(key)
-        or codes_by_name(units, bare=True).get(bare_name(key))
+        names.by_code.get(key) or names.by_name.get(key) or names.by_bare_name.get(bare_name(key))
     )
 
 

@@ -409,21 +409,37 @@ def test_a_file_with_year_and_month_columns_instead_of_a_period(demo):
     assert current(demo, "HOIAN", "TT_CHUONGTRINH", "2022-07")["value"] == 4
 
 
-def test_a_month_column_with_the_year_only_in_the_title(demo):
-    text = (
-        "BÁO CÁO SỐ LIỆU CHUYỂN ĐỔI SỐ NĂM 2022,,,\n"
-        "Mã đơn vị,Mã chỉ tiêu,Tháng,Giá trị\n"
-        "HOIAN,CNS_TO,7,131\n"
-        "HOIAN,TT_CHUONGTRINH,Tháng 8,4\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "written", "said"),
+    [
+        (  # a month column, the year only in the title
+            "BÁO CÁO SỐ LIỆU CHUYỂN ĐỔI SỐ NĂM 2022,,,\n"
+            "Mã đơn vị,Mã chỉ tiêu,Tháng,Giá trị\n"
+            "HOIAN,CNS_TO,7,131\n"
+            "HOIAN,TT_CHUONGTRINH,Tháng 8,4\n",
+            ("TT_CHUONGTRINH", "2022-08", 4),
+            "Tệp không có cột năm: mọi số liệu được tính vào năm 2022, năm ghi ở dòng 1; tháng "
+            "(quý) theo từng dòng. Nếu không đúng, thêm cột nam.",
+        ),
+        (  # the month only in the title
+            "BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ THÁNG 8 NĂM 2022,,\n"
+            "Mã đơn vị,Mã chỉ tiêu,Giá trị\n"
+            "HOIAN,CNS_TO,131\n"
+            "HOIAN,TT_CHUONGTRINH,4\n",
+            ("CNS_TO", "2022-08", 131),
+            "Tệp không có cột kỳ báo cáo: mọi số liệu được tính cho tháng 8/2022, kỳ ghi ở dòng 1. "
+            "Nếu không đúng, thêm cột ky_bao_cao.",
+        ),
+    ],
+)
+def test_a_report_with_its_period_or_year_only_in_the_title_goes_in_with_a_warning(
+    demo, text, written, said
+):
     upload = submit(demo, text)
     assert upload.ok and upload.batch.new == 2
-    assert current(demo, "HOIAN", "TT_CHUONGTRINH", "2022-08")["value"] == 4
-    assert upload.problems.iloc[0][["row", "message"]].tolist() == [
-        1,
-        "Tệp không có cột năm: mọi số liệu được tính vào năm 2022, năm ghi ở dòng 1; tháng (quý) "
-        "theo từng dòng. Nếu không đúng, thêm cột nam.",
-    ]
+    indicator, period, value = written
+    assert current(demo, "HOIAN", indicator, period)["value"] == value
+    assert upload.problems.iloc[0][["row", "message"]].tolist() == [1, said]
 
 
 def test_dashes_where_a_report_has_no_figure(demo):
@@ -451,22 +467,6 @@ def test_a_targets_file_may_name_the_province_wide_row_toan_tinh(demo):
     assert upload.ok and upload.batch.new == 2
     assert sorted(upload.rows["unit_code"]) == ["*", "HOIAN"]
     assert "(Toàn tỉnh → *)" in upload.problems.iloc[0]["message"]
-
-
-def test_a_report_with_its_month_only_in_the_title_goes_in_with_a_warning(demo):
-    text = (
-        "BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ THÁNG 8 NĂM 2022,,\n"
-        "Mã đơn vị,Mã chỉ tiêu,Giá trị\n"
-        "HOIAN,CNS_TO,131\n"
-        "HOIAN,TT_CHUONGTRINH,4\n"
-    )
-    upload = submit(demo, text)
-    assert upload.ok and upload.batch.new == 2
-    assert current(demo, "HOIAN", "CNS_TO", "2022-08")["value"] == 131
-    warning = upload.problems[upload.problems["row"] == 1].iloc[0]
-    assert warning["message"].startswith(
-        "Tệp không có cột kỳ báo cáo: mọi số liệu được tính cho tháng 8/2022, kỳ ghi ở dòng 1."
-    )
 
 
 def own_report(unit_line: str) -> bytes:
