@@ -155,6 +155,13 @@ def _tell_what_was_passed_by(table, cat, actor, targets: bool, problems: Problem
     def unit(code: str) -> str:
         return f"{names.get(code, code)} ({code})"
 
+    for name in table.passed_summaries:
+        problems.add(
+            "warning",
+            f"Trang tính «{name}» là trang tổng hợp, không có cột mã đơn vị: được bỏ qua, chỉ "
+            "đọc các trang của từng đơn vị (bảng điều khiển tự cộng). Nếu trang này có số liệu "
+            "cần gửi, gửi nó thành một tệp riêng.",
+        )
     for index, part in enumerate(table.parts or [table]):
         shift = index * layout.SHEET_SPAN
         if part.sheet.legacy_font:

@@ -76,6 +76,9 @@ KEY_FIELDS = ("unit_code", "indicator_code", "period", "year")
 # A workbook's tables on several sheets are read as one, each row numbered
 # position of its sheet × SHEET_SPAN + its row (a sheet has at most 1,048,576 rows).
 SHEET_SPAN = 10_000_000
+# A sheet named for a summary of the others ("Tổng hợp", "TH T9", "Toàn tỉnh"), as words without
+# accents; "TH1" is left out, being as often a form's number.
+SUMMARY_NAME = re.compile(r"\b(tong ?hop|tong ?cong|th|(toan|ca) (tinh|huyen))\b|^tong$")
 # A cell of the row that numbers a report's columns under its header: 1, (2), A, (4)=(2)/(3).
 COLUMN_NUMBER = re.compile(r"^\(?\s*(\d{1,2}|[A-Za-z])\s*\)?(\s*=.*)?$")
 # Headers that may head a column of names rather than codes ("Đơn vị": Hội An): beside a
@@ -144,11 +147,22 @@ class Table:
     unit_by_name: bool = False
     # A unit the sheet's name is that the title contradicts (the title's is taken).
     name_unit_unheeded: str | None = None
+    # A sheet named as a summary of the others ("Tổng hợp"), read beside them.
+    summary: bool = False
+    # Summary sheets with no unit column, passed by beside the sheets read.
+    passed_summaries: list[str] = field(default_factory=list)
 
     @property
     def sheet_names(self) -> list[str]:
         """The sheets whose tables are read as one (none for a table of one sheet)."""
         return [part.sheet.name for part in self.parts]
+
+    def summary_rows(self, source_rows: np.ndarray) -> np.ndarray:
+        """Which of `source_rows` lie on a summary sheet read beside the units' own."""
+        parts = [index for index, part in enumerate(self.parts) if part.summary]
+        if not parts:
+            return np.zeros(len(source_rows), dtype=bool)
+        return np.isin(np.asarray(source_rows, dtype=np.int64) // SHEET_SPAN, parts)
 
     def row_words(self, row: int) -> str:
         """A row of `rows` as a problem's text names it: "dòng 12" or "dòng 12 trang «T7»"."""
@@ -208,13 +222,38 @@ def locate(
     if len(filled) <= 1:
         sheet, position = (filled or found)[0]
         return _build(sheet, position, fields, codes, targets, names, own_unit)
-    tables = []
-    for sheet, position in filled:
+    summaries = [summary_sheet(sheet) for sheet, _ in filled]
+    if all(summaries):
+        summaries = [False] * len(filled)
+    tables, passed = [], []
+    for (sheet, position), summary in zip(filled, summaries, strict=True):
+        # Beside the units' own sheets, a summary with no unit column holds their sums (or a
+        # period's), which the dashboard makes itself: it is passed by, not read as a unit's.
+        if summary and not _has_unit_column(sheet, position, fields, codes, targets):
+            passed.append(sheet.name)
+            continue
         try:
-            tables.append(_build(sheet, position, fields, codes, targets, names, own_unit))
+            table = _build(sheet, position, fields, codes, targets, names, own_unit)
         except FileRejected as exc:
             raise FileRejected(f"Trang tính «{sheet.name}»: {exc}") from exc
-    return _joined(tables)
+        table.summary = summary
+        tables.append(table)
+    joined = _joined(tables) if len(tables) > 1 else tables[0]
+    joined.passed_summaries = passed
+    return joined
+
+
+def summary_sheet(sheet: Sheet) -> bool:
+    """Whether a workbook sheet's name says it sums up the others ("Tổng hợp", "TH", "Toàn
+    tỉnh")."""
+    words = " ".join(re.findall(r"[a-z0-9]+", unaccented(sheet.name).lower()))
+    return sheet.tab and SUMMARY_NAME.search(words) is not None
+
+
+def _has_unit_column(sheet: Sheet, position: int, fields, codes, targets: bool) -> bool:
+    """Whether the header at `position` has a unit column."""
+    header, _ = _header(sheet, position, fields, codes, targets)
+    return any(_match_field(normalise(cell), fields) == "unit_code" for cell in header)
 
 
 def _joined(tables: list[Table]) -> Table:

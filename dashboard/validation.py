@@ -14,7 +14,7 @@ from dashboard.accounts import Actor
 from dashboard.cells import looked_up, per_value
 from dashboard.cells import text as written_text
 from dashboard.export import FORMULA_STARTS
-from dashboard.layout import Table, normalise
+from dashboard.layout import SHEET_SPAN, Table, normalise
 from dashboard.problems import Problems
 
 RATIO_TOLERANCE = 0.5  # percentage points: a value rounded to whole percents still agrees
@@ -354,7 +354,7 @@ def figures(
             ),
         }
     )
-    _duplicates(staged, rows, ok, problems, table.row_words)
+    _duplicates(staged, rows, ok, problems, table)
     formula = per_value(
         staged["note"], lambda n: isinstance(n, str) and n.startswith(FORMULA_STARTS)
     ).astype(bool)
@@ -497,7 +497,7 @@ def _widen(period: periods.Period, frequency: str) -> periods.Period | None:
     return periods.ending_with(frequency, period.year, period.end_month)
 
 
-def _duplicates(staged, rows, ok, problems: Problems, row_words) -> None:
+def _duplicates(staged, rows, ok, problems: Problems, table: Table) -> None:
     # Each key as one integer made of its three columns' factor codes (0: empty, so a row
     # lacking a part never equals a whole key): far cheaper to compare than three texts. It is
     # numbered densely again after each column, so that it never outgrows the rows' count.
@@ -507,26 +507,61 @@ def _duplicates(staged, rows, ok, problems: Problems, row_words) -> None:
         codes, uniques = pd.factorize(staged[column], use_na_sentinel=True)
         keyed &= codes >= 0
         combined = pd.factorize(combined * (len(uniques) + 1) + codes + 1)[0]
-    repeated = keyed & pd.Series(combined).duplicated(keep="first").to_numpy()
+    source_rows = staged["source_row"].to_numpy()
+    # A summary sheet's line yields to the units' own sheets' line of the same key.
+    summary = table.summary_rows(source_rows)
+    order = np.argsort(summary, kind="stable")
+    repeated = np.zeros(len(staged), dtype=bool)
+    repeated[order] = keyed[order] & pd.Series(combined[order]).duplicated(keep="first").to_numpy()
     if not repeated.any():
         return
-    source_rows = staged["source_row"].to_numpy()
-    first = dict(zip(combined[keyed & ~repeated], source_rows[keyed & ~repeated], strict=True))
-    later = staged.index[repeated]
+    kept = np.flatnonzero(keyed & ~repeated)
+    first = dict(zip(combined[kept], kept, strict=True))
+    later = np.flatnonzero(repeated)
+    # The line's figure as stored: a ratio's value is already its parts' quotient.
+    values = staged["value"].to_numpy(dtype=float)
+    a, b = values[later], values[[first[key] for key in combined[later]]]
+    same = (a == b) | (np.isnan(a) & np.isnan(b))
+    echo = summary[later] & same
+    for part in np.unique(source_rows[later[echo]] // SHEET_SPAN):
+        sheet = table.parts[part]
+        count = int((source_rows[later[echo]] // SHEET_SPAN == part).sum())
+        problems.add(
+            "warning",
+            f"Trang tính «{sheet.sheet.name}» là trang tổng hợp: {formatting.number(count)} dòng "
+            "của trang này ghi đúng số liệu đã có ở trang của từng đơn vị, được bỏ qua.",
+            row=part * SHEET_SPAN + sheet.header_row,
+        )
+    repeats, differs = later[~echo & ~summary[later]], later[~echo & summary[later]]
     problems.add_rows(
         "error",
-        rows.loc[later],
+        rows.loc[staged.index[repeats]],
         "indicator_code",
         pd.Series(
             [
-                f"Trùng với {row_words(first[key])}: cùng đơn vị, chỉ tiêu và kỳ báo cáo. Giữ "
-                "một dòng."
-                for key in combined[repeated]
+                f"Trùng với {table.row_words(source_rows[first[key]])}: cùng đơn vị, chỉ tiêu "
+                "và kỳ báo cáo. Giữ một dòng."
+                for key in combined[repeats]
             ],
-            index=later,
+            index=staged.index[repeats],
         ),
     )
-    ok.loc[later] = False
+    problems.add_rows(
+        "error",
+        rows.loc[staged.index[differs]],
+        "value",
+        pd.Series(
+            [
+                f"Trang tổng hợp ghi {formatting.trimmed(values[row])}, khác với "
+                f"{table.row_words(source_rows[first[key]])} ghi "
+                f"{formatting.trimmed(values[first[key]])} (cùng đơn vị, chỉ tiêu và kỳ báo "
+                "cáo). Sửa cho khớp, hoặc xóa trang tổng hợp."
+                for row, key in zip(differs, combined[differs], strict=True)
+            ],
+            index=staged.index[differs],
+        ),
+    )
+    ok.loc[staged.index[later]] = False
 
 
 def jump_warnings(warned: pd.DataFrame, rows: pd.DataFrame, problems: Problems) -> None:

@@ -721,6 +721,72 @@ def test_a_figure_sent_on_two_sheets_is_refused_naming_both(demo):
     assert_unchanged(demo, before)
 
 
+_BY_NAME = ["Tên chỉ tiêu", "Kết quả thực hiện"]
+_UNIT_SHEETS = {
+    name: [_MONTHS_TITLE, _BY_NAME, ["Số tổ công nghệ số cộng đồng đã thành lập", v]]
+    for name, v in (("Hội An", 140), ("TP Tam Kỳ", 98))
+}
+
+
+def test_a_summary_sheet_without_units_beside_the_units_sheets_is_passed_by(demo):
+    sums = [_MONTHS_TITLE, _BY_NAME, ["Số tổ công nghệ số cộng đồng đã thành lập", 238]]
+    upload = submit(demo, workbook({"Tổng hợp": sums, **_UNIT_SHEETS}), name="tong_hop.xlsx")
+    assert upload.ok, upload.errors
+    assert upload.batch.new == 2 and upload.sheets == ["Hội An", "TP Tam Kỳ"]
+    assert current(demo, "HOIAN", "CNS_TO", "2022-07")["value"] == 140
+    assert current(demo, "TAMKY", "CNS_TO", "2022-07")["value"] == 98
+    told = upload.problems[upload.problems["sheet"].isna()]
+    assert told[["row", "message"]].values.tolist() == [
+        [
+            None,
+            "Trang tính «Tổng hợp» là trang tổng hợp, không có cột mã đơn vị: được bỏ qua, chỉ "
+            "đọc các trang của từng đơn vị (bảng điều khiển tự cộng). Nếu trang này có số liệu "
+            "cần gửi, gửi nó thành một tệp riêng.",
+        ]
+    ]
+
+
+_SUMS = [
+    _MONTHS_TITLE,
+    ["Đơn vị", *_BY_NAME],
+    ["Hội An", "Số tổ công nghệ số cộng đồng đã thành lập", 140],  # 3
+    ["Tam Kỳ", "Số tổ công nghệ số cộng đồng đã thành lập", 98],  # 4
+    ["Núi Thành", "Số tổ công nghệ số cộng đồng đã thành lập", 61],  # 5: on no other sheet
+    ["Tổng cộng", None, 299],
+]
+
+
+def test_a_summary_sheets_lines_that_repeat_the_units_sheets_are_passed_by(demo):
+    upload = submit(demo, workbook({"TH": _SUMS, **_UNIT_SHEETS}), name="th.xlsx")
+    assert upload.ok, upload.errors
+    assert upload.batch.new == 3  # Hội An and Tam Kỳ once each, and Núi Thành from the summary
+    assert current(demo, "NUITHANH", "CNS_TO", "2022-07")["value"] == 61
+    assert upload.problems.set_index(["sheet", "row"])["message"][("TH", 2)] == (
+        "Trang tính «TH» là trang tổng hợp: 2 dòng của trang này ghi đúng số liệu đã có ở trang "
+        "của từng đơn vị, được bỏ qua."
+    )
+    assert sorted(upload.changes[["sheet", "source_row", "unit_code"]].values.tolist()) == [
+        ["Hội An", 3, "HOIAN"],
+        ["TH", 5, "NUITHANH"],
+        ["TP Tam Kỳ", 3, "TAMKY"],
+    ]
+
+
+def test_a_summary_sheet_that_differs_from_a_units_sheet_refuses_the_workbook(demo):
+    sums = [*_SUMS[:3], ["Tam Kỳ", "Số tổ công nghệ số cộng đồng đã thành lập", 99], *_SUMS[4:]]
+    before = snapshot(demo)
+    upload = submit(demo, workbook({**_UNIT_SHEETS, "TH": sums}), name="th.xlsx")
+    assert upload.errors[["sheet", "row", "message"]].values.tolist() == [
+        [
+            "TH",
+            4,
+            "Trang tổng hợp ghi 99, khác với dòng 3 trang «TP Tam Kỳ» ghi 98 (cùng đơn vị, chỉ "
+            "tiêu và kỳ báo cáo). Sửa cho khớp, hoặc xóa trang tổng hợp.",
+        ]
+    ]
+    assert_unchanged(demo, before)
+
+
 def test_a_sheet_that_cannot_be_read_refuses_the_workbook_naming_it(demo):
     good = [
         ["ma_don_vi", "ma_chi_tieu", "ky_bao_cao", "gia_tri"],

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from dashboard.layout import SHEET_SPAN, column_letter, locate, normalise, placed
+from dashboard.layout import SHEET_SPAN, column_letter, locate, normalise, placed, summary_sheet
 from dashboard.periods import Period
 from dashboard.reader import FileRejected, Sheet
 
@@ -837,3 +837,75 @@ def test_a_month_column_on_a_sheet_named_for_its_year():
     # the title's year comes first
     table = locate([_tab("2021", "NĂM 2022", ["HOIAN", "CNS_TO", 7, 131], header=header)], CODES)
     assert (table.title_year, list(table.rows["period"])) == ((2022, 1), ["T7/2022"])
+
+
+@pytest.mark.parametrize(
+    ("name", "summary"),
+    [
+        ("Tổng hợp", True),
+        ("TỔNG HỢP CHUNG", True),
+        ("TH", True),
+        ("TH T9", True),
+        ("Biểu tổng hợp Q3", True),
+        ("Tổng cộng", True),
+        ("Toàn tỉnh", True),
+        ("TH1", False),  # as often a form's number
+        ("Tháng 7", False),
+        ("Tổng số", False),
+        ("Thạnh Mỹ", False),
+    ],
+)
+def test_a_sheet_named_as_a_summary(name, summary):
+    assert summary_sheet(_tab(name, None)) is summary
+    assert summary_sheet(Sheet.from_rows(name, [["x"]], [1])) is False  # a CSV has no sheet name
+
+
+_MONTH = "BÁO CÁO THÁNG 7/2022"
+
+
+def test_a_summary_sheet_without_a_unit_column_beside_the_units_sheets_is_passed_by():
+    sums = _tab("Tổng hợp", _MONTH, ["CNS_TO", 15], header=("ma_chi_tieu", "gia_tri"))
+    units = [
+        _tab(name, _MONTH, ["CNS_TO", v], header=("ma_chi_tieu", "gia_tri"))
+        for name, v in (("Núi Thành", 5), ("Tam Kỳ", 10))
+    ]
+    table = locate([sums, *units], CODES, units=UNITS)
+    assert table.passed_summaries == ["Tổng hợp"]
+    assert table.sheet_names == ["Núi Thành", "Tam Kỳ"]
+    assert table.rows[["unit_code", "value"]].values.tolist() == [["NUITHANH", 5], ["TAMKY", 10]]
+    # beside one unit's sheet, that sheet alone is read
+    table = locate([units[0], sums], CODES, units=UNITS)
+    assert (table.passed_summaries, table.sheet_names, table.sheet.name) == (
+        ["Tổng hợp"],
+        [],
+        "Núi Thành",
+    )
+
+
+def test_a_summary_sheet_with_a_unit_column_is_read_and_marked():
+    sums = _tab("TH", _MONTH, ["NUITHANH", "CNS_TO", 5], ["TAMKY", "CNS_TO", 10])
+    unit = _tab("Núi Thành", _MONTH, ["CNS_TO", 5], header=("ma_chi_tieu", "gia_tri"))
+    table = locate([sums, unit], CODES, units=UNITS)
+    assert (table.passed_summaries, [part.summary for part in table.parts]) == ([], [True, False])
+    assert table.summary_rows(table.rows["source_row"].to_numpy()).tolist() == [True, True, False]
+
+
+def test_sheets_all_named_as_summaries_are_read_as_any_sheets():
+    rows = [["HOIAN", "CNS_TO", 5]]
+    table = locate([_tab("TH T7", _MONTH, *rows), _tab("TH T8", "THÁNG 8/2022", *rows)], CODES)
+    assert table.passed_summaries == [] and not any(part.summary for part in table.parts)
+    assert list(table.rows["period"]) == ["2022-07", "2022-08"]
+
+
+def test_a_plans_summary_sheet_without_a_unit_column_is_passed_by_too():
+    header = ("ma_chi_tieu", "ke_hoach")
+    sheets = [
+        _tab(name, "KẾ HOẠCH NĂM 2023", ["CNS_TO", v], header=header)
+        for name, v in (("Tổng hợp", 25), ("Núi Thành", 10), ("Tam Kỳ", 15))
+    ]
+    table = locate(sheets, CODES, targets=True, units=UNITS)
+    assert table.passed_summaries == ["Tổng hợp"]
+    assert table.rows[["unit_code", "year", "value"]].values.tolist() == [
+        ["NUITHANH", "2023", 10],
+        ["TAMKY", "2023", 15],
+    ]
