@@ -1,6 +1,6 @@
-"""Uploaded files into cells: CSV in the encodings and delimiters offices produce, or XLSX (or
-the older XLS), as columns of cell values (text trimmed, empty cells None) with rows numbered as
-the spreadsheet shows them."""
+"""Uploaded files into cells: CSV in the encodings and delimiters offices produce, XLSX (or
+the older XLS), or a web page saved as a spreadsheet, as columns of cell values (text trimmed,
+empty cells None) with rows numbered as the spreadsheet shows them."""
 
 import csv
 import io
@@ -21,7 +21,7 @@ import pyarrow.csv as pa_csv
 import xlrd
 from openpyxl.utils.cell import range_boundaries
 
-from dashboard import formatting, legacy_text
+from dashboard import formatting, html_tables, legacy_text
 
 DELIMITERS = ",;\t"
 MB = 1024 * 1024
@@ -101,8 +101,8 @@ def _trimmed(column: list) -> np.ndarray:
 
 
 def read(data: bytes, file_name: str, limits: Limits) -> list[Sheet]:
-    """Every table in a CSV or XLSX file, whatever its extension says; FileRejected when the
-    file is empty, too big, or neither."""
+    """Every table in a CSV, XLSX or XLS file, or a web page saved as one, whatever its
+    extension says; FileRejected when the file is empty, too big, or none of these."""
     if not data or not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise FileRejected("Tệp rỗng: không có nội dung nào. Chọn lại đúng tệp số liệu.")
     if len(data) > limits.max_bytes:
@@ -114,7 +114,12 @@ def read(data: bytes, file_name: str, limits: Limits) -> list[Sheet]:
         return _read_xlsx(data)
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # Excel 97–2003, still common
         return _read_xls(data)
-    return [_read_csv(data, file_name)]
+    text, encoding = decode(data)
+    if html_tables.is_xml_workbook(text):
+        raise FileRejected(XML_WORKBOOK_REFUSED)
+    if html_tables.is_page(text):
+        return [_read_page(text, encoding, file_name)]
+    return [_read_csv(text, encoding, file_name)]
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -174,8 +179,21 @@ def _sniff_delimiter(text: str) -> str:
         return max(DELIMITERS, key=agreement)
 
 
-def _read_csv(data: bytes, file_name: str) -> Sheet:
-    text, encoding = decode(data)
+def _read_page(text: str, encoding: str, file_name: str) -> Sheet:
+    """A web page's tables as one sheet. Web systems export a Vietnamese page, so "1.234" is
+    read as a CSV written by Excel on a Vietnamese Windows reads it: 1234."""
+    rows, merged = html_tables.rows(text)
+    if not any(any(cell is not None for cell in row) for row in rows):
+        raise FileRejected(PAGE_WITHOUT_TABLE)
+    details = {"encoding": encoding, "format": "html"}
+    sheet = Sheet.from_rows(
+        file_name, rows, list(range(1, len(rows) + 1)), decimal_comma=True, details=details
+    )
+    sheet.merged = merged
+    return sheet
+
+
+def _read_csv(text: str, encoding: str, file_name: str) -> Sheet:
     delimiter = _sniff_delimiter(text)
     details = {"encoding": encoding, "delimiter": delimiter}
     columns = _arrow_columns(text, delimiter)
@@ -286,6 +304,14 @@ ODS_REFUSED = (
     "Tệp là bảng tính OpenDocument (.ods, của LibreOffice hoặc OpenOffice), chưa đọc được. "
     "Trong LibreOffice chọn Tệp → Lưu thành (File → Save As), kiểu «Excel 2007-365 (.xlsx)», "
     "rồi gửi tệp .xlsx."
+)
+XML_WORKBOOK_REFUSED = (
+    "Tệp là bảng tính XML 2003 (XML Spreadsheet), chưa đọc được. Mở tệp trong Excel, chọn Lưu "
+    "thành (Save As), kiểu «Excel Workbook (.xlsx)», rồi gửi tệp .xlsx."
+)
+PAGE_WITHOUT_TABLE = (
+    "Tệp là trang web (HTML) nhưng không có bảng nào có chữ hay số. Xuất lại số liệu từ hệ "
+    "thống, hoặc mở tệp trong Excel và lưu dạng Excel Workbook (.xlsx)."
 )
 XLSB_REFUSED = (
     "Tệp là Excel Binary (.xlsb), chưa đọc được. Trong Excel chọn Lưu thành (Save As), kiểu "

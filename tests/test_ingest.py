@@ -393,6 +393,29 @@ def test_xlsx_report_with_each_units_code_merged_over_its_block_of_lines(demo):
     assert current(demo, "TAMKY", "TT_CHUONGTRINH", "2022-08")["value"] == 6
 
 
+def test_a_web_systems_export_saved_as_xls_goes_in_as_the_table_it_shows(demo):
+    # what a web system's "Xuất Excel" button saves: an HTML table named .xls, its numbers
+    # written as a Vietnamese page shows them, each unit's name spanning its block of lines
+    page = """<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head>
+<meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head><body>
+<table border="1">
+<tr><td colspan="4"><b>BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ THÁNG 8 NĂM 2022</b></td></tr>
+<tr><th>STT</th><th>Đơn vị</th><th>Mã chỉ tiêu</th><th>Kết quả<br>thực hiện</th></tr>
+<tr><td>1</td><td rowspan="2">Hội An</td><td>CNS_TO</td><td>1.234</td></tr>
+<tr><td>2</td><td>TT_CHUONGTRINH</td><td>5</td></tr>
+<tr><td>3</td><td>Tam Kỳ</td><td>CNS_TO</td><td>nhiều</td></tr>
+</table></body></html>"""
+    before = snapshot(demo)
+    refused = submit(demo, page.encode("utf-8"), name="BaoCao_T8.xls")
+    assert refused.errors[["row", "column"]].values.tolist() == [[5, "D (Kết quả thực hiện)"]]
+    assert_unchanged(demo, before)
+    upload = submit(demo, page.replace("nhiều", "140").encode("utf-8"), name="BaoCao_T8.xls")
+    assert upload.ok and upload.batch.new == 3
+    assert current(demo, "HOIAN", "CNS_TO", "2022-08")["value"] == 1234
+    assert current(demo, "HOIAN", "TT_CHUONGTRINH", "2022-08")["value"] == 5
+    assert current(demo, "TAMKY", "CNS_TO", "2022-08")["value"] == 140
+
+
 def test_a_file_with_year_and_month_columns_instead_of_a_period(demo):
     text = (
         "Mã đơn vị,Mã chỉ tiêu,Năm,Tháng,Giá trị\n"

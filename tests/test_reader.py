@@ -228,6 +228,53 @@ def test_refused_files(data, message, limit):
         read(data, "x.csv", Limits(max_bytes=limit))
 
 
+_EXPORTED_PAGE = """<meta http-equiv="Content-Type" content="text/html; charset=utf-8"/>
+<table border="1"><tr><td colspan="3">BÁO CÁO THÁNG 8 NĂM 2022</td></tr>
+<tr><th>Đơn vị</th><th>Chỉ tiêu</th><th>Giá trị</th></tr>
+<tr><td rowspan="2">HOIAN</td><td>CNS_TO</td><td>1.234</td></tr>
+<tr><td>CSDL_DUNGCHUNG</td><td>82,5</td></tr></table>"""
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        _EXPORTED_PAGE.encode("utf-8"),
+        b"\xef\xbb\xbf" + _EXPORTED_PAGE.encode("utf-8"),
+        _EXPORTED_PAGE.encode("utf-16"),
+    ],
+)
+def test_a_web_page_saved_as_xls_is_read_as_the_table_it_shows(data):
+    (sheet,) = read(data, "baocao.xls", Limits())
+    assert (sheet.name, sheet.tab, sheet.details["format"]) == ("baocao.xls", False, "html")
+    assert [sheet.row(i) for i in range(4)] == [
+        ["BÁO CÁO THÁNG 8 NĂM 2022", None, None],
+        ["Đơn vị", "Chỉ tiêu", "Giá trị"],
+        ["HOIAN", "CNS_TO", "1.234"],
+        [None, "CSDL_DUNGCHUNG", "82,5"],
+    ]
+    assert (sheet.row_numbers, sheet.merged) == ([1, 2, 3, 4], [(0, 3, 0, 4)])
+    assert sheet.decimal_comma  # a Vietnamese page's 1.234 is a thousand two hundred
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            '<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">'
+            "<Worksheet/></Workbook>",
+            "^Tệp là bảng tính XML 2003 \\(XML Spreadsheet\\), chưa đọc được. Mở tệp trong Excel",
+        ),
+        (
+            "<html><body><p>Không có dữ liệu</p><table><tr><td> </td></tr></table></body></html>",
+            "^Tệp là trang web \\(HTML\\) nhưng không có bảng nào có chữ hay số",
+        ),
+    ],
+)
+def test_a_page_or_xml_workbook_that_cannot_be_read_is_refused_saying_what_to_do(text, message):
+    with pytest.raises(FileRejected, match=message):
+        read(text.encode(), "baocao.xls", Limits())
+
+
 def test_workbook_rows_are_numbered_from_the_sheets_first_row_whatever_its_dimension_says():
     book = Workbook()
     book.active["C3"] = "ma_don_vi"  # rows 1-2 empty: the file records its dimension as C3:D4

@@ -1,0 +1,78 @@
+"""A web page saved as a spreadsheet (the ".xls" many web systems export is an HTML table): its
+tables' cells laid out as the spreadsheet program shows them, spans included."""
+
+import re
+
+import lxml.html
+from lxml import etree
+
+# A page, not a CSV: it opens with a tag of a page or of a table (after an XML declaration or
+# comments, as exports write them).
+_PAGE = re.compile(
+    r"\s*(<\?xml[^>]*\?>\s*)?(<!--.*?-->\s*)*"
+    r"<(!doctype\s+html|html|head|body|meta|style|div|table)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+# Excel's XML Spreadsheet 2003 (<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">)
+_XML_WORKBOOK = re.compile(r"<(ss:)?Workbook\b[^>]*office:spreadsheet", re.IGNORECASE)
+MAX_SPAN = 1000  # the most columns a cell may span, as browsers allow
+
+
+def is_page(text: str) -> bool:
+    """Whether the text is a web page (HTML) rather than a CSV."""
+    return _PAGE.match(text[:4096]) is not None
+
+
+def is_xml_workbook(text: str) -> bool:
+    """Whether the text is Excel's XML Spreadsheet 2003."""
+    return _XML_WORKBOOK.search(text[:4096]) is not None
+
+
+def rows(text: str) -> tuple[list[list[str | None]], list[tuple[int, int, int, int]]]:
+    """The rows of the page's tables, one after another in the page's order, each cell's text
+    (None when empty) at the column it is shown in, and the cells spanning several rows as
+    (first column, first row, last column, last row), columns from 0 and rows from 1. A table
+    holding another is a frame for it: only the innermost tables are read."""
+    # A str with an encoding declaration is refused by lxml; the text is decoded already.
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    try:
+        page = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return [], []
+    for br in page.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    grid: list[list[str | None]] = []
+    merged = []
+    for table in page.iter("table"):
+        if table.find(".//table") is not None:
+            continue
+        taken: set[tuple[int, int]] = set()  # cells under a span from a row above
+        lines = table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
+        for offset, row in enumerate(lines):
+            number, line = len(grid), []
+            grid.append(line)
+            column = 0
+            for cell in row.xpath("./td|./th"):
+                while (number, column) in taken:
+                    column += 1
+                # a span down past the table's last row ends there, as browsers show it
+                across = _span(cell, "colspan")
+                down = min(_span(cell, "rowspan"), len(lines) - offset)
+                words = " ".join(cell.text_content().split()) or None
+                line.extend([None] * (column + across - len(line)))
+                line[column] = words
+                for below in range(number + 1, number + down):
+                    taken.update((below, c) for c in range(column, column + across))
+                if down > 1:
+                    merged.append((column, number + 1, column + across - 1, number + down))
+                column += across
+    width = max(map(len, grid), default=0)
+    return [line + [None] * (width - len(line)) for line in grid], merged
+
+
+def _span(cell, attribute: str) -> int:
+    """A cell's colspan or rowspan, 1 when missing or unreadable."""
+    try:
+        return min(max(int(cell.get(attribute, "1").strip()), 1), MAX_SPAN)
+    except ValueError:
+        return 1
