@@ -15,6 +15,7 @@ _PAGE = re.compile(
 )
 # Excel's XML Spreadsheet 2003 (<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">)
 _XML_WORKBOOK = re.compile(r"<(ss:)?Workbook\b[^>]*office:spreadsheet", re.IGNORECASE)
+_TEXT_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "center")
 MAX_SPAN = 1000  # the most columns a cell may span, as browsers allow
 
 
@@ -30,9 +31,11 @@ def is_xml_workbook(text: str) -> bool:
 
 def rows(text: str) -> tuple[list[list[str | None]], list[tuple[int, int, int, int]]]:
     """The rows of the page's tables, one after another in the page's order, each cell's text
-    (None when empty) at the column it is shown in, and the cells spanning several rows as
-    (first column, first row, last column, last row), columns from 0 and rows from 1. A table
-    holding another is a frame for it: only the innermost tables are read."""
+    (None when empty) at the column it is shown in, with the lines of text around them (a
+    heading, a paragraph, a caption) as rows of one cell, and the cells spanning several rows
+    as (first column, first row, last column, last row), columns from 0 and rows from 1. A
+    table holding another is a frame for it: only the innermost tables are read. No rows at
+    all when no table has a cell of text or figures."""
     # A str with an encoding declaration is refused by lxml; the text is decoded already.
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     try:
@@ -43,9 +46,19 @@ def rows(text: str) -> tuple[list[list[str | None]], list[tuple[int, int, int, i
         br.tail = "\n" + (br.tail or "")
     grid: list[list[str | None]] = []
     merged = []
-    for table in page.iter("table"):
-        if table.find(".//table") is not None:
+    filled = False  # a table has a cell of text or figures
+    for element in page.iter(*_TEXT_BLOCKS, "table"):
+        if element.tag != "table":
+            # A heading or line of text outside the tables ("BÁO CÁO THÁNG 9 NĂM 2022" above
+            # the table) is a row, as Excel shows it: the title rows of a sheet.
+            words = _words(element)
+            if words and not _holds_blocks(element):
+                grid.append([words])
             continue
+        if element.find(".//table") is not None:
+            continue
+        table = element
+        grid.extend([words] for words in map(_words, table.xpath("./caption")) if words)
         taken: set[tuple[int, int]] = set()  # cells under a span from a row above
         lines = table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
         for offset, row in enumerate(lines):
@@ -58,16 +71,31 @@ def rows(text: str) -> tuple[list[list[str | None]], list[tuple[int, int, int, i
                 # a span down past the table's last row ends there, as browsers show it
                 across = _span(cell, "colspan")
                 down = min(_span(cell, "rowspan"), len(lines) - offset)
-                words = " ".join(cell.text_content().split()) or None
                 line.extend([None] * (column + across - len(line)))
-                line[column] = words
+                line[column] = _words(cell)
+                filled = filled or line[column] is not None
                 for below in range(number + 1, number + down):
                     taken.update((below, c) for c in range(column, column + across))
                 if down > 1:
                     merged.append((column, number + 1, column + across - 1, number + down))
                 column += across
+    if not filled:
+        return [], []
     width = max(map(len, grid), default=0)
     return [line + [None] * (width - len(line)) for line in grid], merged
+
+
+def _words(element) -> str | None:
+    """An element's text as one line, spaces made one; None when it has none."""
+    return " ".join(element.text_content().split()) or None
+
+
+def _holds_blocks(element) -> bool:
+    """Whether an element is inside a table, or holds a table or another block of text (whose
+    own rows say its text)."""
+    if any(True for _ in element.iterancestors("table")):
+        return True
+    return any(True for _ in element.iterdescendants(*_TEXT_BLOCKS, "table"))
 
 
 def _span(cell, attribute: str) -> int:

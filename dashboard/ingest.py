@@ -46,6 +46,17 @@ class Upload:
         return int((self.changes["change"] == change).sum())
 
 
+# Why a sheet with a table was passed by (layout.Table.passed_sheets), and what to do if it
+# held figures to send.
+PASSED_SHEETS = {
+    "summary": "là trang tổng hợp, không có cột mã đơn vị: được bỏ qua, chỉ đọc các trang của "
+    "từng đơn vị (bảng điều khiển tự cộng). Nếu trang này có số liệu cần gửi, gửi nó thành một "
+    "tệp riêng.",
+    "hidden": "đang ẩn: được bỏ qua, chỉ đọc các trang đang hiện. Nếu số liệu cần gửi nằm ở "
+    "trang đó, bỏ ẩn trang (Unhide) hoặc gửi nó thành một tệp riêng.",
+}
+
+
 def _catalogue(cur: duckdb.DuckDBPyConnection) -> validation.Catalogue:
     return validation.Catalogue(units=catalog.units(cur), indicators=catalog.indicators(cur))
 
@@ -116,6 +127,7 @@ def _validated(cur, data, file_name, actor, targets, today, limits, problems, up
             targets=targets,
             units=cat.units,
             own_unit=actor.unit_code if actor.role == "unit" else None,
+            indicator_names=_indicator_names(cat.indicators),
         )
     except reader.FileRejected as exc:
         problems.add("error", str(exc))
@@ -141,6 +153,16 @@ def _validated(cur, data, file_name, actor, targets, today, limits, problems, up
     return validation.figures(table, cat, actor, today, problems, decimal_comma), table
 
 
+def _indicator_names(indicators: pd.DataFrame) -> list[tuple[str, str]]:
+    """(name, code) for each indicator's full and short name, as a column may be headed."""
+    return [
+        (name, code)
+        for column in ("name", "short_name")
+        for name, code in zip(indicators[column], indicators["code"], strict=True)
+        if isinstance(name, str)
+    ]
+
+
 def _tell(upload: Upload, problems: Problems) -> None:
     """The upload's problems as people read them: each at its own sheet's row."""
     upload.problems = layout.placed(problems.frame(), "row", upload.sheets)
@@ -155,13 +177,8 @@ def _tell_what_was_passed_by(table, cat, actor, targets: bool, problems: Problem
     def unit(code: str) -> str:
         return f"{names.get(code, code)} ({code})"
 
-    for name in table.passed_summaries:
-        problems.add(
-            "warning",
-            f"Trang tính «{name}» là trang tổng hợp, không có cột mã đơn vị: được bỏ qua, chỉ "
-            "đọc các trang của từng đơn vị (bảng điều khiển tự cộng). Nếu trang này có số liệu "
-            "cần gửi, gửi nó thành một tệp riêng.",
-        )
+    for name, why in table.passed_sheets.items():
+        problems.add("warning", f"Trang tính «{name}» {PASSED_SHEETS[why]}")
     for index, part in enumerate(table.parts or [table]):
         shift = index * layout.SHEET_SPAN
         if part.sheet.legacy_font:
@@ -249,6 +266,14 @@ def _tell_what_was_passed_by(table, cat, actor, targets: bool, problems: Problem
                 f"Dòng {number} ghi «-» hoặc «x» thay cho "
                 f"{'kế hoạch' if targets else 'số liệu'}: không có gì để ghi, được bỏ qua.",
                 row=shift + number,
+            )
+        if part.indicators_by_name:
+            read = ", ".join(f"{label} → {code}" for label, code in part.indicators_by_name)
+            problems.add(
+                "warning",
+                f"Cột chỉ tiêu ghi tên thay cho mã: đã nhận theo tên trong danh mục ({read}). "
+                "Ghi mã để chắc chắn không nhầm.",
+                row=shift + part.header_row,
             )
         if part.ignored_columns:
             problems.add(

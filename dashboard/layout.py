@@ -2,6 +2,7 @@
 holds which field, long or wide form; and the table turned into one row per figure or target."""
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -80,6 +81,8 @@ SHEET_SPAN = 10_000_000
 # accents; "TH1" is left out, being as often a form's number.
 SUMMARY_NAME = re.compile(r"\b(tong ?hop|tong ?cong|th|(toan|ca) (tinh|huyen))\b|^tong$")
 # A cell of the row that numbers a report's columns under its header: 1, (2), A, (4)=(2)/(3).
+# A header's number before its text, as normalise leaves it: "1. Số tổ…" → "1soto…", "(2)…".
+NUMBERED = re.compile(r"^\d{1,2}(?=\D)")
 COLUMN_NUMBER = re.compile(r"^\(?\s*(\d{1,2}|[A-Za-z])\s*\)?(\s*=.*)?$")
 # Headers that may head a column of names rather than codes ("Đơn vị": Hội An): beside a
 # column headed as codes ("Mã ĐV") for the same field, they are left out.
@@ -147,10 +150,13 @@ class Table:
     unit_by_name: bool = False
     # A unit the sheet's name is that the title contradicts (the title's is taken).
     name_unit_unheeded: str | None = None
+    # The columns of a wide table headed by an indicator's name, not its code: (label, code).
+    indicators_by_name: list[tuple[str, str]] = field(default_factory=list)
     # A sheet named as a summary of the others ("Tổng hợp"), read beside them.
     summary: bool = False
-    # Summary sheets with no unit column, passed by beside the sheets read.
-    passed_summaries: list[str] = field(default_factory=list)
+    # Sheets with a table, passed by beside the sheets read, and why: "summary" (a summary with
+    # no unit column) or "hidden" (a sheet the workbook hides).
+    passed_sheets: dict[str, str] = field(default_factory=dict)
 
     @property
     def sheet_names(self) -> list[str]:
@@ -178,24 +184,51 @@ def _match_field(key: str, fields: dict[str, tuple[str, ...]]) -> str | None:
     return None
 
 
-def _wide_column(key: str, codes: dict[str, str]) -> tuple[str, str] | None:
-    """(indicator code, part) of a wide-form header: the code itself, or code + tử số/mẫu số."""
+@dataclass(frozen=True)
+class _Indicators:
+    """The catalogue's indicators as headers are compared (normalise): code by code, and code
+    by the name only one indicator has."""
+
+    codes: dict[str, str]
+    names: dict[str, str]
+
+    @classmethod
+    def of(cls, codes: list[str], names: Sequence[tuple[str, str]]) -> "_Indicators":
+        """From the codes and (name, code) pairs; a name given to two codes names neither."""
+        by_name: dict[str, set[str]] = {}
+        for name, code in names:
+            by_name.setdefault(normalise(name), set()).add(code)
+        return cls(
+            {normalise(code): code for code in codes},
+            {key: code for key, (code, *more) in by_name.items() if key and not more},
+        )
+
+    def by_name(self, key: str) -> str | None:
+        """The code of the indicator a header names, numbered or not ("1. Số tổ công nghệ số…")."""
+        return self.names.get(key) or self.names.get(NUMBERED.sub("", key))
+
+
+def _wide_column(key: str, indicators: _Indicators) -> tuple[str, str] | None:
+    """(indicator code, part) of a wide-form header: the code itself, or code + tử số/mẫu số, or
+    the value column headed by the indicator's name."""
+    codes = indicators.codes
     if key in codes:
         return codes[key], "value"
     for part, suffixes in PART_SUFFIXES.items():
         for suffix in suffixes:
             if key.endswith(suffix) and key[: -len(suffix)] in codes:
                 return codes[key[: -len(suffix)]], part
-    return None
+    code = indicators.by_name(key)
+    return None if code is None else (code, "value")
 
 
 def _label(index: int, header: object) -> str:
     return f"{column_letter(index)} ({str(header).strip()})" if header else column_letter(index)
 
 
-def _score(keys: list[str], fields, codes) -> tuple[int, int]:
+def _score(keys: list[str], fields, indicators) -> tuple[int, int]:
     named = {_match_field(k, fields) for k in keys} - {None}
-    wide = sum(1 for k in keys if _wide_column(k, codes) and not _match_field(k, fields))
+    wide = sum(1 for k in keys if _wide_column(k, indicators) and not _match_field(k, fields))
     return len(named), wide
 
 
@@ -205,41 +238,51 @@ def locate(
     targets: bool = False,
     units: pd.DataFrame | None = None,
     own_unit: str | None = None,
+    indicator_names: Sequence[tuple[str, str]] = (),
 ) -> Table:
     """The table of the sheet with a recognisable header and lines under it, or the tables of
     several such sheets (a workbook of a sheet a month, or a sheet a unit) read as one, each
     built on its own sheet's title; FileRejected, saying which columns are expected, when there
     is none. A table with no unit column is of the one unit of `units` (code, name) its title
-    names, or else of `own_unit` when given."""
+    names, or else of `own_unit` when given. A column an indicator may be headed by its code
+    or by a name of `indicator_names`, (name, code) pairs."""
     fields = TARGET_FIELDS if targets else FIGURE_FIELDS
-    codes = {normalise(code): code for code in indicator_codes}
+    indicators = _Indicators.of(indicator_codes, indicator_names)
     names = None if units is None or units.empty else _UnitNames(units)  # one for every sheet
-    found = [(sheet, _header_position(sheet, fields, codes, targets)) for sheet in sheets]
+    found = [(sheet, _header_position(sheet, fields, indicators, targets)) for sheet in sheets]
     found = [(sheet, position) for sheet, position in found if position is not None]
     if not found:
         raise FileRejected(_no_header_message(targets))
     filled = [(sheet, position) for sheet, position in found if _has_lines(sheet, position)]
+    passed = {}
+    if any(sheet.hidden for sheet, _ in filled) and not all(sheet.hidden for sheet, _ in filled):
+        # What the workbook hides (the data a shown report was built from) is not what its
+        # sender sees and sends.
+        passed = {sheet.name: "hidden" for sheet, _ in filled if sheet.hidden}
+        filled = [(sheet, position) for sheet, position in filled if not sheet.hidden]
     if len(filled) <= 1:
         sheet, position = (filled or found)[0]
-        return _build(sheet, position, fields, codes, targets, names, own_unit)
+        table = _build(sheet, position, fields, indicators, targets, names, own_unit)
+        table.passed_sheets = passed
+        return table
     summaries = [summary_sheet(sheet) for sheet, _ in filled]
     if all(summaries):
         summaries = [False] * len(filled)
-    tables, passed = [], []
+    tables = []
     for (sheet, position), summary in zip(filled, summaries, strict=True):
         # Beside the units' own sheets, a summary with no unit column holds their sums (or a
         # period's), which the dashboard makes itself: it is passed by, not read as a unit's.
-        if summary and not _has_unit_column(sheet, position, fields, codes, targets):
-            passed.append(sheet.name)
+        if summary and not _has_unit_column(sheet, position, fields, indicators, targets):
+            passed[sheet.name] = "summary"
             continue
         try:
-            table = _build(sheet, position, fields, codes, targets, names, own_unit)
+            table = _build(sheet, position, fields, indicators, targets, names, own_unit)
         except FileRejected as exc:
             raise FileRejected(f"Trang tính «{sheet.name}»: {exc}") from exc
         table.summary = summary
         tables.append(table)
     joined = _joined(tables) if len(tables) > 1 else tables[0]
-    joined.passed_summaries = passed
+    joined.passed_sheets = passed
     return joined
 
 
@@ -250,9 +293,9 @@ def summary_sheet(sheet: Sheet) -> bool:
     return sheet.tab and SUMMARY_NAME.search(words) is not None
 
 
-def _has_unit_column(sheet: Sheet, position: int, fields, codes, targets: bool) -> bool:
+def _has_unit_column(sheet: Sheet, position: int, fields, indicators, targets: bool) -> bool:
     """Whether the header at `position` has a unit column."""
-    header, _ = _header(sheet, position, fields, codes, targets)
+    header, _ = _header(sheet, position, fields, indicators, targets)
     return any(_match_field(normalise(cell), fields) == "unit_code" for cell in header)
 
 
@@ -292,15 +335,15 @@ def placed(frame: pd.DataFrame, column: str, sheets: list[str]) -> pd.DataFrame:
     return out
 
 
-def _header_position(sheet: Sheet, fields, codes, targets: bool) -> int | None:
+def _header_position(sheet: Sheet, fields, indicators, targets: bool) -> int | None:
     """Where the sheet's best header is among its first rows, or None if it has none."""
     best = None
     for position in range(min(HEADER_SEARCH_ROWS, len(sheet.row_numbers))):
         # Scored with the row that continues it: "Kết quả" over "Tử số | Mẫu số | Giá trị"
         # heads the table, not the lower row alone, which names more fields than it.
-        header, _ = _header(sheet, position, fields, codes, targets)
+        header, _ = _header(sheet, position, fields, indicators, targets)
         keys = [normalise(cell) for cell in header]
-        named, wide = _score(keys, fields, codes)
+        named, wide = _score(keys, fields, indicators)
         rank = (named + min(wide, 1), named)
         if rank[0] >= 2 and (best is None or rank > best[0]):
             best = (rank, position)
@@ -325,7 +368,7 @@ def _no_header_message(targets: bool) -> str:
     )
 
 
-def _header(sheet: Sheet, position: int, fields, codes, targets: bool) -> tuple[list, int]:
+def _header(sheet: Sheet, position: int, fields, indicators, targets: bool) -> tuple[list, int]:
     """The header's cells, and the position of the first row under it. A header may take two
     rows ("Số liệu" over "Giá trị | Tử số | Mẫu số"): the row under it continues it when it
     names a field and leaves the columns of unit, indicator, period and year empty, and each
@@ -338,7 +381,7 @@ def _header(sheet: Sheet, position: int, fields, codes, targets: bool) -> tuple[
         matched = [_match_field(normalise(cell), fields) for cell in header]
         keyed = [i for i, field in enumerate(matched) if field in KEY_FIELDS]
         names = any(
-            _match_field(key, fields) or (not targets and _wide_column(key, codes))
+            _match_field(key, fields) or (not targets and _wide_column(key, indicators))
             for key in (normalise(cell) for cell in lower)
             if key
         )
@@ -357,12 +400,15 @@ def _numbering(cells: list) -> bool:
     return len(filled) >= 3 and all(COLUMN_NUMBER.match(cell) for cell in filled)
 
 
-def _build(sheet: Sheet, position: int, fields, codes, targets: bool, names, own_unit) -> Table:
-    header, start = _header(sheet, position, fields, codes, targets)
+def _build(
+    sheet: Sheet, position: int, fields, indicators, targets: bool, names, own_unit
+) -> Table:
+    header, start = _header(sheet, position, fields, indicators, targets)
     keys = [normalise(cell) for cell in header]
     named: dict[str, int] = {}
     wide: dict[tuple[str, str], int] = {}
     period_parts: dict[str, int] = {}  # year, month, quarter
+    headed_by_name: list[tuple[str, str]] = []  # indicator columns headed by a name: (label, code)
     ignored: list[int] = []
     for index, key in enumerate(keys):
         if not key:
@@ -385,9 +431,11 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool, names, own
                 ignored.append(first)
             named[matched] = index
             continue
-        part = _wide_column(key, codes)
+        part = _wide_column(key, indicators)
         if part is not None and not (targets and part[1] != "value"):  # targets have no parts
             wide[part] = index
+            if part[1] == "value" and key not in indicators.codes:
+                headed_by_name.append((_label(index, header[index]), part[0]))
         elif not targets and PERIOD_PARTS.get(key) not in (None, *period_parts):
             period_parts[PERIOD_PARTS[key]] = index
         else:
@@ -448,7 +496,7 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool, names, own
     frame = _drop_blank(frame, fields)
     frame, no_figure = _drop_no_figure(frame, dashed, form)
     frame, totals = _drop_totals(frame, sheet, form)
-    frame, texts = _drop_text_rows(frame, form, sheet.decimal_comma, codes)
+    frame, texts = _drop_text_rows(frame, form, sheet.decimal_comma, indicators.codes)
     if period_parts:
         joined = ", ".join(
             [_label(i, header[i]) for i in sorted(period_parts.values())]
@@ -491,6 +539,7 @@ def _build(sheet: Sheet, position: int, fields, codes, targets: bool, names, own
         name_period_unheeded=found.unheeded if found else None,
         unit_by_name=unit_by_name,
         name_unit_unheeded=unit_unheeded,
+        indicators_by_name=headed_by_name if form in WIDE_FORMS else [],
     )
 
 

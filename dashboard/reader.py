@@ -66,6 +66,7 @@ class Sheet:
     tab: bool = False
     # The legacy font (.VnTime, VNI-Times) of text typed in its encoding, read as Unicode.
     legacy_font: str | None = None
+    hidden: bool = False  # a workbook's sheet its user does not see (hidden, very hidden)
 
     @classmethod
     def from_rows(cls, name: str, rows: list[list[object]], row_numbers: list[int], **kwargs):
@@ -110,6 +111,9 @@ def read(data: bytes, file_name: str, limits: Limits) -> list[Sheet]:
             f"Tệp lớn {formatting.number(len(data) / MB, 1)} MB, vượt giới hạn "
             f"{formatting.trimmed(limits.max_bytes / MB, 1)} MB. Chia thành nhiều tệp nhỏ hơn."
         )
+    refused = _not_a_table(data)
+    if refused:
+        raise FileRejected(refused)
     if data[:4] == b"PK\x03\x04":
         return _read_xlsx(data)
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # Excel 97–2003, still common
@@ -120,6 +124,33 @@ def read(data: bytes, file_name: str, limits: Limits) -> list[Sheet]:
     if html_tables.is_page(text):
         return [_read_page(text, encoding, file_name)]
     return [_read_csv(text, encoding, file_name)]
+
+
+# File names an uploader takes beyond those it lists: a web page (read as its tables), and the
+# kinds refused with the reason and what to send instead, so that the reason is told in
+# Vietnamese, not as the browser's "not allowed".
+OTHER_EXTENSIONS = ["htm", "html", "pdf", "doc", "docx", "png", "jpg", "jpeg", "ods", "xlsb"]
+# Files a report is often sent as that hold no table to read: a scan or print, a photo.
+_NOT_TABLES = {
+    b"%PDF-": "Tệp là PDF (bản in hoặc bản quét của báo cáo)",
+    b"\x89PNG": "Tệp là ảnh (PNG)",
+    b"\xff\xd8\xff": "Tệp là ảnh (JPEG)",
+}
+WORD_REFUSED = (
+    "Tệp là văn bản Word: không đọc số liệu trong văn bản. Chép bảng số liệu sang Excel, lưu dạng "
+    "Excel Workbook (.xlsx) rồi gửi, hoặc dùng mẫu nhập liệu tải từ hệ thống."
+)
+
+
+def _not_a_table(data: bytes) -> str | None:
+    """Why a PDF, a photo or a Word document cannot be read, and what to send instead."""
+    for signature, what in _NOT_TABLES.items():
+        if data.startswith(signature):
+            return (
+                f"{what}: không đọc được số liệu trong đó. Gửi tệp Excel (.xlsx) hoặc CSV của "
+                "báo cáo, hoặc dùng mẫu nhập liệu tải từ hệ thống."
+            )
+    return None
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -285,6 +316,8 @@ def _other_spreadsheet(data: bytes) -> FileRejected | None:
         names = set(archive.namelist())
         if "xl/workbook.bin" in names:
             return FileRejected(XLSB_REFUSED)
+        if "word/document.xml" in names:
+            return FileRejected(WORD_REFUSED)
         if "mimetype" in names and b"opendocument.spreadsheet" in archive.read("mimetype"):
             return FileRejected(ODS_REFUSED)
     except (zipfile.BadZipFile, OSError):
@@ -324,7 +357,7 @@ def _read_xlsx(data: bytes) -> list[Sheet]:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # any failure to open means "not a workbook we can read"
         raise _other_spreadsheet(data) or _unopened("Excel", ".xlsx", exc) from None
-    found = []  # (title, rows, row numbers, XML, legacy fonts) of each sheet
+    found = []  # (title, rows, row numbers, XML, legacy fonts, hidden) of each sheet
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         for worksheet in book.worksheets:
@@ -334,16 +367,17 @@ def _read_xlsx(data: bytes) -> list[Sheet]:
                 rows.append([_cell_value(cell, legacy) for cell in row])
                 numbers.append(number)
             xml = archive.read(worksheet._worksheet_path)
-            found.append((worksheet.title, rows, numbers, xml, legacy))
+            hidden = worksheet.sheet_state != "visible"
+            found.append((worksheet.title, rows, numbers, xml, legacy, hidden))
     finally:
         book.close()
-    uncalculated = {title: rows for title, rows, _, xml, _ in found if _UNCALCULATED.search(xml)}
+    uncalculated = {title: rows for title, rows, _, xml, *_ in found if _UNCALCULATED.search(xml)}
     if uncalculated:
         _formulas_for_blanks(data, uncalculated)
     sheets = []
-    for title, rows, numbers, xml, legacy in found:
+    for title, rows, numbers, xml, legacy, hidden in found:
         sheet = Sheet.from_rows(
-            title, rows, numbers, tab=True, legacy_font=min(legacy, default=None)
+            title, rows, numbers, tab=True, legacy_font=min(legacy, default=None), hidden=hidden
         )
         # openpyxl's read-only sheets (the only ones that read a large file at a usable speed)
         # do not read merged cells, so their list is taken from the sheet's XML.
@@ -384,6 +418,8 @@ def _read_xls(data: bytes) -> list[Sheet]:
     try:
         book = xlrd.open_workbook(file_contents=data, formatting_info=True)
     except Exception as exc:  # any failure to open means "not a workbook we can read"
+        if "WordDocument".encode("utf-16-le") in data:  # the stream every .doc holds
+            raise FileRejected(WORD_REFUSED) from None
         raise _unopened("Excel 97–2003", ".xls", exc) from None
     sheets = []
     for worksheet in book.sheets():
@@ -394,7 +430,12 @@ def _read_xls(data: bytes) -> list[Sheet]:
         ]
         numbers = list(range(1, worksheet.nrows + 1))
         sheet = Sheet.from_rows(
-            worksheet.name, rows, numbers, tab=True, legacy_font=min(legacy, default=None)
+            worksheet.name,
+            rows,
+            numbers,
+            tab=True,
+            legacy_font=min(legacy, default=None),
+            hidden=worksheet.visibility != 0,
         )
         # xlrd gives merges as 0-based, end-exclusive (first row, row after, first col, col after)
         sheet.merged = [

@@ -50,9 +50,26 @@ def _each(mask: pd.Series, message) -> pd.Series:
 NOT_A_NUMBER = "Không phải là số. Ghi số, ví dụ 82,5 hoặc 1234 (có thể thêm %)."
 
 
+# The errors a formula's cell shows in Excel, and what each means.
+EXCEL_ERRORS = {
+    "#DIV/0!": "chia cho 0",
+    "#N/A": "hàm tra cứu không tìm thấy giá trị",
+    "#VALUE!": "công thức gặp giá trị sai kiểu",
+    "#REF!": "công thức trỏ tới ô đã bị xóa",
+    "#NAME?": "tên hàm hoặc tên vùng không đúng",
+    "#NUM!": "kết quả không phải số hợp lệ",
+    "#NULL!": "hai vùng không giao nhau",
+}
+
+
 def _not_a_number(cell, otherwise: str = NOT_A_NUMBER) -> str:
     """Why a cell is not read as a number, and what to write: `otherwise` unless it holds an
-    uncalculated formula."""
+    uncalculated formula or shows a formula's error."""
+    if str(cell) in EXCEL_ERRORS:
+        return (
+            f"Ô báo lỗi công thức {cell} ({EXCEL_ERRORS[str(cell)]}): ô không có số. Sửa công "
+            "thức trong tệp hoặc ghi số thay cho nó, rồi gửi lại."
+        )
     if str(cell).startswith("="):
         # a workbook saved by a program that does not calculate keeps no result beside it
         return (

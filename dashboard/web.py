@@ -267,7 +267,8 @@ UPLOADER_CSS = """
 
 
 def file_uploader(label: str, types: list[str], key: str):
-    """st.file_uploader, saying in Vietnamese what it takes and up to what size and rows."""
+    """st.file_uploader, saying in Vietnamese what it takes and up to what size and rows; it
+    also takes reader's other kinds (a web page, a PDF), for the reader to read or refuse."""
     limits = reader.Limits.from_env()
     hint = (
         f"hoặc kéo thả tệp vào đây · {', '.join(t.upper() for t in types)}, tối đa "
@@ -275,7 +276,7 @@ def file_uploader(label: str, types: list[str], key: str):
         f"{formatting.number(limits.max_rows)} dòng"
     )
     st.markdown(UPLOADER_CSS.format(hint=hint), unsafe_allow_html=True)
-    return st.file_uploader(label, type=types, key=key)
+    return st.file_uploader(label, type=types + reader.OTHER_EXTENSIONS, key=key)
 
 
 def empty_database_notice(cat: dict) -> None:

@@ -262,16 +262,50 @@ def test_a_unit_sends_its_own_old_excel_report_with_no_unit_column(server, brows
     reporter.set_input_files("input[type=file]", str(path))
     reporter.wait_for_selector("text=Ghi vào cơ sở dữ liệu", timeout=60_000)
     reporter.wait_for_selector(READY, timeout=60_000)
-    shown = {
-        metric.locator("[data-testid=stMetricLabel]").inner_text(): metric.locator(
-            "[data-testid=stMetricValue]"
-        ).inner_text()
-        for metric in reporter.locator("[data-testid=stMetric]").all()
-    }
+    shown = metrics(reporter)
     assert (shown["Mới"], shown["Lỗi"], shown["Cảnh báo"]) == ("2", "0", "4")
     reporter.get_by_role("button", name="Ghi vào cơ sở dữ liệu").click()
     reporter.wait_for_selector("text=Đã ghi lô", timeout=60_000)
     reporter.screenshot(path=str(ARTIFACTS / "gui-xls-sau.png"), full_page=True)
+
+
+def metrics(page) -> dict[str, str]:
+    return {
+        metric.locator("[data-testid=stMetricLabel]").inner_text(): metric.locator(
+            "[data-testid=stMetricValue]"
+        ).inner_text()
+        for metric in page.locator("[data-testid=stMetric]").all()
+    }
+
+
+def test_a_pdf_is_refused_in_vietnamese_and_a_web_systems_export_goes_in(server, browser, tmp_path):
+    """The browser's uploader takes a PDF (the signed report's scan) for the reader to say in
+    Vietnamese why not, and the ".xls" a web system exports, an HTML table, goes in."""
+    reporter = signed_in(browser, server, "hoian", (1400, 900))
+    visit(reporter, f"{server}/gui-so-lieu", "gui-pdf")
+    scan = tmp_path / "bao_cao_t10_da_ky.pdf"
+    scan.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
+    reporter.set_input_files("input[type=file]", str(scan))
+    reporter.wait_for_selector("text=Tệp có 1 lỗi nên chưa thể ghi", timeout=60_000)
+    assert metrics(reporter)["Lỗi"] == "1"
+    export = tmp_path / "BaoCao_HoiAn_T10.xls"
+    export.write_text(
+        '<html><head><meta charset="utf-8"></head><body>'
+        "<h3>UBND THÀNH PHỐ HỘI AN</h3><h3>BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ THÁNG 10 NĂM 2022</h3>"
+        '<table border="1"><tr><th>STT</th><th>Tên chỉ tiêu</th><th>Kết quả thực hiện</th></tr>'
+        "<tr><td>1</td><td>TT_CHUONGTRINH</td><td>11</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    reporter.set_input_files("input[type=file]", str(export))
+    reporter.wait_for_selector("text=Ghi vào cơ sở dữ liệu", timeout=60_000)
+    reporter.wait_for_selector(READY, timeout=60_000)
+    deadline = time.monotonic() + 60
+    while (metrics(reporter).get("Mới"), metrics(reporter).get("Lỗi")) != ("1", "0"):
+        assert time.monotonic() < deadline, metrics(reporter)
+        reporter.wait_for_timeout(200)
+    reporter.get_by_role("button", name="Ghi vào cơ sở dữ liệu").click()
+    reporter.wait_for_selector("text=Đã ghi lô", timeout=60_000)
+    reporter.screenshot(path=str(ARTIFACTS / "gui-html-sau.png"), full_page=True)
 
 
 @pytest.fixture(scope="module")

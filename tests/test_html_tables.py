@@ -68,6 +68,23 @@ def test_only_the_innermost_tables_are_read_one_after_another():
     assert rows(page)[0] == [["BÁO CÁO NĂM 2022", None], ["ma_don_vi", "gia_tri"], ["HOIAN", "5"]]
 
 
+def test_headings_captions_and_lines_of_text_outside_the_tables_are_rows_of_one_cell():
+    page = (
+        "<html><body><div><h3>UBND THÀNH PHỐ HỘI AN</h3><p>BÁO CÁO <b>THÁNG 9</b> NĂM 2022</p>"
+        "</div><div><table><caption>Biểu 01</caption><tr><th>ma_chi_tieu</th><th>gia_tri</th>"
+        "</tr><tr><td><div>CNS_TO</div></td><td><p>5</p></td></tr></table></div>"
+        "<p>Người lập biểu</p></body></html>"
+    )
+    assert rows(page)[0] == [
+        ["UBND THÀNH PHỐ HỘI AN", None],
+        ["BÁO CÁO THÁNG 9 NĂM 2022", None],
+        ["Biểu 01", None],
+        ["ma_chi_tieu", "gia_tri"],
+        ["CNS_TO", "5"],  # a cell's own blocks are its text, not rows
+        ["Người lập biểu", None],
+    ]
+
+
 @pytest.mark.parametrize(
     "page",
     [

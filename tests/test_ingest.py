@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+import xlrd
 import xlwt
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -416,6 +417,37 @@ def test_a_web_systems_export_saved_as_xls_goes_in_as_the_table_it_shows(demo):
     assert current(demo, "TAMKY", "CNS_TO", "2022-08")["value"] == 140
 
 
+def test_a_units_by_indicators_table_headed_by_the_indicators_names(demo):
+    # the report a district makes itself: a column an indicator, headed by its full or short
+    # name, numbered or not, in any case
+    rows = [
+        ["BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ THÁNG 8 NĂM 2022"],
+        ["STT", "Đơn vị", "1. Số tổ công nghệ số cộng đồng đã thành lập", "SỐ HÓA HỒ SƠ TTHC"],
+        [1, "Hội An", 140, 85.5],
+        [2, "Tam Kỳ", 40, 70],
+    ]
+    upload = submit(demo, workbook({"T8": rows}), name="tong_hop_t8.xlsx")
+    assert upload.ok, upload.errors
+    assert upload.batch.new == 4
+    assert current(demo, "TAMKY", "CNS_TO", "2022-08")["value"] == 40
+    assert current(demo, "HOIAN", "TTHC_SOHOA", "2022-08")["value"] == 85.5
+    told = upload.problems.set_index("message")
+    assert (
+        told.loc[
+            "Cột chỉ tiêu ghi tên thay cho mã: đã nhận theo tên trong danh mục (C (1. Số tổ công "
+            "nghệ số cộng đồng đã thành lập) → CNS_TO, D (SỐ HÓA HỒ SƠ TTHC) → TTHC_SOHOA). Ghi mã "
+            "để chắc chắn không nhầm.",
+            "row",
+        ]
+        == 2
+    )
+    # a jump is told at its own cell, in the column its name heads
+    jump = upload.problems[upload.problems["message"].str.startswith("Số lũy kế giảm")]
+    assert jump[["row", "column"]].values.tolist() == [
+        [4, "C (1. Số tổ công nghệ số cộng đồng đã thành lập)"]
+    ]
+
+
 def test_a_file_with_year_and_month_columns_instead_of_a_period(demo):
     text = (
         "Mã đơn vị,Mã chỉ tiêu,Năm,Tháng,Giá trị\n"
@@ -568,6 +600,38 @@ def test_a_formula_the_file_holds_no_result_of_is_refused_as_such(demo):
         error = upload.errors.iloc[0]
         assert (error["row"], error["value"]) == (2, rows[1][3])
         assert error["message"].startswith("Ô có công thức nhưng tệp không lưu kết quả tính.")
+    assert_unchanged(demo, before)
+
+
+@pytest.mark.parametrize(
+    ("shown", "meaning"),
+    [("#DIV/0!", "chia cho 0"), ("#N/A", "hàm tra cứu không tìm thấy giá trị")],
+)
+def test_a_cell_showing_an_excel_error_is_refused_saying_what_it_means(demo, shown, meaning):
+    # a ratio =B/C whose C is 0, a VLOOKUP that found nothing: Excel saves the error as the
+    # cell's result, in .xlsx as in .xls
+    header = ["ma_don_vi", "ma_chi_tieu", "ky_bao_cao", "gia_tri"]
+    line = ["HOIAN", "CNS_TO", "2022-07"]
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("T7")
+    for r, row in enumerate((header, line)):
+        for c, value in enumerate(row):
+            sheet.write(r, c, value)
+    codes = {text: code for code, text in xlrd.error_text_from_code.items()}
+    sheet.row(1).set_cell_error(3, codes[shown])
+    old = io.BytesIO()
+    book.save(old)
+    before = snapshot(demo)
+    for data, name in ((workbook({"T7": [header, [*line, shown]]}), "t7.xlsx"), (old, "t7.xls")):
+        upload = submit(demo, data if isinstance(data, bytes) else data.getvalue(), name=name)
+        assert upload.errors[["row", "column", "message"]].values.tolist() == [
+            [
+                2,
+                "D (gia_tri)",
+                f"Ô báo lỗi công thức {shown} ({meaning}): ô không có số. Sửa công thức trong "
+                "tệp hoặc ghi số thay cho nó, rồi gửi lại.",
+            ]
+        ]
     assert_unchanged(demo, before)
 
 
@@ -769,6 +833,31 @@ def test_a_summary_sheet_without_units_beside_the_units_sheets_is_passed_by(demo
     ]
 
 
+def test_a_hidden_sheet_beside_the_shown_report_is_passed_by(demo):
+    # the report shown, and the data it was built from hidden behind it
+    book = openpyxl.Workbook()
+    book.active.title = "Báo cáo"
+    for row in (_MONTHS_TITLE, ["Mã đơn vị", "Mã chỉ tiêu", "Giá trị"], ["HOIAN", "CNS_TO", 140]):
+        book.active.append(row)
+    hidden = book.create_sheet("Data")
+    for row in (
+        ["ma_don_vi", "ma_chi_tieu", "ky_bao_cao", "gia_tri"],
+        ["HOIAN", "CNS_TO", "2022-07", 1],
+    ):
+        hidden.append(row)
+    hidden.sheet_state = "hidden"
+    out = io.BytesIO()
+    book.save(out)
+    upload = submit(demo, out.getvalue(), name="bao_cao_t7.xlsx")
+    assert upload.ok and upload.batch.new == 1
+    assert current(demo, "HOIAN", "CNS_TO", "2022-07")["value"] == 140
+    assert (
+        "Trang tính «Data» đang ẩn: được bỏ qua, chỉ đọc các trang đang hiện. Nếu số liệu cần "
+        "gửi nằm ở trang đó, bỏ ẩn trang (Unhide) hoặc gửi nó thành một tệp riêng."
+        in set(upload.problems["message"])
+    )
+
+
 _SUMS = [
     _MONTHS_TITLE,
     ["Đơn vị", *_BY_NAME],
@@ -880,7 +969,7 @@ BAD_FILES = [
         b"ma_don_vi,ma_chi_tieu,ky_bao_cao,gia_tri,value\nHOIAN,CNS_TO,2022-06,5,5\n",
         "có hai cột «gia_tri»",
     ),
-    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00\x00\x00", "không phải tệp CSV hoặc XLSX"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00\x00\x00", "Tệp là PDF (bản in hoặc bản quét"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "Không mở được tệp Excel 97–2003"),
     (b"PK\x03\x04" + b"\x00" * 100, "Không mở được tệp Excel"),
     (bytes(range(256)) * 4, "không phải tệp CSV hoặc XLSX"),

@@ -870,13 +870,13 @@ def test_a_summary_sheet_without_a_unit_column_beside_the_units_sheets_is_passed
         for name, v in (("Núi Thành", 5), ("Tam Kỳ", 10))
     ]
     table = locate([sums, *units], CODES, units=UNITS)
-    assert table.passed_summaries == ["Tổng hợp"]
+    assert table.passed_sheets == {"Tổng hợp": "summary"}
     assert table.sheet_names == ["Núi Thành", "Tam Kỳ"]
     assert table.rows[["unit_code", "value"]].values.tolist() == [["NUITHANH", 5], ["TAMKY", 10]]
     # beside one unit's sheet, that sheet alone is read
     table = locate([units[0], sums], CODES, units=UNITS)
-    assert (table.passed_summaries, table.sheet_names, table.sheet.name) == (
-        ["Tổng hợp"],
+    assert (table.passed_sheets, table.sheet_names, table.sheet.name) == (
+        {"Tổng hợp": "summary"},
         [],
         "Núi Thành",
     )
@@ -886,14 +886,14 @@ def test_a_summary_sheet_with_a_unit_column_is_read_and_marked():
     sums = _tab("TH", _MONTH, ["NUITHANH", "CNS_TO", 5], ["TAMKY", "CNS_TO", 10])
     unit = _tab("Núi Thành", _MONTH, ["CNS_TO", 5], header=("ma_chi_tieu", "gia_tri"))
     table = locate([sums, unit], CODES, units=UNITS)
-    assert (table.passed_summaries, [part.summary for part in table.parts]) == ([], [True, False])
+    assert (table.passed_sheets, [part.summary for part in table.parts]) == ({}, [True, False])
     assert table.summary_rows(table.rows["source_row"].to_numpy()).tolist() == [True, True, False]
 
 
 def test_sheets_all_named_as_summaries_are_read_as_any_sheets():
     rows = [["HOIAN", "CNS_TO", 5]]
     table = locate([_tab("TH T7", _MONTH, *rows), _tab("TH T8", "THÁNG 8/2022", *rows)], CODES)
-    assert table.passed_summaries == [] and not any(part.summary for part in table.parts)
+    assert table.passed_sheets == {} and not any(part.summary for part in table.parts)
     assert list(table.rows["period"]) == ["2022-07", "2022-08"]
 
 
@@ -904,8 +904,53 @@ def test_a_plans_summary_sheet_without_a_unit_column_is_passed_by_too():
         for name, v in (("Tổng hợp", 25), ("Núi Thành", 10), ("Tam Kỳ", 15))
     ]
     table = locate(sheets, CODES, targets=True, units=UNITS)
-    assert table.passed_summaries == ["Tổng hợp"]
+    assert table.passed_sheets == {"Tổng hợp": "summary"}
     assert table.rows[["unit_code", "year", "value"]].values.tolist() == [
         ["NUITHANH", "2023", 10],
         ["TAMKY", "2023", 15],
     ]
+
+
+NAMES = [("Tỷ lệ hồ sơ TTHC được số hóa", "TTHC_SOHOA"), ("Số tổ công nghệ số cộng đồng", "CNS_TO")]
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        ["Tỷ lệ hồ sơ TTHC được số hóa", "Số tổ công nghệ số cộng đồng"],
+        ["1. Tỷ lệ hồ sơ TTHC được số hoá", "(2) SỐ TỔ CÔNG NGHỆ SỐ\nCỘNG ĐỒNG"],
+    ],
+)
+def test_a_wide_tables_indicator_columns_may_be_headed_by_their_names(headers):
+    rows = [["ma_don_vi", "ky_bao_cao", *headers, "Số tổ khác"], ["HOIAN", "2022-06", 80, 5, 9]]
+    table = locate([sheet(rows)], CODES, indicator_names=NAMES)
+    assert table.form == "wide"
+    assert table.rows[["indicator_code", "value"]].values.tolist() == [
+        ["TTHC_SOHOA", 80],
+        ["CNS_TO", 5],
+    ]
+    assert table.indicators_by_name == [
+        (f"C ({headers[0]})", "TTHC_SOHOA"),
+        (f"D ({headers[1]})", "CNS_TO"),
+    ]
+    assert table.ignored_columns == ["E (Số tổ khác)"]
+
+
+def test_a_name_two_indicators_share_heads_no_indicators_column():
+    rows = [["ma_don_vi", "ky_bao_cao", "CNS_TO", "Tên chung"], ["HOIAN", "2022-06", 5, 7]]
+    names = [("Tên chung", "CNS_TO"), ("Tên chung", "TTHC_SOHOA")]
+    table = locate([sheet(rows)], CODES, indicator_names=names)
+    assert (table.rows["indicator_code"].tolist(), table.indicators_by_name) == (["CNS_TO"], [])
+    assert table.ignored_columns == ["D (Tên chung)"]
+
+
+def test_a_hidden_sheet_beside_a_shown_one_is_passed_by():
+    shown = _tab("Báo cáo", "THÁNG 7/2022", ["NUITHANH", "CNS_TO", 5])
+    hidden = _tab("Dữ liệu gốc", "THÁNG 7/2022", ["NUITHANH", "CNS_TO", 5], ["TAMKY", "CNS_TO", 3])
+    hidden.hidden = True
+    table = locate([shown, hidden], CODES)
+    assert (table.passed_sheets, table.sheet_names) == ({"Dữ liệu gốc": "hidden"}, [])
+    assert table.rows[["unit_code", "value"]].values.tolist() == [["NUITHANH", 5]]
+    # the one table there is, on a hidden sheet, is read
+    table = locate([_tab("Hướng dẫn", None), hidden], CODES)
+    assert (table.passed_sheets, len(table.rows)) == ({}, 2)

@@ -124,6 +124,24 @@ def test_workbook_sheets_and_percent_cells():
     assert sheets[1].row_numbers == [1, 2]
 
 
+def test_a_hidden_sheet_is_marked_in_xlsx_and_xls():
+    book = Workbook()
+    book.active.title = "Báo cáo"
+    for name, state in (("Dữ liệu gốc", "hidden"), ("DM", "veryHidden")):
+        book.create_sheet(name).sheet_state = state
+    out = io.BytesIO()
+    book.save(out)
+    assert [s.hidden for s in read(out.getvalue(), "x.xlsx", Limits())] == [False, True, True]
+    old = xlwt.Workbook()
+    old.add_sheet("Báo cáo").write(0, 0, "x")
+    hidden = old.add_sheet("Dữ liệu gốc")
+    hidden.write(0, 0, "y")
+    hidden.visibility = 1
+    out = io.BytesIO()
+    old.save(out)
+    assert [s.hidden for s in read(out.getvalue(), "x.xls", Limits())] == [False, True]
+
+
 def _formula_book(result: bytes | None) -> bytes:
     """A workbook whose B2 is =100+35, its result saved as `result` (None: no result, as a
     program that does not calculate saves it; Excel saves the result)."""
@@ -202,6 +220,7 @@ def _zip(members: dict[str, bytes]) -> bytes:
             "^Tệp là bảng tính OpenDocument \\(.ods, .*kiểu «Excel 2007-365 \\(.xlsx\\)»",
         ),
         ({"xl/workbook.bin": b"", "[Content_Types].xml": b""}, "^Tệp là Excel Binary \\(.xlsb\\)"),
+        ({"word/document.xml": b"", "[Content_Types].xml": b""}, "^Tệp là văn bản Word"),
         # a text document of LibreOffice is no spreadsheet: only "cannot open"
         ({"mimetype": b"application/vnd.oasis.opendocument.text"}, "^Không mở được tệp Excel"),
     ],
@@ -221,6 +240,15 @@ def test_other_programs_spreadsheets_are_refused_saying_how_to_save_them(members
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1junk", "Không mở được tệp Excel 97–2003", 1024),
         (b"PK\x03\x04junk", "Không mở được tệp Excel", 1024),
         (b"a\x00b\x00c", "nhị phân", 1024),
+        # what a report is often sent as instead of its table
+        (b"%PDF-1.4\n1 0 obj\n<< >>\nendobj\n", "^Tệp là PDF \\(bản in hoặc bản quét", 1024),
+        (b"\x89PNG\r\n\x1a\n", "^Tệp là ảnh \\(PNG\\): không đọc được số liệu", 1024),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "^Tệp là ảnh \\(JPEG\\)", 1024),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1junk" + "WordDocument".encode("utf-16-le"),
+            "^Tệp là văn bản Word: không đọc số liệu trong văn bản. Chép bảng",
+            1024,
+        ),
     ],
 )
 def test_refused_files(data, message, limit):
