@@ -97,7 +97,13 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     imp = commands.add_parser("import", parents=[common], help="kiểm tra và ghi tệp số liệu")
-    imp.add_argument("file", help="tệp .csv, .xlsx hoặc .xls")
+    imp.add_argument(
+        "files",
+        nargs="+",
+        metavar="file",
+        help="tệp .csv, .xlsx hoặc .xls; nhiều tệp (ví dụ thu_muc/*.xlsx) thì mỗi tệp một lô, "
+        "tệp bị từ chối không làm dừng các tệp khác",
+    )
     kind = imp.add_mutually_exclusive_group()
     kind.add_argument("--targets", action="store_true", help="tệp kế hoạch (giao chỉ tiêu)")
     kind.add_argument(
@@ -353,9 +359,11 @@ def _reported(problems: pd.DataFrame) -> bool:
     """Print a file's problems (errors on stderr) and, with any error, that nothing was written;
     whether the file may go on."""
     for problem in problems.to_dict("records"):
+        # flushed: piped, the two streams keep the file's order and stay under its heading
         print(
             _problem_line(problem),
             file=sys.stderr if problem["severity"] == "error" else sys.stdout,
+            flush=True,
         )
     errors = int((problems["severity"] == "error").sum())
     if errors:
@@ -368,9 +376,28 @@ def _reported(problems: pd.DataFrame) -> bool:
 
 
 def cmd_import(db: str, args) -> int:
-    path = Path(args.file)
+    paths = [Path(name) for name in args.files]
+    if len(paths) == 1:
+        return _import_file(db, args, paths[0])
+    # Each file its own batch, all of it or none, whatever became of the files before it.
+    codes = []
+    for path in paths:
+        print(f"== Tệp «{path}»", flush=True)
+        codes.append(_import_file(db, args, path))
+    refused = sum(code != 0 for code in codes)
+    taken = "hợp lệ" if args.dry_run else "đã nhận"
+    print(
+        f"Tổng cộng {formatting.number(len(paths))} tệp: "
+        f"{formatting.number(len(paths) - refused)} tệp {taken}, {formatting.number(refused)} "
+        "tệp bị từ chối hoặc không có."
+    )
+    return max(codes)
+
+
+def _import_file(db: str, args, path: Path) -> int:
+    """One file checked and, unless a dry run, written as one batch; its exit code."""
     if not path.is_file():
-        print(f"Lỗi: không có tệp «{args.file}».", file=sys.stderr)
+        print(f"Lỗi: không có tệp «{path}».", file=sys.stderr)
         return 2
     store = open_store(_existing(db))
     actor = accounts.actor(store.cursor(), args.user)

@@ -241,6 +241,36 @@ def test_import_exit_codes_and_messages(demo_db, tmp_path, capsys):
     assert code == 2 and "không có tệp" in err
 
 
+def test_import_of_several_files_writes_each_as_its_own_batch(demo_db, tmp_path, capsys):
+    header = "ma_don_vi,ma_chi_tieu,ky_bao_cao,gia_tri\n"
+    files = {
+        "hoian.csv": header + "HOIAN,CNS_TO,2022-07,140\n",
+        "tamky.csv": header + "TAMKY,CNS_TO,2022-07,abc\n",
+        "queson.csv": header + "QUESON,CNS_TO,2022-07,90\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    paths = [str(tmp_path / name) for name in [*files, "none.csv"]]
+    code, out, err = run(capsys, "--db", demo_db, "import", *paths, "--dry-run")
+    assert code == 2 and "Tổng cộng 4 tệp: 2 tệp hợp lệ, 2 tệp bị từ chối hoặc không có." in out
+    code, out, err = run(capsys, "--db", demo_db, "import", *paths)
+    # a refused or missing file stops nothing after it: the worst exit code is the run's
+    assert code == 2
+    assert [line for line in out.splitlines() if line.startswith("==")] == [
+        f"== Tệp «{path}»" for path in paths
+    ]
+    assert out.count("Đã ghi lô #") == 2 and "2 tệp đã nhận, 2 tệp bị từ chối" in out
+    assert "Lỗi (dòng 2, cột D (gia_tri), «abc»)" in err and "không có tệp" in err
+    cur = open_store(demo_db).cursor()
+    batches = cur.execute(  # test-only inspection
+        "SELECT file_name, rows_new + rows_changed FROM batches WHERE file_name IN "
+        "('hoian.csv', 'tamky.csv', 'queson.csv') "
+        "ORDER BY seq"
+    ).fetchall()
+    close_store(demo_db)
+    assert batches == [("hoian.csv", 1), ("queson.csv", 1)]
+
+
 def test_import_names_the_sheet_of_each_problem_in_a_workbook_of_several(demo_db, tmp_path, capsys):
     header = ["ma_don_vi", "ma_chi_tieu", "ky_bao_cao", "gia_tri"]
     path = tmp_path / "hai_thang.xlsx"
