@@ -80,9 +80,9 @@ SHEET_SPAN = 10_000_000
 # A sheet named for a summary of the others ("Tổng hợp", "TH T9", "Toàn tỉnh"), as words without
 # accents; "TH1" is left out, being as often a form's number.
 SUMMARY_NAME = re.compile(r"\b(tong ?hop|tong ?cong|th|(toan|ca) (tinh|huyen))\b|^tong$")
-# A cell of the row that numbers a report's columns under its header: 1, (2), A, (4)=(2)/(3).
 # A header's number before its text, as normalise leaves it: "1. Số tổ…" → "1soto…", "(2)…".
 NUMBERED = re.compile(r"^\d{1,2}(?=\D)")
+# A cell of the row that numbers a report's columns under its header: 1, (2), A, (4)=(2)/(3).
 COLUMN_NUMBER = re.compile(r"^\(?\s*(\d{1,2}|[A-Za-z])\s*\)?(\s*=.*)?$")
 # Headers that may head a column of names rather than codes ("Đơn vị": Hội An): beside a
 # column headed as codes ("Mã ĐV") for the same field, they are left out.

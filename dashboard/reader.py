@@ -214,7 +214,7 @@ def _read_page(text: str, encoding: str, file_name: str) -> Sheet:
     """A web page's tables as one sheet. Web systems export a Vietnamese page, so "1.234" is
     read as a CSV written by Excel on a Vietnamese Windows reads it: 1234."""
     rows, merged = html_tables.rows(text)
-    if not any(any(cell is not None for cell in row) for row in rows):
+    if not rows:
         raise FileRejected(PAGE_WITHOUT_TABLE)
     details = {"encoding": encoding, "format": "html"}
     sheet = Sheet.from_rows(
