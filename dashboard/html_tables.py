@@ -13,20 +13,14 @@ _PAGE = re.compile(
     r"<(!doctype\s+html|html|head|body|meta|style|div|table)\b",
     re.IGNORECASE | re.DOTALL,
 )
-# Excel's XML Spreadsheet 2003 (<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">)
-_XML_WORKBOOK = re.compile(r"<(ss:)?Workbook\b[^>]*office:spreadsheet", re.IGNORECASE)
 _TEXT_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "center")
 MAX_SPAN = 1000  # the most columns a cell may span, as browsers allow
+MAX_MERGED = 100_000  # the most cells one cell may cover down and across
 
 
 def is_page(text: str) -> bool:
     """Whether the text is a web page (HTML) rather than a CSV."""
     return _PAGE.match(text[:4096]) is not None
-
-
-def is_xml_workbook(text: str) -> bool:
-    """Whether the text is Excel's XML Spreadsheet 2003."""
-    return _XML_WORKBOOK.search(text[:4096]) is not None
 
 
 def rows(text: str) -> tuple[list[list[str | None]], list[tuple[int, int, int, int]]]:
@@ -71,6 +65,8 @@ def rows(text: str) -> tuple[list[list[str | None]], list[tuple[int, int, int, i
                 # a span down past the table's last row ends there, as browsers show it
                 across = _span(cell, "colspan")
                 down = min(_span(cell, "rowspan"), len(lines) - offset)
+                if across * down > MAX_MERGED:  # no report's; laying it out would hang
+                    down = 1
                 line.extend([None] * (column + across - len(line)))
                 line[column] = _words(cell)
                 filled = filled or line[column] is not None

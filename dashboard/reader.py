@@ -1,6 +1,6 @@
 """Uploaded files into cells: CSV in the encodings and delimiters offices produce, XLSX (or
-the older XLS), or a web page saved as a spreadsheet, as columns of cell values (text trimmed,
-empty cells None) with rows numbered as the spreadsheet shows them."""
+the older XLS or XML Spreadsheet), or a web page saved as a spreadsheet, as columns of cell
+values (text trimmed, empty cells None) with rows numbered as the spreadsheet shows them."""
 
 import csv
 import io
@@ -21,7 +21,7 @@ import pyarrow.csv as pa_csv
 import xlrd
 from openpyxl.utils.cell import range_boundaries
 
-from dashboard import formatting, html_tables, legacy_text
+from dashboard import formatting, html_tables, legacy_text, spreadsheet_xml
 
 DELIMITERS = ",;\t"
 MB = 1024 * 1024
@@ -119,8 +119,8 @@ def read(data: bytes, file_name: str, limits: Limits) -> list[Sheet]:
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # Excel 97–2003, still common
         return _read_xls(data)
     text, encoding = decode(data)
-    if html_tables.is_xml_workbook(text):
-        raise FileRejected(XML_WORKBOOK_REFUSED)
+    if spreadsheet_xml.is_workbook(text):
+        return _read_xml_workbook(text)
     if html_tables.is_page(text):
         return [_read_page(text, encoding, file_name)]
     return [_read_csv(text, encoding, file_name)]
@@ -222,6 +222,27 @@ def _read_page(text: str, encoding: str, file_name: str) -> Sheet:
     )
     sheet.merged = merged
     return sheet
+
+
+def _read_xml_workbook(text: str) -> list[Sheet]:
+    """The sheets of an Excel XML Spreadsheet 2003, read as _read_xlsx reads a workbook."""
+    try:
+        found = spreadsheet_xml.sheets(text, _shown)
+    except spreadsheet_xml.Unreadable as exc:
+        raise _unopened("Excel XML 2003", "bảng tính XML", exc) from None
+    sheets = []
+    for xml_sheet in found:
+        sheet = Sheet.from_rows(
+            xml_sheet.name,
+            xml_sheet.rows,
+            list(range(1, len(xml_sheet.rows) + 1)),
+            tab=True,
+            hidden=xml_sheet.hidden,
+            details={"format": "xml"},
+        )
+        sheet.merged = xml_sheet.merged
+        sheets.append(sheet)
+    return sheets
 
 
 def _read_csv(text: str, encoding: str, file_name: str) -> Sheet:
@@ -337,10 +358,6 @@ ODS_REFUSED = (
     "Tệp là bảng tính OpenDocument (.ods, của LibreOffice hoặc OpenOffice), chưa đọc được. "
     "Trong LibreOffice chọn Tệp → Lưu thành (File → Save As), kiểu «Excel 2007-365 (.xlsx)», "
     "rồi gửi tệp .xlsx."
-)
-XML_WORKBOOK_REFUSED = (
-    "Tệp là bảng tính XML 2003 (XML Spreadsheet), chưa đọc được. Mở tệp trong Excel, chọn Lưu "
-    "thành (Save As), kiểu «Excel Workbook (.xlsx)», rồi gửi tệp .xlsx."
 )
 PAGE_WITHOUT_TABLE = (
     "Tệp là trang web (HTML) nhưng không có bảng nào có chữ hay số. Xuất lại số liệu từ hệ "

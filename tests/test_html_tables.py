@@ -2,7 +2,7 @@
 
 import pytest
 
-from dashboard.html_tables import is_page, is_xml_workbook, rows
+from dashboard.html_tables import is_page, rows
 
 
 @pytest.mark.parametrize(
@@ -27,8 +27,7 @@ def test_excels_xml_spreadsheet_is_no_page():
         '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook '
         'xmlns="urn:schemas-microsoft-com:office:spreadsheet">'
     )
-    assert is_xml_workbook(text) and not is_page(text)
-    assert not is_xml_workbook('<html xmlns:x="urn:schemas-microsoft-com:office:excel">')
+    assert not is_page(text)
 
 
 def test_cells_are_placed_where_their_spans_show_them():
@@ -105,3 +104,9 @@ def test_a_span_that_cannot_be_read_or_goes_past_the_table_is_bounded():
     assert grid[:2] == [["a", "b"] + [None] * 998, ["c"] + [None] * 999]
     assert grid[2] == ["d"] + [None] * 999
     assert merged == [(1, 1, 1, 2)]
+
+
+def test_a_cell_covering_a_huge_block_spans_only_its_own_row():
+    lines = "".join("<tr><td>x</td></tr>" for _ in range(200))
+    grid, merged = rows(f"<table><tr><td colspan='1000' rowspan='200'>a</td></tr>{lines}</table>")
+    assert merged == [] and grid[1][0] == "x"

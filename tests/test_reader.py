@@ -287,10 +287,27 @@ def test_a_web_page_saved_as_xls_is_read_as_the_table_it_shows(data):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        (
+        (  # cut short
             '<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">'
-            "<Worksheet/></Workbook>",
-            "^Tệp là bảng tính XML 2003 \\(XML Spreadsheet\\), chưa đọc được. Mở tệp trong Excel",
+            "<Worksheet><Table><Row>",
+            "^Không mở được tệp Excel XML 2003 \\(Unreadable\\): tệp hỏng hoặc không phải bảng "
+            "tính XML",
+        ),
+        (  # a row past any sheet's last, which would be a billion empty rows
+            '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table>'
+            '<Row Index="999999999"/></Table></Worksheet></Workbook>',
+            "^Không mở được tệp Excel XML 2003 \\(Unreadable\\)",
+        ),
+        (
+            '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table>'
+            '<Row><Cell Index="x"/></Row></Table></Worksheet></Workbook>',
+            "^Không mở được tệp Excel XML 2003 \\(Unreadable\\)",
+        ),
+        (  # a merge over a whole sheet, which would take hours to lay out
+            '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table>'
+            '<Row><Cell MergeAcross="16000" MergeDown="1000000"/></Row></Table></Worksheet>'
+            "</Workbook>",
+            "^Không mở được tệp Excel XML 2003 \\(Unreadable\\)",
         ),
         (
             "<html><body><p>Không có dữ liệu</p><table><tr><td> </td></tr></table></body></html>",
@@ -301,6 +318,63 @@ def test_a_web_page_saved_as_xls_is_read_as_the_table_it_shows(data):
 def test_a_page_or_xml_workbook_that_cannot_be_read_is_refused_saying_what_to_do(text, message):
     with pytest.raises(FileRejected, match=message):
         read(text.encode(), "baocao.xls", Limits())
+
+
+def test_an_xml_spreadsheet_2003_is_read_as_excel_shows_it():
+    # what older systems export as .xls: Excel's XML Spreadsheet, its rows and cells placed by
+    # index, merges, percent styles, a hidden sheet
+    text = """<?xml version="1.0" encoding="utf-8"?>
+<?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"
+ xmlns:x="urn:schemas-microsoft-com:office:excel"
+ xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+ <Styles><Style ss:ID="p1"><NumberFormat ss:Format="0.0%"/></Style>
+  <Style ss:ID="p2"><NumberFormat ss:Format="Percent"/></Style></Styles>
+ <Worksheet ss:Name="T11"><Table>
+  <Row><Cell ss:MergeAcross="2"><Data ss:Type="String">BÁO CÁO THÁNG 11/2022</Data></Cell></Row>
+  <Row ss:Index="3"><Cell><Data ss:Type="String">ma_don_vi</Data></Cell>
+   <Cell><Data ss:Type="String">ma_chi_tieu</Data></Cell>
+   <Cell><Data ss:Type="String">gia_tri</Data></Cell>
+   <Cell><Data ss:Type="String">ngay</Data></Cell></Row>
+  <Row><Cell ss:MergeDown="1"><Data ss:Type="String">HOIAN</Data></Cell>
+   <Cell><Data ss:Type="String">CNS_TO</Data></Cell><Cell><Data ss:Type="Number">146</Data></Cell>
+   <Cell><Data ss:Type="DateTime">2022-11-30T00:00:00.000</Data></Cell></Row>
+  <Row><Cell ss:Index="2"><Data ss:Type="String">A</Data></Cell>
+   <Cell ss:StyleID="p1"><Data ss:Type="Number">0.815</Data></Cell></Row>
+  <Row><Cell ss:Index="2"><Data ss:Type="String">B</Data></Cell>
+   <Cell ss:StyleID="p2"><Data ss:Type="Number">0.72</Data></Cell></Row>
+ </Table></Worksheet>
+ <Worksheet ss:Name="Ẩn"><Table/>
+  <WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel">
+   <Visible>SheetHidden</Visible></WorksheetOptions></Worksheet>
+</Workbook>"""
+    shown, hidden = read(text.encode("utf-8"), "bao_cao.xls", Limits())
+    assert (shown.name, shown.tab, shown.hidden, hidden.name, hidden.hidden) == (
+        "T11",
+        True,
+        False,
+        "Ẩn",
+        True,
+    )
+    assert [shown.row(i) for i in range(6)] == [
+        ["BÁO CÁO THÁNG 11/2022", None, None, None],
+        [None, None, None, None],
+        ["ma_don_vi", "ma_chi_tieu", "gia_tri", "ngay"],
+        ["HOIAN", "CNS_TO", 146.0, datetime(2022, 11, 30)],
+        [None, "A", 81.5, None],
+        [None, "B", 72.0, None],
+    ]
+    assert (shown.row_numbers, shown.merged) == ([1, 2, 3, 4, 5, 6], [(0, 4, 0, 5)])
+
+
+def test_an_xml_spreadsheets_entities_are_not_expanded():
+    text = (
+        '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row>'
+        '<Cell><Data Type="String">&x;</Data></Cell></Row></Table></Worksheet></Workbook>'
+    )
+    (sheet,) = read(text.encode(), "x.xls", Limits())
+    assert "root:" not in str(sheet.row(0))
 
 
 def test_workbook_rows_are_numbered_from_the_sheets_first_row_whatever_its_dimension_says():
