@@ -6,6 +6,8 @@ import re
 import lxml.html
 from lxml import etree
 
+from dashboard.spans import SpannedRows
+
 # A page, not a CSV: it opens with a tag of a page or of a table (after an XML declaration or
 # comments, as exports write them).
 _PAGE = re.compile(
@@ -38,8 +40,7 @@ def rows(text: str) -> tuple[list[list[str | None]], list[tuple[int, int, int, i
         return [], []
     for br in page.iter("br"):
         br.tail = "\n" + (br.tail or "")
-    grid: list[list[str | None]] = []
-    merged = []
+    grid = SpannedRows()
     filled = False  # a table has a cell of text or figures
     for element in page.iter(*_TEXT_BLOCKS, "table"):
         if element.tag != "table":
@@ -47,38 +48,30 @@ def rows(text: str) -> tuple[list[list[str | None]], list[tuple[int, int, int, i
             # the table) is a row, as Excel shows it: the title rows of a sheet.
             words = _words(element)
             if words and not _holds_blocks(element):
-                grid.append([words])
+                grid.start_row()
+                grid.place(0, words)
             continue
         if element.find(".//table") is not None:
             continue
-        table = element
-        grid.extend([words] for words in map(_words, table.xpath("./caption")) if words)
-        taken: set[tuple[int, int]] = set()  # cells under a span from a row above
-        lines = table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
+        for caption in filter(None, map(_words, element.xpath("./caption"))):
+            grid.start_row()
+            grid.place(0, caption)
+        lines = element.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
         for offset, row in enumerate(lines):
-            number, line = len(grid), []
-            grid.append(line)
+            grid.start_row()
             column = 0
             for cell in row.xpath("./td|./th"):
-                while (number, column) in taken:
-                    column += 1
                 # a span down past the table's last row ends there, as browsers show it
                 across = _span(cell, "colspan")
                 down = min(_span(cell, "rowspan"), len(lines) - offset)
                 if across * down > MAX_MERGED:  # no report's; laying it out would hang
                     down = 1
-                line.extend([None] * (column + across - len(line)))
-                line[column] = _words(cell)
-                filled = filled or line[column] is not None
-                for below in range(number + 1, number + down):
-                    taken.update((below, c) for c in range(column, column + across))
-                if down > 1:
-                    merged.append((column, number + 1, column + across - 1, number + down))
-                column += across
+                words = _words(cell)
+                filled = filled or words is not None
+                column = grid.place(column, words, across, down)
     if not filled:
         return [], []
-    width = max(map(len, grid), default=0)
-    return [line + [None] * (width - len(line)) for line in grid], merged
+    return grid.padded(), grid.merged
 
 
 def _words(element) -> str | None:

@@ -8,6 +8,8 @@ from datetime import datetime
 
 from lxml import etree
 
+from dashboard.spans import SpannedRows
+
 SS = "urn:schemas-microsoft-com:office:spreadsheet"
 EXCEL = "urn:schemas-microsoft-com:office:excel"
 _WORKBOOK = re.compile(r"<(ss:)?Workbook\b[^>]*office:spreadsheet", re.IGNORECASE)
@@ -71,40 +73,27 @@ def _number_formats(book) -> dict[str, str]:
 
 
 def _sheet(worksheet, value: Callable[[object], object]) -> XmlSheet:
-    rows: list[list[object]] = []
-    merged = []
-    taken: set[tuple[int, int]] = set()  # cells under a merge from a row above
+    grid = SpannedRows()
     table = worksheet.find(f"{{{SS}}}Table")
     for row in [] if table is None else table.iter(f"{{{SS}}}Row"):
         index = _bounded(_attr(row, "Index"), MAX_ROWS)
-        while index is not None and len(rows) < index - 1:
-            rows.append([])  # rows the file skips are empty
-        number, line = len(rows) + 1, []
-        rows.append(line)
+        while index is not None and len(grid.rows) < index - 1:
+            grid.start_row()  # rows the file skips are empty
+        grid.start_row()
         column = 0
         for cell in row.iter(f"{{{SS}}}Cell"):
             at = _bounded(_attr(cell, "Index"), MAX_COLUMNS)
-            column = at - 1 if at is not None else column
-            while (number, column) in taken:
-                column += 1
-            across = _bounded(_attr(cell, "MergeAcross", "0"), MAX_COLUMNS)
-            down = _bounded(_attr(cell, "MergeDown", "0"), MAX_ROWS)
-            if (across + 1) * (down + 1) > MAX_MERGED:
-                raise ValueError(f"ô gộp {across + 1} × {down + 1} quá lớn")
-            line.extend([None] * (column + 1 - len(line)))
-            line[column] = value(cell)
-            for below in range(number + 1, number + down + 1):
-                taken.update((below, c) for c in range(column, column + across + 1))
-            if down:
-                merged.append((column, number, column + across, number + down))
-            column += across + 1
-    width = max(map(len, rows), default=0)
+            across = _bounded(_attr(cell, "MergeAcross", "0"), MAX_COLUMNS) + 1
+            down = _bounded(_attr(cell, "MergeDown", "0"), MAX_ROWS) + 1
+            if across * down > MAX_MERGED:
+                raise ValueError(f"ô gộp {across} × {down} quá lớn")
+            column = grid.place(column if at is None else at - 1, value(cell), across, down)
     options = worksheet.find(f"{{{EXCEL}}}WorksheetOptions")
     visible = None if options is None else options.findtext(f"{{{EXCEL}}}Visible")
     return XmlSheet(
         _attr(worksheet, "Name", ""),
-        [line + [None] * (width - len(line)) for line in rows],
-        merged,
+        grid.padded(),
+        grid.merged,
         visible in ("SheetHidden", "SheetVeryHidden"),
     )
 
