@@ -353,4 +353,5 @@ def _commit(store, upload, actor, file_name, created_at) -> batches.BatchResult:
         file_name=file_name,
         sha256=upload.sha256,
         created_at=created_at,
+        staged=True,
     )

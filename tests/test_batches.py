@@ -149,6 +149,22 @@ def test_staging_numbers_rows_and_fills_missing_columns():
     assert staged["note"].tolist() == [None]
 
 
+def test_rows_a_check_staged_are_committed_as_they_are(province):
+    rows = figure_rows([("U1", "S", "2022-01", 5), ("U2", "R", "2022-01", None, 3, 4)])
+    staged = batches.stage(batches.FIGURES, rows)
+    done = batches.commit(
+        province, batches.FIGURES, staged, username="test", kind="figures", staged=True
+    )
+    assert (done.new, done.changed, done.same) == (2, 0, 0)
+    written = current(province)
+    assert written["numerator"].tolist()[1] == 3
+    assert written["note"].isna().all()
+    again = commit_figures(
+        province, [("U1", "S", "2022-01", 5), ("U2", "R", "2022-01", None, 3, 4)]
+    )
+    assert (again.new, again.changed, again.same) == (0, 0, 2)
+
+
 def test_queries_are_files_with_named_parameters():
     assert "$sha256" in sql.load("batch_with_sha256")
     assert [name for _, name in sql.schema_steps()][0] == "schema_0001_base"
