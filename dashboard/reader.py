@@ -1,6 +1,7 @@
 """Uploaded files into cells: CSV in the encodings and delimiters offices produce, XLSX (or
-the older XLS or XML Spreadsheet), or a web page saved as a spreadsheet, as columns of cell
-values (text trimmed, empty cells None) with rows numbered as the spreadsheet shows them."""
+the older XLS or XML Spreadsheet), an OpenDocument spreadsheet, or a web page saved as a
+spreadsheet, as columns of cell values (text trimmed, empty cells None) with rows numbered as
+the spreadsheet shows them."""
 
 import csv
 import io
@@ -21,7 +22,14 @@ import pyarrow.csv as pa_csv
 import xlrd
 from openpyxl.utils.cell import range_boundaries
 
-from dashboard import formatting, html_tables, legacy_text, spreadsheet_xml
+from dashboard import (
+    formatting,
+    html_tables,
+    legacy_text,
+    opendocument,
+    spans,
+    spreadsheet_xml,
+)
 
 DELIMITERS = ",;\t"
 MB = 1024 * 1024
@@ -102,7 +110,7 @@ def _trimmed(column: list) -> np.ndarray:
 
 
 def read(data: bytes, file_name: str, limits: Limits) -> list[Sheet]:
-    """Every table in a CSV, XLSX or XLS file, or a web page saved as one, whatever its
+    """Every table in a CSV, XLSX, XLS or ODS file, or a web page saved as one, whatever its
     extension says; FileRejected when the file is empty, too big, or none of these."""
     if not data or not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise FileRejected("Tệp rỗng: không có nội dung nào. Chọn lại đúng tệp số liệu.")
@@ -115,7 +123,7 @@ def read(data: bytes, file_name: str, limits: Limits) -> list[Sheet]:
     if refused:
         raise FileRejected(refused)
     if data[:4] == b"PK\x03\x04":
-        return _read_xlsx(data)
+        return _read_ods(data) if opendocument.is_spreadsheet(data) else _read_xlsx(data)
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # Excel 97–2003, still common
         return _read_xls(data)
     text, encoding = decode(data)
@@ -129,7 +137,7 @@ def read(data: bytes, file_name: str, limits: Limits) -> list[Sheet]:
 # File names an uploader takes beyond those it lists: a web page (read as its tables), and the
 # kinds refused with the reason and what to send instead, so that the reason is told in
 # Vietnamese, not as the browser's "not allowed".
-OTHER_EXTENSIONS = ["htm", "html", "pdf", "doc", "docx", "png", "jpg", "jpeg", "ods", "xlsb"]
+OTHER_EXTENSIONS = ["htm", "html", "pdf", "doc", "docx", "png", "jpg", "jpeg", "xlsb"]
 # Files a report is often sent as that hold no table to read: a scan or print, a photo.
 _NOT_TABLES = {
     b"%PDF-": "Tệp là PDF (bản in hoặc bản quét của báo cáo)",
@@ -227,20 +235,36 @@ def _read_page(text: str, encoding: str, file_name: str) -> Sheet:
 def _read_xml_workbook(text: str) -> list[Sheet]:
     """The sheets of an Excel XML Spreadsheet 2003, read as _read_xlsx reads a workbook."""
     try:
-        found = spreadsheet_xml.sheets(text, _shown)
+        return _laid_out(spreadsheet_xml.sheets(text, _shown), "xml")
     except spreadsheet_xml.Unreadable as exc:
         raise _unopened("Excel XML 2003", "bảng tính XML", exc) from None
+
+
+def _read_ods(data: bytes) -> list[Sheet]:
+    """The sheets of an OpenDocument spreadsheet, read as _read_xlsx reads a workbook."""
+    try:
+        return _laid_out(opendocument.sheets(data, _shown), "ods")
+    except opendocument.Unreadable as exc:
+        raise FileRejected(
+            f"Không đọc được tệp bảng tính OpenDocument (.ods): {exc}. Mở lại trong LibreOffice, "
+            "kiểm tra số liệu, chọn Tệp → Lưu thành (File → Save As), kiểu «Excel 2007-365 "
+            "(.xlsx)», rồi gửi tệp .xlsx."
+        ) from None
+
+
+def _laid_out(found: list[spans.LaidOutSheet], kind: str) -> list[Sheet]:
+    """A workbook's sheets laid out by its own reader, as _read_xlsx makes them."""
     sheets = []
-    for xml_sheet in found:
+    for laid_out in found:
         sheet = Sheet.from_rows(
-            xml_sheet.name,
-            xml_sheet.rows,
-            list(range(1, len(xml_sheet.rows) + 1)),
+            laid_out.name,
+            laid_out.rows,
+            list(range(1, len(laid_out.rows) + 1)),
             tab=True,
-            hidden=xml_sheet.hidden,
-            details={"format": "xml"},
+            hidden=laid_out.hidden,
+            details={"format": kind},
         )
-        sheet.merged = xml_sheet.merged
+        sheet.merged = laid_out.merged
         sheets.append(sheet)
     return sheets
 
@@ -339,8 +363,6 @@ def _other_spreadsheet(data: bytes) -> FileRejected | None:
             return FileRejected(XLSB_REFUSED)
         if "word/document.xml" in names:
             return FileRejected(WORD_REFUSED)
-        if "mimetype" in names and b"opendocument.spreadsheet" in archive.read("mimetype"):
-            return FileRejected(ODS_REFUSED)
     except (zipfile.BadZipFile, OSError):
         pass
     return None
@@ -354,11 +376,6 @@ def _unopened(what: str, suffix: str, exc: Exception) -> FileRejected:
     )
 
 
-ODS_REFUSED = (
-    "Tệp là bảng tính OpenDocument (.ods, của LibreOffice hoặc OpenOffice), chưa đọc được. "
-    "Trong LibreOffice chọn Tệp → Lưu thành (File → Save As), kiểu «Excel 2007-365 (.xlsx)», "
-    "rồi gửi tệp .xlsx."
-)
 PAGE_WITHOUT_TABLE = (
     "Tệp là trang web (HTML) nhưng không có bảng nào có chữ hay số. Xuất lại số liệu từ hệ "
     "thống, hoặc mở tệp trong Excel và lưu dạng Excel Workbook (.xlsx)."

@@ -1,5 +1,19 @@
 """Rows of cells laid out as a spreadsheet shows them, with cells that span several rows and
-columns (a web page's rowspan and colspan, an XML workbook's merges)."""
+columns (a web page's rowspan and colspan, an XML workbook's merges), and the sheets so laid out."""
+
+from dataclasses import dataclass
+
+
+@dataclass
+class LaidOutSheet:
+    """One worksheet: its name, rows of cell values (numbers, text, datetimes, None), the cells
+    spanning several rows as (first column, first row, last column, last row), columns from 0
+    and rows from 1, and whether its program hides it."""
+
+    name: str
+    rows: list[list[object]]
+    merged: list[tuple[int, int, int, int]]
+    hidden: bool
 
 
 class SpannedRows:
@@ -34,5 +48,10 @@ class SpannedRows:
 
     def padded(self) -> list[list[object]]:
         """The rows, each as wide as the widest."""
-        width = max(map(len, self.rows), default=0)
-        return [line + [None] * (width - len(line)) for line in self.rows]
+        return padded(self.rows)
+
+
+def padded(rows: list[list[object]]) -> list[list[object]]:
+    """The rows, each as wide as the widest."""
+    width = max(map(len, rows), default=0)
+    return [line + [None] * (width - len(line)) for line in rows]

@@ -3,12 +3,11 @@ xmlns="urn:schemas-microsoft-com:office:spreadsheet">): each sheet's cells as Ex
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 
 from lxml import etree
 
-from dashboard.spans import SpannedRows
+from dashboard.spans import LaidOutSheet, SpannedRows
 
 SS = "urn:schemas-microsoft-com:office:spreadsheet"
 EXCEL = "urn:schemas-microsoft-com:office:excel"
@@ -16,18 +15,6 @@ _WORKBOOK = re.compile(r"<(ss:)?Workbook\b[^>]*office:spreadsheet", re.IGNORECAS
 _PERCENT = {"percent"}  # Excel's named format that shows a number as a percent
 MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384  # an Excel sheet's
 MAX_MERGED = 100_000  # cells one merge may cover: far beyond a report's, far below a hang
-
-
-@dataclass
-class XmlSheet:
-    """One worksheet: its name, rows of cell values (numbers, text, datetimes, None), the cells
-    spanning several rows as (first column, first row, last column, last row), columns from 0
-    and rows from 1, and whether Excel hides it."""
-
-    name: str
-    rows: list[list[object]]
-    merged: list[tuple[int, int, int, int]]
-    hidden: bool
 
 
 class Unreadable(Exception):
@@ -39,7 +26,7 @@ def is_workbook(text: str) -> bool:
     return _WORKBOOK.search(text[:4096]) is not None
 
 
-def sheets(text: str, shown: Callable[[float, str | None], float]) -> list[XmlSheet]:
+def sheets(text: str, shown: Callable[[float, str | None], float]) -> list[LaidOutSheet]:
     """The workbook's sheets, in order, each number as `shown` (value, number format) makes
     it; Unreadable when it is not well-formed XML."""
     # The text is decoded already: its declaration's encoding would be refused.
@@ -72,7 +59,7 @@ def _number_formats(book) -> dict[str, str]:
     return found
 
 
-def _sheet(worksheet, value: Callable[[object], object]) -> XmlSheet:
+def _sheet(worksheet, value: Callable[[object], object]) -> LaidOutSheet:
     grid = SpannedRows()
     table = worksheet.find(f"{{{SS}}}Table")
     for row in [] if table is None else table.iter(f"{{{SS}}}Row"):
@@ -90,7 +77,7 @@ def _sheet(worksheet, value: Callable[[object], object]) -> XmlSheet:
             column = grid.place(column if at is None else at - 1, value(cell), across, down)
     options = worksheet.find(f"{{{EXCEL}}}WorksheetOptions")
     visible = None if options is None else options.findtext(f"{{{EXCEL}}}Visible")
-    return XmlSheet(
+    return LaidOutSheet(
         _attr(worksheet, "Name", ""),
         grid.padded(),
         grid.merged,

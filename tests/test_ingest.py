@@ -116,6 +116,28 @@ def test_xlsx_with_title_rows_percent_cells_date_periods_and_footer(demo):
     assert "ký tự công thức" in messages
 
 
+def test_libreoffice_ods_with_merged_towns_percent_cells_and_a_hidden_sheet(demo):
+    # saved by LibreOffice Calc itself (tests/fixtures/make_fixtures.py)
+    upload = submit(
+        demo, (FIXTURES / "quangnam_2022-07_libreoffice.ods").read_bytes(), name="t7.ods"
+    )
+    assert upload.ok, upload.problems
+    assert upload.details["format"] == "ods" and upload.details["sheet"] == "Tháng 7"
+    assert upload.batch.new == 4
+    assert current(demo, "HOIAN", "TTHC_SOHOA", "2022-07") == {
+        "value": pytest.approx(82.5),
+        "numerator": 1155,
+        "denominator": 1400,
+        "note": None,
+    }
+    assert current(demo, "HOIAN", "CNS_TO", "2022-07")["value"] == 130  # under the merged name
+    assert current(demo, "TAMKY", "VB_KYSO", "2022-07")["value"] == pytest.approx(96.5)
+    assert current(demo, "TAMKY", "TT_CHUONGTRINH", "2022-07")["note"] == "đã   phát sóng"
+    messages = " ".join(upload.problems["message"])
+    assert "Trang tính «Dữ liệu» đang ẩn: được bỏ qua" in messages
+    assert "kỳ ghi ở dòng 1" in messages
+
+
 def test_filled_template_goes_back_in_as_is(demo):
     cur = demo.cursor()
     blank = templates.xlsx_bytes(cur, "HOIAN", must_parse("2022-Q3"))

@@ -1,5 +1,7 @@
 """The upload page through AppTest: check, preview, commit, history and revert."""
 
+from pathlib import Path
+
 from pages import ADMIN, open_app
 from streamlit.testing.v1 import AppTest
 
@@ -13,6 +15,7 @@ GOOD = (
     b"HOIAN,CNS_TO,2022-06,140\n"
     b"HOIAN,TT_CHUONGTRINH,2022-07,12\n"
 )
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BAD = "ma_don_vi,ma_chi_tieu,ky_bao_cao,gia_tri\nHOIAN,CNS_TO,2022-06,nhiều\n".encode()
 
 
@@ -87,6 +90,26 @@ def test_a_workbook_of_a_sheet_a_month_shows_each_row_on_its_sheet(demo_db, monk
     assert at.button(key="commit").disabled
 
 
+def test_a_libreoffice_spreadsheet_previews_then_commits(demo_db, monkeypatch):
+    data = (FIXTURES / "quangnam_2022-07_libreoffice.ods").read_bytes()
+    at = upload_page(demo_db, monkeypatch)
+    ods = "application/vnd.oasis.opendocument.spreadsheet"
+    at.file_uploader(key="upload").set_value(("t7.ods", data, ods)).run()
+    assert not at.exception
+    assert metrics(at) == {
+        "Mới": "4",
+        "Thay đổi": "0",
+        "Không đổi": "0",
+        "Lỗi": "0",
+        # the hidden sheet, the period from the title, towns by name, a stock below June's,
+        # the footer
+        "Cảnh báo": "5",
+    }
+    at.button(key="commit").click().run()
+    assert not at.exception
+    assert at.success[0].value.startswith("Đã ghi lô #110 từ tệp «t7.ods»: 4 mới")
+
+
 def test_admin_reverts_a_batch(demo_db, monkeypatch):
     at = upload_page(demo_db, monkeypatch)
     at.file_uploader(key="upload").set_value(("hoian.csv", GOOD, "text/csv")).run()
@@ -108,7 +131,7 @@ def test_the_page_offers_the_next_month_and_states_the_uploads_limits(demo_db, m
     # Streamlit's English words in the file picker are replaced, with the real limits
     style = next(m.value for m in at.markdown if "stFileUploaderDropzone" in m.value)
     assert 'content: "Chọn tệp"' in style
-    assert "CSV, XLSX, XLS, TXT, tối đa 2,5 MB, 100.000 dòng" in style
+    assert "CSV, XLSX, XLS, ODS, TXT, tối đa 2,5 MB, 100.000 dòng" in style
 
 
 def test_a_unit_sends_its_own_report_with_no_unit_column(demo_db, monkeypatch):

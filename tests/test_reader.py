@@ -4,6 +4,7 @@ import csv
 import io
 import zipfile
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 import xlwt
@@ -14,6 +15,8 @@ from openpyxl.styles import Font
 
 from dashboard import reader
 from dashboard.reader import FileRejected, Limits, Sheet, decode, read
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def test_encodings_decode_to_nfc():
@@ -215,9 +218,14 @@ def _zip(members: dict[str, bytes]) -> bytes:
 @pytest.mark.parametrize(
     ("members", "message"),
     [
+        (  # an OpenDocument spreadsheet is read; a broken one is refused saying what to do
+            {"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": b"<a"},
+            "^Không đọc được tệp bảng tính OpenDocument \\(.ods\\): tệp hỏng, .*kiểu «Excel "
+            "2007-365 \\(.xlsx\\)»",
+        ),
         (
-            {"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": b""},
-            "^Tệp là bảng tính OpenDocument \\(.ods, .*kiểu «Excel 2007-365 \\(.xlsx\\)»",
+            {"mimetype": b"application/vnd.oasis.opendocument.spreadsheet"},
+            "^Không đọc được tệp bảng tính OpenDocument \\(.ods\\): tệp hỏng",
         ),
         ({"xl/workbook.bin": b"", "[Content_Types].xml": b""}, "^Tệp là Excel Binary \\(.xlsb\\)"),
         ({"word/document.xml": b"", "[Content_Types].xml": b""}, "^Tệp là văn bản Word"),
@@ -365,6 +373,46 @@ def test_an_xml_spreadsheet_2003_is_read_as_excel_shows_it():
         [None, "B", 72.0, None],
     ]
     assert (shown.row_numbers, shown.merged) == ([1, 2, 3, 4, 5, 6], [(0, 4, 0, 5)])
+
+
+def test_an_opendocument_spreadsheet_is_read_as_each_of_its_sheets():
+    (shown, hidden) = read(
+        (FIXTURES / "quangnam_2022-07_libreoffice.ods").read_bytes(), "t7.xlsx", Limits()
+    )
+    assert (shown.name, shown.tab, shown.hidden, shown.details) == (
+        "Tháng 7",
+        True,
+        False,
+        {"format": "ods"},
+    )
+    assert shown.row(3) == ["Hội An", "TTHC_SOHOA", 82.5, 1155.0, 1400.0, None]
+    assert (shown.row_numbers, shown.merged) == (list(range(1, 10)), [(0, 4, 0, 5), (0, 6, 0, 7)])
+    assert (hidden.name, hidden.hidden, hidden.row(1)) == (
+        "Dữ liệu",
+        True,
+        ["HOIAN", "CNS_TO", "2022-06", 125.0],
+    )
+
+
+def test_an_ods_past_a_sheets_rows_is_refused_as_too_big():
+    content = (
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body>'
+        '<office:spreadsheet><table:table table:name="A">'
+        '<table:table-row><table:table-cell office:value-type="float" office:value="1"/>'
+        '</table:table-row><table:table-row table:number-rows-repeated="1048576">'
+        '<table:table-cell office:value-type="float" office:value="1"/></table:table-row>'
+        "</table:table>"
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    data = _zip(
+        {
+            "mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
+            "content.xml": content.encode(),
+        }
+    )
+    with pytest.raises(FileRejected, match="trang «A» dài quá 1.048.576 dòng"):
+        read(data, "x.ods", Limits())
 
 
 def test_an_xml_spreadsheets_entities_are_not_expanded():

@@ -76,7 +76,9 @@ kinds = {"figures": "Số liệu"} | (
 )
 kind = st.radio("Loại tệp", list(kinds), format_func=kinds.get, horizontal=True, key="kind")
 uploaded = web.file_uploader(
-    "Chọn tệp CSV hoặc Excel (.xlsx, .xls)", ["csv", "xlsx", "xls", "txt"], "upload"
+    "Chọn tệp CSV, Excel (.xlsx, .xls) hoặc LibreOffice (.ods)",
+    ["csv", "xlsx", "xls", "ods", "txt"],
+    "upload",
 )
 st.caption(
     "Nhận mẫu nhập liệu ở trên; tệp mỗi dòng một số liệu (cột mã đơn vị, mã chỉ tiêu, kỳ báo "

@@ -1,0 +1,202 @@
+"""OpenDocument spreadsheets (.ods, LibreOffice's and OpenOffice's own): each sheet's cells as
+Calc shows them, read as the file streams by (a sheet says its trailing empty rows and columns
+in a few repeat counts, a million rows long)."""
+
+import io
+import zipfile
+import zlib
+from collections.abc import Callable
+from datetime import datetime
+
+from lxml import etree
+
+from dashboard import formatting
+from dashboard.spans import LaidOutSheet, padded
+
+MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384  # a Calc sheet's
+MAX_CELLS = 10_000_000  # cells with content or between them: far beyond a report's
+MB = 1024 * 1024
+MAX_CONTENT = 512 * MB  # the sheets' XML unpacked, before any of it is read
+
+_TABLE, _ROW = f"{{{TABLE}}}table", f"{{{TABLE}}}table-row"
+_CELL, _COVERED = f"{{{TABLE}}}table-cell", f"{{{TABLE}}}covered-table-cell"
+_PROPERTIES = f"{{{STYLE}}}table-properties"
+_PARAGRAPHS = (f"{{{TEXT}}}p", f"{{{TEXT}}}h")
+_SPACE, _TAB, _BREAK = f"{{{TEXT}}}s", f"{{{TEXT}}}tab", f"{{{TEXT}}}line-break"
+
+
+class Unreadable(Exception):
+    """The file is not a readable OpenDocument spreadsheet; the message says why, in
+    Vietnamese."""
+
+
+def is_spreadsheet(data: bytes) -> bool:
+    """Whether a zip file is an OpenDocument spreadsheet (its "mimetype" member says so)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return archive.read("mimetype").strip() == MIMETYPE
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return False
+
+
+def sheets(data: bytes, shown: Callable[[float, str | None], float]) -> list[LaidOutSheet]:
+    """The spreadsheet's sheets, in order, each number as `shown` (value, number format) makes
+    it; Unreadable when the file is broken or past a sheet's limits."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            content = archive.getinfo("content.xml")
+            if content.file_size > MAX_CONTENT:
+                megabytes = formatting.number(MAX_CONTENT // MB)
+                raise Unreadable(f"nội dung giải nén ra hơn {megabytes} MB")
+            with archive.open(content) as stream:
+                return _sheets(stream, shown)
+    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, OSError, etree.LxmlError):
+        raise Unreadable("tệp hỏng, không đọc được nội dung bảng tính") from None
+
+
+def _sheets(stream, shown) -> list[LaidOutSheet]:
+    # A file from outside: no entities expanded, nothing fetched.
+    events = etree.iterparse(
+        stream,
+        events=("start", "end"),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+    )
+    hidden_styles: set[str] = set()
+    found: list[LaidOutSheet] = []
+    grid: _Grid | None = None
+    for event, element in events:
+        if event == "start":
+            if element.tag == _TABLE and grid is None:
+                grid = _Grid(
+                    element.get(f"{{{TABLE}}}name", ""),
+                    element.get(f"{{{TABLE}}}style-name") in hidden_styles,
+                )
+            continue
+        if element.tag == _PROPERTIES and element.get(f"{{{TABLE}}}display") == "false":
+            hidden_styles.add(element.getparent().get(f"{{{STYLE}}}name"))
+        elif element.tag == _ROW and grid is not None:
+            grid.add_row(element, shown)
+            _forget(element)
+        elif element.tag == _TABLE and grid is not None:
+            found.append(grid.sheet())
+            grid = None
+            _forget(element)
+    return found
+
+
+def _forget(element) -> None:
+    """Free a row (or sheet) read already, and the siblings before it: a sheet of a hundred
+    thousand rows is never held whole."""
+    element.clear(keep_tail=True)
+    while element.getprevious() is not None:
+        del element.getparent()[0]
+
+
+class _Grid:
+    """One sheet's rows as they stream by: empty rows and cells are counted, and laid out only
+    when something follows them."""
+
+    def __init__(self, name: str, hidden: bool) -> None:
+        self.name, self.hidden = name, hidden
+        self.rows: list[list[object]] = []
+        self.merged: list[tuple[int, int, int, int]] = []
+        self._empty_rows = 0  # empty rows read and not yet laid out
+        self._cells = 0
+
+    def add_row(self, row, shown) -> None:
+        repeated = _count(row.get(f"{{{TABLE}}}number-rows-repeated"), MAX_ROWS)
+        number = len(self.rows) + self._empty_rows + 1
+        line: list[object] = []
+        empty = 0  # empty cells since the last laid out
+        for cell in row:
+            if cell.tag not in (_CELL, _COVERED):
+                continue
+            across = _count(cell.get(f"{{{TABLE}}}number-columns-repeated"), MAX_COLUMNS)
+            value = _value(cell, shown) if cell.tag == _CELL else None
+            if value is None:
+                empty += across
+                continue
+            if len(line) + empty + across > MAX_COLUMNS:
+                raise Unreadable(
+                    f"trang «{self.name}» rộng quá {formatting.number(MAX_COLUMNS)} cột"
+                )
+            line.extend([None] * empty)
+            empty = 0
+            column = len(line)
+            line.extend([value] * across)
+            down = _count(cell.get(f"{{{TABLE}}}number-rows-spanned"), MAX_ROWS)
+            wide = _count(cell.get(f"{{{TABLE}}}number-columns-spanned"), MAX_COLUMNS)
+            if down > 1:
+                self.merged.append((column, number, column + wide - 1, number + down - 1))
+        if not line:
+            self._empty_rows += repeated
+            return
+        if number - 1 + repeated > MAX_ROWS:
+            raise Unreadable(f"trang «{self.name}» dài quá {formatting.number(MAX_ROWS)} dòng")
+        self._cells += len(line) * (repeated + self._empty_rows)
+        if self._cells > MAX_CELLS:
+            raise Unreadable(f"trang «{self.name}» có hơn {formatting.number(MAX_CELLS)} ô")
+        self.rows.extend([] for _ in range(self._empty_rows))
+        self.rows.extend(list(line) for _ in range(repeated))
+        self._empty_rows = 0
+
+    def sheet(self) -> LaidOutSheet:
+        return LaidOutSheet(self.name, padded(self.rows), self.merged, self.hidden)
+
+
+def _value(cell, shown) -> object:
+    """A cell's value as Calc shows it: a number (a percentage as the percent it shows), a
+    date, or its text (an error such as #DIV/0! as Calc writes it); None when empty."""
+    kind = cell.get(f"{{{OFFICE}}}value-type")
+    if kind in ("float", "currency", "percentage"):
+        try:
+            number = float(cell.get(f"{{{OFFICE}}}value", ""))
+        except ValueError:
+            return _text(cell)
+        return shown(number, "0%" if kind == "percentage" else None)
+    if kind == "date":
+        try:
+            return datetime.fromisoformat(cell.get(f"{{{OFFICE}}}date-value", ""))
+        except ValueError:
+            return _text(cell)
+    return _text(cell)
+
+
+def _text(cell) -> str | None:
+    """The cell's paragraphs as one text, lines apart; None when it has none."""
+    paragraphs = [_written(p) for p in cell if p.tag in _PARAGRAPHS]
+    return "\n".join(paragraphs) or None
+
+
+def _written(element) -> str:
+    """An element's text with its spans, links, runs of spaces, tabs and line breaks."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag == _SPACE:
+            parts.append(" " * _count(child.get(f"{{{TEXT}}}c"), MAX_COLUMNS))
+        elif child.tag == _TAB:
+            parts.append("\t")
+        elif child.tag == _BREAK:
+            parts.append("\n")
+        elif isinstance(child.tag, str):  # a span, a link (not a comment in the XML)
+            parts.append(_written(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _count(written: str | None, most: int) -> int:
+    """A repeat or span count (1 when not written), no larger than a sheet allows."""
+    if written is None:
+        return 1
+    if not written.isdigit() or int(written) < 1:
+        raise Unreadable(f"tệp hỏng: số lần lặp hoặc số ô gộp «{written}» không hợp lệ")
+    if int(written) > most:
+        raise Unreadable(f"số lần lặp hoặc số ô gộp {written} vượt giới hạn của một trang tính")
+    return int(written)
