@@ -1,7 +1,9 @@
 """OpenDocument spreadsheets (.ods, LibreOffice's and OpenOffice's own): each sheet's cells as
 Calc shows them, read as the file streams by (a sheet says its trailing empty rows and columns
-in a few repeat counts, a million rows long)."""
+in a few repeat counts, a million rows long), with each text cell's font for text typed in a
+legacy Vietnamese encoding."""
 
+import bisect
 import io
 import zipfile
 import zlib
@@ -26,6 +28,12 @@ MAX_CONTENT = 512 * MB  # the sheets' XML unpacked, before any of it is read
 _TABLE, _ROW = f"{{{TABLE}}}table", f"{{{TABLE}}}table-row"
 _CELL, _COVERED = f"{{{TABLE}}}table-cell", f"{{{TABLE}}}covered-table-cell"
 _PROPERTIES = f"{{{STYLE}}}table-properties"
+_STYLE, _TEXT_PROPERTIES = f"{{{STYLE}}}style", f"{{{STYLE}}}text-properties"
+_COLUMN = f"{{{TABLE}}}table-column"
+_DEFAULT_STYLE = f"{{{TABLE}}}default-cell-style-name"
+# reader's rule for a text cell: the text as its font (asked for only when needed) shows it,
+# the font added to the set when it is a legacy one
+Written = Callable[[str, Callable[[], str | None], set[str]], str]
 _PARAGRAPHS = (f"{{{TEXT}}}p", f"{{{TEXT}}}h")
 _SPACE, _TAB, _BREAK = f"{{{TEXT}}}s", f"{{{TEXT}}}tab", f"{{{TEXT}}}line-break"
 
@@ -44,30 +52,43 @@ def is_spreadsheet(data: bytes) -> bool:
         return False
 
 
-def sheets(data: bytes, shown: Callable[[float, str | None], float]) -> list[LaidOutSheet]:
-    """The spreadsheet's sheets, in order, each number as `shown` (value, number format) makes
-    it; Unreadable when the file is broken or past a sheet's limits."""
+def sheets(
+    data: bytes, shown: Callable[[float, str | None], float], written: Written
+) -> list[LaidOutSheet]:
+    """The spreadsheet's sheets, in order, each number as `shown` (value, number format) and
+    each text as `written` makes it; Unreadable when the file is broken or past a sheet's
+    limits."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            content = archive.getinfo("content.xml")
-            if content.file_size > MAX_CONTENT:
-                megabytes = formatting.number(MAX_CONTENT // MB)
-                raise Unreadable(f"nội dung giải nén ra hơn {megabytes} MB")
-            with archive.open(content) as stream:
-                return _sheets(stream, shown)
+            fonts = _Fonts()
+            if "styles.xml" in archive.namelist():
+                for style in _parsed(archive, "styles.xml").iter(_STYLE):
+                    fonts.add(style)
+            with archive.open(_checked(archive, "content.xml")) as stream:
+                return _sheets(stream, shown, written, fonts)
     except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, OSError, etree.LxmlError):
         raise Unreadable("tệp hỏng, không đọc được nội dung bảng tính") from None
 
 
-def _sheets(stream, shown) -> list[LaidOutSheet]:
-    # A file from outside: no entities expanded, nothing fetched.
-    events = etree.iterparse(
-        stream,
-        events=("start", "end"),
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-    )
+def _checked(archive: zipfile.ZipFile, name: str) -> zipfile.ZipInfo:
+    """A member of the file, refused when it unpacks past MAX_CONTENT."""
+    member = archive.getinfo(name)
+    if member.file_size > MAX_CONTENT:
+        raise Unreadable(f"nội dung giải nén ra hơn {formatting.number(MAX_CONTENT // MB)} MB")
+    return member
+
+
+# A file from outside: no entities expanded, nothing fetched.
+_SAFE = dict(resolve_entities=False, no_network=True, load_dtd=False)
+
+
+def _parsed(archive: zipfile.ZipFile, name: str):
+    """A small member's XML (the named styles) as a tree."""
+    return etree.fromstring(archive.read(_checked(archive, name)), etree.XMLParser(**_SAFE))
+
+
+def _sheets(stream, shown, written: Written, fonts: "_Fonts") -> list[LaidOutSheet]:
+    events = etree.iterparse(stream, events=("start", "end"), **_SAFE)
     hidden_styles: set[str] = set()
     found: list[LaidOutSheet] = []
     grid: _Grid | None = None
@@ -77,12 +98,17 @@ def _sheets(stream, shown) -> list[LaidOutSheet]:
                 grid = _Grid(
                     element.get(f"{{{TABLE}}}name", ""),
                     element.get(f"{{{TABLE}}}style-name") in hidden_styles,
+                    fonts,
                 )
             continue
         if element.tag == _PROPERTIES and element.get(f"{{{TABLE}}}display") == "false":
             hidden_styles.add(element.getparent().get(f"{{{STYLE}}}name"))
+        elif element.tag == _STYLE:
+            fonts.add(element)
+        elif element.tag == _COLUMN and grid is not None:
+            grid.add_column(element)
         elif element.tag == _ROW and grid is not None:
-            grid.add_row(element, shown)
+            grid.add_row(element, shown, written)
             _forget(element)
         elif element.tag == _TABLE and grid is not None:
             found.append(grid.sheet())
@@ -103,14 +129,23 @@ class _Grid:
     """One sheet's rows as they stream by: empty rows and cells are counted, and laid out only
     when something follows them."""
 
-    def __init__(self, name: str, hidden: bool) -> None:
-        self.name, self.hidden = name, hidden
+    def __init__(self, name: str, hidden: bool, fonts: "_Fonts") -> None:
+        self.name, self.hidden, self._fonts = name, hidden, fonts
         self.rows: list[list[object]] = []
         self.merged: list[tuple[int, int, int, int]] = []
+        self.legacy_fonts: set[str] = set()
         self._empty_rows = 0  # empty rows read and not yet laid out
         self._cells = 0
+        # each run of columns' default cell style: where the run ends, and the style
+        self._column_ends: list[int] = []
+        self._column_styles: list[str | None] = []
 
-    def add_row(self, row, shown) -> None:
+    def add_column(self, column) -> None:
+        across = _count(column.get(f"{{{TABLE}}}number-columns-repeated"), MAX_COLUMNS)
+        self._column_ends.append((self._column_ends[-1] if self._column_ends else 0) + across)
+        self._column_styles.append(column.get(_DEFAULT_STYLE))
+
+    def add_row(self, row, shown, written: Written) -> None:
         repeated = _count(row.get(f"{{{TABLE}}}number-rows-repeated"), MAX_ROWS)
         number = len(self.rows) + self._empty_rows + 1
         line: list[object] = []
@@ -123,6 +158,13 @@ class _Grid:
             if value is None:
                 empty += across
                 continue
+            if isinstance(value, str):
+                style = (
+                    cell.get(f"{{{TABLE}}}style-name")
+                    or row.get(_DEFAULT_STYLE)
+                    or self._column_style(len(line) + empty)
+                )
+                value = written(value, lambda at=style: self._fonts.of(at), self.legacy_fonts)
             if len(line) + empty + across > MAX_COLUMNS:
                 raise Unreadable(
                     f"trang «{self.name}» rộng quá {formatting.number(MAX_COLUMNS)} cột"
@@ -147,8 +189,39 @@ class _Grid:
         self.rows.extend(list(line) for _ in range(repeated))
         self._empty_rows = 0
 
+    def _column_style(self, index: int) -> str | None:
+        run = bisect.bisect_right(self._column_ends, index)
+        return self._column_styles[run] if run < len(self._column_styles) else None
+
     def sheet(self) -> LaidOutSheet:
-        return LaidOutSheet(self.name, padded(self.rows), self.merged, self.hidden)
+        legacy = min(self.legacy_fonts, default=None)
+        return LaidOutSheet(self.name, padded(self.rows), self.merged, self.hidden, legacy)
+
+
+class _Fonts:
+    """The font each cell style names, itself or through the styles it is based on; a cell of
+    no style of its own has Calc's "Default" style."""
+
+    def __init__(self) -> None:
+        self._font: dict[str, str | None] = {}
+        self._parent: dict[str, str | None] = {}
+
+    def add(self, style) -> None:
+        name = style.get(f"{{{STYLE}}}name")
+        if name is None or style.get(f"{{{STYLE}}}family") != "table-cell":
+            return
+        properties = style.find(_TEXT_PROPERTIES)
+        font = None if properties is None else properties.get(f"{{{STYLE}}}font-name")
+        self._font[name], self._parent[name] = font, style.get(f"{{{STYLE}}}parent-style-name")
+
+    def of(self, name: str | None) -> str | None:
+        seen: set[str] = set()
+        while name is not None and name not in seen:  # a loop of parents ends at the first
+            if self._font.get(name):
+                return self._font[name]
+            seen.add(name)
+            name = self._parent.get(name)
+        return self._font.get("Default")
 
 
 def _value(cell, shown) -> object:

@@ -243,7 +243,7 @@ def _read_xml_workbook(text: str) -> list[Sheet]:
 def _read_ods(data: bytes) -> list[Sheet]:
     """The sheets of an OpenDocument spreadsheet, read as _read_xlsx reads a workbook."""
     try:
-        return _laid_out(opendocument.sheets(data, _shown), "ods")
+        return _laid_out(opendocument.sheets(data, _shown, _text), "ods")
     except opendocument.Unreadable as exc:
         raise FileRejected(
             f"Không đọc được tệp bảng tính OpenDocument (.ods): {exc}. Mở lại trong LibreOffice, "
@@ -262,6 +262,7 @@ def _laid_out(found: list[spans.LaidOutSheet], kind: str) -> list[Sheet]:
             list(range(1, len(laid_out.rows) + 1)),
             tab=True,
             hidden=laid_out.hidden,
+            legacy_font=laid_out.legacy_font,
             details={"format": kind},
         )
         sheet.merged = laid_out.merged

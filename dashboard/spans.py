@@ -8,12 +8,14 @@ from dataclasses import dataclass
 class LaidOutSheet:
     """One worksheet: its name, rows of cell values (numbers, text, datetimes, None), the cells
     spanning several rows as (first column, first row, last column, last row), columns from 0
-    and rows from 1, and whether its program hides it."""
+    and rows from 1, whether its program hides it, and the legacy font (.VnTime, VNI-Times) of
+    text typed in its encoding and read as Unicode."""
 
     name: str
     rows: list[list[object]]
     merged: list[tuple[int, int, int, int]]
     hidden: bool
+    legacy_font: str | None = None
 
 
 class SpannedRows:

@@ -16,8 +16,11 @@ NAMESPACES = (
 )
 
 
-def ods(tables: str, styles: str = "", mimetype: bytes = opendocument.MIMETYPE) -> bytes:
-    """An .ods as LibreOffice lays one out: the mimetype first, then the sheets' XML."""
+def ods(
+    tables: str, styles: str = "", mimetype: bytes = opendocument.MIMETYPE, named: str = ""
+) -> bytes:
+    """An .ods as LibreOffice lays one out: the mimetype first, then the sheets' XML, with
+    their own (automatic) styles, and the named styles when given."""
     content = (
         f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {NAMESPACES}>'
         f"<office:automatic-styles>{styles}</office:automatic-styles>"
@@ -28,6 +31,9 @@ def ods(tables: str, styles: str = "", mimetype: bytes = opendocument.MIMETYPE) 
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("mimetype", mimetype)
         archive.writestr("content.xml", content.encode("utf-8"))
+        if named:
+            document = f"<office:document-styles {NAMESPACES}><office:styles>{named}"
+            archive.writestr("styles.xml", f"{document}</office:styles></office:document-styles>")
     return out.getvalue()
 
 
@@ -49,6 +55,48 @@ def row(*cells: str, extra: str = "") -> str:
 
 def shown(value: float, number_format: str | None) -> float:
     return value * 100 if number_format and "%" in number_format else value
+
+
+def written(value: str, font, legacy: set[str]) -> str:
+    return value
+
+
+def test_each_text_cell_is_written_with_its_font():
+    # the font of a cell's style, or of the style it is based on, or of its row's or column's
+    # default style, or of Calc's "Default" style
+    def style(name: str, parent: str | None = None, font: str | None = None) -> str:
+        based = f' style:parent-style-name="{parent}"' if parent else ""
+        props = f'<style:text-properties style:font-name="{font}"/>' if font else ""
+        return (
+            f'<style:style style:name="{name}" style:family="table-cell"{based}>{props}'
+            "</style:style>"
+        )
+
+    named = style("Default", font="Arial") + style("Tiêu đề", "Default", ".VnTimeH")
+    automatic = style("ce1", "Tiêu đề") + style("ce2", "Default", "VNI-Times") + style("ce3")
+    tables = (
+        '<table:table table:name="A"><table:table-column table:number-columns-repeated="2"/>'
+        '<table:table-column table:default-cell-style-name="ce2"/>'
+        + row(text("a", ' table:style-name="ce1"'), text("b"), text("c"), number("1"))
+        + row(text("d"), text("e"), text("f"), extra=' table:default-cell-style-name="ce3"')
+        + "</table:table>"
+    )
+    fonts = {}
+
+    def noting(value: str, font, legacy: set[str]) -> str:
+        fonts[value] = font()
+        return value.upper()
+
+    (sheet,) = opendocument.sheets(ods(tables, automatic, named=named), shown, noting)
+    assert fonts == {
+        "a": ".VnTimeH",
+        "b": "Arial",
+        "c": "VNI-Times",
+        "d": "Arial",
+        "e": "Arial",
+        "f": "Arial",
+    }
+    assert sheet.rows == [["A", "B", "C", 1.0], ["D", "E", "F", None]]
 
 
 def test_only_a_zip_whose_mimetype_says_so_is_a_spreadsheet():
@@ -92,7 +140,7 @@ def test_cells_are_laid_out_as_calc_shows_them():
         )
         + "</table:table>"
     )
-    (sheet,) = opendocument.sheets(ods(tables), shown)
+    (sheet,) = opendocument.sheets(ods(tables), shown, written)
     assert (sheet.name, sheet.hidden, sheet.merged) == ("T9", False, [(0, 4, 0, 5)])
     assert sheet.rows == [
         ["BÁO CÁO THÁNG 9/2022", None, None, None],
@@ -116,7 +164,7 @@ def test_repeated_cells_and_rows_with_content_are_each_laid_out():
         + row(text("x"))
         + "</table:table>"
     )
-    (sheet,) = opendocument.sheets(ods(tables), shown)
+    (sheet,) = opendocument.sheets(ods(tables), shown, written)
     assert sheet.rows == [
         [1.0, 1.0, 1.0],
         [1.0, 1.0, 1.0],
@@ -139,7 +187,7 @@ def test_a_sheet_hidden_by_its_style_is_marked_hidden():
         + "</table:table>"
         '<table:table table:name="Data" table:style-name="ta2">' + row(text("b")) + "</table:table>"
     )
-    shown_sheet, hidden_sheet = opendocument.sheets(ods(tables, styles), shown)
+    shown_sheet, hidden_sheet = opendocument.sheets(ods(tables, styles), shown, written)
     assert (shown_sheet.name, shown_sheet.hidden) == ("Báo cáo", False)
     assert (hidden_sheet.name, hidden_sheet.hidden, hidden_sheet.rows) == ("Data", True, [["b"]])
 
@@ -168,7 +216,7 @@ def test_a_sheet_hidden_by_its_style_is_marked_hidden():
 )
 def test_a_broken_or_boundless_sheet_is_unreadable(tables):
     with pytest.raises(opendocument.Unreadable):
-        opendocument.sheets(ods(tables), shown)
+        opendocument.sheets(ods(tables), shown, written)
 
 
 def test_a_zip_without_the_sheets_xml_is_unreadable():
@@ -176,7 +224,7 @@ def test_a_zip_without_the_sheets_xml_is_unreadable():
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("mimetype", opendocument.MIMETYPE)
     with pytest.raises(opendocument.Unreadable):
-        opendocument.sheets(out.getvalue(), shown)
+        opendocument.sheets(out.getvalue(), shown, written)
 
 
 def test_entities_are_not_expanded():
@@ -190,5 +238,5 @@ def test_entities_are_not_expanded():
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("mimetype", opendocument.MIMETYPE)
         archive.writestr("content.xml", content)
-    (sheet,) = opendocument.sheets(out.getvalue(), shown)
+    (sheet,) = opendocument.sheets(out.getvalue(), shown, written)
     assert sheet.rows == [["ab"]]  # the entity is left out, the file is not read

@@ -394,6 +394,32 @@ def test_an_opendocument_spreadsheet_is_read_as_each_of_its_sheets():
     )
 
 
+def test_an_ods_typed_in_tcvn3_under_its_font_is_read_as_unicode():
+    content = (
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+        ' xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"><office:automatic-styles>'
+        '<style:style style:name="ce1" style:family="table-cell"><style:text-properties '
+        'style:font-name=".VnTime"/></style:style></office:automatic-styles><office:body>'
+        '<office:spreadsheet><table:table table:name="Sheet1"><table:table-row>'
+        '<table:table-cell table:style-name="ce1" office:value-type="string">'
+        "<text:p>UBND huyÖn Phó Ninh</text:p></table:table-cell>"
+        '<table:table-cell office:value-type="string"><text:p>huyÖn</text:p></table:table-cell>'
+        "</table:table-row></table:table></office:spreadsheet></office:body>"
+        "</office:document-content>"
+    )
+    data = _zip(
+        {
+            "mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
+            "content.xml": content.encode(),
+        }
+    )
+    (sheet,) = read(data, "phuninh.ods", Limits())
+    # the second cell has no legacy font: its text stays as written
+    assert (sheet.row(0), sheet.legacy_font) == (["UBND huyện Phú Ninh", "huyÖn"], ".VnTime")
+
+
 def test_an_ods_past_a_sheets_rows_is_refused_as_too_big():
     content = (
         '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
