@@ -275,6 +275,24 @@ def _tell_what_was_passed_by(table, cat, actor, targets: bool, problems: Problem
                 "Ghi mã để chắc chắn không nhầm.",
                 row=shift + part.header_row,
             )
+        if part.periods_across:
+            read = ", ".join(
+                f"{label} → {period.in_sentence}" for label, period in part.periods_across
+            )
+            problems.add(
+                "warning",
+                f"Các cột ghi kỳ ở đầu cột ({read}): mỗi ô là số liệu của kỳ ghi ở đầu cột ấy.",
+                row=shift + part.header_row,
+            )
+        if part.one_indicator is not None:
+            name = cat.indicators.set_index("code")["name"].get(part.one_indicator)
+            problems.add(
+                "warning",
+                f"{whole} không có cột mã chỉ tiêu: mọi số liệu được ghi cho chỉ tiêu {name} "
+                f"({part.one_indicator}), theo {layout.sheet_name_words(part.sheet)}. Nếu không "
+                "đúng, thêm cột ma_chi_tieu.",
+                row=shift + part.header_row,
+            )
         if part.ignored_columns:
             problems.add(
                 "warning",
@@ -298,6 +316,11 @@ def _warn_of_jumps(cur, staged, table, problems) -> None:
         warned = sql.frame(cur, "previous_figures_of_staged", jump_factor=validation.JUMP_FACTOR)
     finally:
         cur.unregister("staged_figures")
+    # A staged figure is one of a line's unit, indicator and period: each warned of is found
+    # by them at the line it came from.
+    key = ["source_row", "indicator_code", "period"]
+    lines = staged[[*key, "record"]].drop_duplicates(key)  # a repeat is refused already
+    warned = warned.merge(lines, on=key, how="left")
     validation.jump_warnings(warned, table.rows, problems)
 
 

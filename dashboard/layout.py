@@ -48,6 +48,8 @@ TARGET_FIELDS = {
 }
 # What a report writes where it has no figure: "-" nothing happened, "x" does not apply.
 NO_FIGURE = frozenset({"-", "–", "—", "x", "X"})
+# A column headed by a period without its year is short: "Tháng 12", "Quý III", "6 tháng đầu".
+PERIOD_HEADER_LENGTH = 16
 # Columns that, with no period column, make a figure's period between them: Năm | Tháng (or Quý).
 PERIOD_PARTS = {"nam": "year", "year": "year", "thang": "month", "month": "month"}
 PERIOD_PARTS.update({"quy": "quarter", "quarter": "quarter"})
@@ -152,6 +154,12 @@ class Table:
     name_unit_unheeded: str | None = None
     # The columns of a wide table headed by an indicator's name, not its code: (label, code).
     indicators_by_name: list[tuple[str, str]] = field(default_factory=list)
+    # The columns headed by a period ("T7/2022", "Tháng 7" under "NĂM 2022"), each cell a line's
+    # figure of that period: (label, period).
+    periods_across: list[tuple[str, periods.Period]] = field(default_factory=list)
+    # With periods across and no indicator column, every line's indicator: the one the sheet's
+    # name is (its code, or a name only it has).
+    one_indicator: str | None = None
     # A sheet named as a summary of the others ("Tổng hợp"), read beside them.
     summary: bool = False
     # Sheets with a table, passed by beside the sheets read, and why: "summary" (a summary with
@@ -226,10 +234,33 @@ def _label(index: int, header: object) -> str:
     return f"{column_letter(index)} ({str(header).strip()})" if header else column_letter(index)
 
 
-def _score(keys: list[str], fields, indicators) -> tuple[int, int]:
+def _score(header: list, fields, indicators, targets: bool) -> tuple[int, int]:
+    """How many fields a header names, and how many of its columns are each an indicator's or
+    (figures) a period's."""
+    keys = [normalise(cell) for cell in header]
     named = {_match_field(k, fields) for k in keys} - {None}
-    wide = sum(1 for k in keys if _wide_column(k, indicators) and not _match_field(k, fields))
-    return len(named), wide
+    spread = sum(1 for k in keys if _wide_column(k, indicators) and not _match_field(k, fields))
+    if not targets:
+        spread += sum(
+            1
+            for cell, key in zip(header, keys, strict=True)
+            if key and not _match_field(key, fields) and _period_header(cell)
+        )
+    return len(named), spread
+
+
+def _period_header(cell: object) -> tuple[str, int, int | None] | None:
+    """The period a column's header names, as (frequency, index, year): whole ("T7/2022",
+    "2022-Q3", a date cell), or in a short header leaving its year to the title ("Tháng 7",
+    "Quý III"), the year then None."""
+    whole = periods.of_cell(cell)
+    if whole is not None:
+        return whole.frequency, whole.index, whole.year
+    if isinstance(cell, str) and len(cell) <= PERIOD_HEADER_LENGTH:
+        given = periods.in_name(cell)
+        if given is not None and given[2] is None:
+            return given
+    return None
 
 
 def locate(
@@ -342,9 +373,8 @@ def _header_position(sheet: Sheet, fields, indicators, targets: bool) -> int | N
         # Scored with the row that continues it: "Kết quả" over "Tử số | Mẫu số | Giá trị"
         # heads the table, not the lower row alone, which names more fields than it.
         header, _ = _header(sheet, position, fields, indicators, targets)
-        keys = [normalise(cell) for cell in header]
-        named, wide = _score(keys, fields, indicators)
-        rank = (named + min(wide, 1), named)
+        named, spread = _score(header, fields, indicators, targets)
+        rank = (named + min(spread, 1), named)
         if rank[0] >= 2 and (best is None or rank > best[0]):
             best = (rank, position)
     return None if best is None else best[1]
@@ -409,6 +439,7 @@ def _build(
     wide: dict[tuple[str, str], int] = {}
     period_parts: dict[str, int] = {}  # year, month, quarter
     headed_by_name: list[tuple[str, str]] = []  # indicator columns headed by a name: (label, code)
+    across: dict[int, tuple[str, int, int | None]] = {}  # columns headed by a period
     ignored: list[int] = []
     for index, key in enumerate(keys):
         if not key:
@@ -438,6 +469,8 @@ def _build(
                 headed_by_name.append((_label(index, header[index]), part[0]))
         elif not targets and PERIOD_PARTS.get(key) not in (None, *period_parts):
             period_parts[PERIOD_PARTS[key]] = index
+        elif not targets and _period_header(header[index]) is not None:
+            across[index] = _period_header(header[index])
         else:
             ignored.append(index)
     spread = wide and "indicator_code" not in named  # one column per indicator
@@ -450,9 +483,20 @@ def _build(
     if "period" in named or not (title_year or "year" in period_parts and len(period_parts) > 1):
         ignored = sorted(ignored + list(period_parts.values()))
         period_parts = {}
+    # Columns headed by periods ("T7/2022 | T8/2022"), with no period or figure column, each
+    # hold a line's figure of their period. Otherwise they are unused.
+    figures = {"period", "value", "numerator", "denominator"} & set(named)
+    if across and (spread or period_parts or figures):
+        ignored = sorted(ignored + list(across))
+        across = {}
+    across_periods = _across_periods(sheet, position, header, across)
     # A file of one period (targets: of one year) may name it only in its title.
     title_field = "year" if targets else "period"
-    found = None if title_field in named or period_parts else _period(sheet, position, targets)
+    found = (
+        None
+        if title_field in named or period_parts or across
+        else _period(sheet, position, targets)
+    )
     titled = found.period if found else None
     one_unit, unit_by_name, unit_unheeded = None, False, None
     if "unit_code" not in named:
@@ -463,9 +507,15 @@ def _build(
             unit_unheeded = by_sheet
         if one_unit is None and own_unit is not None:
             one_unit = (own_unit, None)
+    one_indicator = None
+    if across and "indicator_code" not in named and sheet.tab:
+        key = normalise(sheet.name)
+        one_indicator = indicators.codes.get(key) or indicators.by_name(key)
     required = _required(form)
     given = set(named) | ({title_field} if titled or period_parts else set())
     given |= {"unit_code"} if one_unit else set()
+    given |= {"period", "value"} if across else set()
+    given |= {"indicator_code"} if one_indicator else set()
     missing_fields = [f for f in required if f not in given]
     if form == "long" and "value" not in named and {"numerator", "denominator"} <= set(named):
         missing_fields.remove("value")
@@ -488,9 +538,11 @@ def _build(
         grid[len(header)] = _joined_period(grid, period_parts, year)
         header = [*header, None]
     figure_columns = [named[f] for f in ("value", "numerator", "denominator") if f in named]
-    dashed = _clear_no_figure(grid, numbers, figure_columns + list(wide.values()))
+    dashed = _clear_no_figure(grid, numbers, figure_columns + list(wide.values()) + list(across))
     if form in WIDE_FORMS:
         frame = _melt(grid, numbers, header, named, wide, "year" if targets else "period")
+    elif across:
+        frame = _across(grid, numbers, header, named, fields, across_periods)
     else:
         frame = _columns(grid, numbers, header, named, fields)
     frame = _drop_blank(frame, fields)
@@ -521,6 +573,9 @@ def _build(
             if row is None
             else f"tiêu đề (dòng {row})"
         )
+    if one_indicator is not None:
+        frame["indicator_code"] = one_indicator
+        frame["indicator_code_column"] = sheet_name_words(sheet)
     ignored_columns = [_label(index, header[index]) for index in sorted(ignored)]
     header_row = sheet.row_numbers[position]
     return Table(
@@ -540,7 +595,36 @@ def _build(
         unit_by_name=unit_by_name,
         name_unit_unheeded=unit_unheeded,
         indicators_by_name=headed_by_name if form in WIDE_FORMS else [],
+        periods_across=[(_label(i, header[i]), period) for i, period in across_periods.items()],
+        one_indicator=one_indicator,
     )
+
+
+def _across_periods(
+    sheet: Sheet, position: int, header: list, across: dict[int, tuple[str, int, int | None]]
+) -> dict[int, periods.Period]:
+    """Each column's period, in the year the title (or the sheet's name) gives where its header
+    leaves the year out; FileRejected when none gives it."""
+    undated = [index for index, (_, _, year) in across.items() if year is None]
+    year = None
+    if undated:
+        given = (
+            _title_period(sheet, position, years_only=True)
+            or _title_period(sheet, position, years_only=False)
+            or _name_year(sheet)
+        )
+        if given is None:
+            named = ", ".join(_label(index, header[index]) for index in undated)
+            raise FileRejected(
+                f"Dòng tiêu đề (dòng {sheet.row_numbers[position]}) có cột ghi kỳ mà không ghi "
+                f"năm: {named}. Ghi năm ở dòng tên báo cáo phía trên (ví dụ «BÁO CÁO NĂM "
+                "2022») hoặc ngay ở đầu cột (ví dụ «T7/2022»)."
+            )
+        year = given[0].year
+    return {
+        index: periods.Period(given_year or year, frequency, number)
+        for index, (frequency, number, given_year) in across.items()
+    }
 
 
 def _name_year(sheet: Sheet) -> tuple[periods.Period, None] | None:
@@ -783,6 +867,27 @@ def _columns(grid, numbers, header, named, fields) -> pd.DataFrame:
         label = _label(index, header[index]) if index is not None else None
         data[f"{name}_column"] = pd.Series([label] * len(numbers), dtype=object)
     return pd.DataFrame(data, copy=False)
+
+
+def _across(
+    grid, numbers, header, named, fields, across: dict[int, periods.Period]
+) -> pd.DataFrame:
+    """One row per filled cell of the columns headed by a period: its line's unit, indicator and
+    note, its column's period, its figure; lines in the file's order, each left to right."""
+    lines = _columns(grid, numbers, header, named, fields)
+    parts = []
+    for index, period in across.items():
+        cells = _cell(grid, index, len(numbers))
+        filled = cells.notna().to_numpy()
+        part = lines[filled].copy()
+        label = _label(index, header[index])
+        part["period"], part["period_column"] = period.code, label
+        part["value"], part["value_column"] = cells[filled].to_numpy(), label
+        # a month's column holds a quarterly indicator's figure when the month ends its quarter
+        part["period_of_file"] = True
+        parts.append(part)
+    frame = pd.concat(parts, ignore_index=True)
+    return frame.sort_values("source_row", kind="stable", ignore_index=True)
 
 
 def _melt(grid, numbers, header, named, wide, when: str) -> pd.DataFrame:

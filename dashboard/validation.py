@@ -383,7 +383,9 @@ def figures(
         "Ghi chú bắt đầu bằng ký tự công thức (=, +, -, @): được lưu như văn "
         "bản, khi xuất ra bảng tính sẽ thêm dấu ' phía trước.",
     )
-    return staged[ok].reset_index(drop=True)
+    # Each staged figure keeps the line of table.rows it came from: a wide line, or one of
+    # periods across, holds several, which a warning about one of them must tell apart.
+    return staged.assign(record=rows.index)[ok].reset_index(drop=True)
 
 
 def _actor_scope(actor: Actor) -> str:
@@ -583,21 +585,11 @@ def _duplicates(staged, rows, ok, problems: Problems, table: Table) -> None:
 
 def jump_warnings(warned: pd.DataFrame, rows: pd.DataFrame, problems: Problems) -> None:
     """Warn, without blocking, of each figure of `warned` (previous_figures_of_staged.sql with
-    JUMP_FACTOR: source_row, indicator_code, value, prev_value, prev_period, falls, jumps)."""
+    JUMP_FACTOR: value, prev_value, prev_period, falls, jumps) at its cell, the line `record`
+    of `rows` (table.rows) it came from."""
     if warned.empty:
         return
     falls = warned["falls"].astype(bool)
-    # A wide row holds several figures: a warning belongs to its row and its indicator's cell.
-    # Only the rows warned of are looked up: a large file has few of them.
-    in_rows = rows[rows["source_row"].isin(warned["source_row"])]
-    # A line of one figure is found by its row alone: its indicator cell may hold a name that
-    # validation read as a code. A wide line's cells are headed by the codes themselves.
-    shared = set(in_rows.loc[in_rows["source_row"].duplicated(), "source_row"])
-    cells = in_rows.assign(
-        _code=per_value(in_rows["indicator_code"], _code_text).where(
-            in_rows["source_row"].isin(shared), ""
-        )
-    )
     for mask, text in (
         (falls, "Số lũy kế giảm so với kỳ trước"),
         (~falls, f"Giá trị thay đổi hơn {JUMP_FACTOR} lần so với kỳ trước"),
@@ -614,13 +606,7 @@ def jump_warnings(warned: pd.DataFrame, rows: pd.DataFrame, problems: Problems) 
             + formatting_pair(hit["prev_value"], hit["value"])
             + "). Không chặn việc gửi; kiểm tra lại nếu không phải số điều chỉnh."
         )
-        where = (
-            hit[["source_row", "indicator_code"]]
-            .rename(columns={"indicator_code": "_code"})
-            .assign(_code=lambda h: h["_code"].where(h["source_row"].isin(shared), ""))
-            .merge(cells, on=["source_row", "_code"], how="left")
-            .drop(columns="_code")
-        )
+        where = rows.loc[hit["record"].to_numpy()].reset_index(drop=True)
         problems.add_rows("warning", where, "value", messages.reset_index(drop=True))
 
 

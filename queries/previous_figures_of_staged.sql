@@ -50,6 +50,7 @@ pairs AS (
     SELECT
         s.source_row,
         s.indicator_code,
+        s.period,
         s.value,
         CASE WHEN f.t >= coalesce(d.t, 0) THEN f.value ELSE d.value END AS prev_value,
         CASE WHEN f.t >= coalesce(d.t, 0) THEN f.period ELSE d.period END AS prev_period
@@ -70,7 +71,7 @@ judged AS (
     FROM pairs AS p
     JOIN indicators AS i ON i.code = p.indicator_code
 )
-SELECT source_row, indicator_code, value, prev_value, prev_period, falls, jumps
+SELECT source_row, indicator_code, period, value, prev_value, prev_period, falls, jumps
 FROM judged
 WHERE $jump_factor IS NULL OR falls OR jumps
 ORDER BY source_row, indicator_code;

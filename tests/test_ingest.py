@@ -138,6 +138,33 @@ def test_libreoffice_ods_with_merged_towns_percent_cells_and_a_hidden_sheet(demo
     assert "kỳ ghi ở dòng 1" in messages
 
 
+def test_a_trackers_months_across_go_in_each_for_its_month(demo):
+    # the department's own tracker: units down, one column a month, the year in the title
+    data = workbook(
+        {
+            "Theo dõi": [
+                ["THEO DÕI KẾT QUẢ CHUYỂN ĐỔI SỐ NĂM 2022"],
+                ["Đơn vị", "Mã chỉ tiêu", "Tháng 5", "Tháng 6", "Tháng 7"],
+                ["Hội An", "CNS_TO", 132, 135, 600],
+                ["Hội An", "HL_HAILONG", None, 88.5, None],  # quarterly: June ends Q2
+                ["Tam Kỳ", "CNS_TO", "-", 128, None],
+            ]
+        }
+    )
+    upload = submit(demo, data, name="theo_doi.xlsx")
+    assert upload.ok, upload.problems
+    assert upload.batch.new + upload.batch.changed + upload.batch.same == 5
+    assert current(demo, "HOIAN", "CNS_TO", "2022-07")["value"] == 600
+    assert current(demo, "HOIAN", "HL_HAILONG", "2022-Q2")["value"] == pytest.approx(88.5)
+    assert current(demo, "TAMKY", "CNS_TO", "2022-06")["value"] == 128
+    warnings = upload.problems[upload.problems["severity"] == "warning"]
+    # the jump is told at its own cell, July's, not at the line's first
+    jump = warnings[warnings["message"].str.contains("hơn 3 lần")]
+    assert (jump["row"].tolist(), jump["column"].tolist()) == ([3], ["E (Tháng 7)"])
+    told = " ".join(warnings["message"])
+    assert "C (Tháng 5) → tháng 5/2022, D (Tháng 6) → tháng 6/2022" in told
+
+
 def test_filled_template_goes_back_in_as_is(demo):
     cur = demo.cursor()
     blank = templates.xlsx_bytes(cur, "HOIAN", must_parse("2022-Q3"))

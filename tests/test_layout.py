@@ -954,3 +954,86 @@ def test_a_hidden_sheet_beside_a_shown_one_is_passed_by():
     # the one table there is, on a hidden sheet, is read
     table = locate([_tab("Hướng dẫn", None), hidden], CODES)
     assert (table.passed_sheets, len(table.rows)) == ({}, 2)
+
+
+# --- columns headed by periods (a tracker's months across) -----------------------------------
+
+
+def across_rows(table) -> list[tuple]:
+    fields = ["source_row", "unit_code", "indicator_code", "period", "value", "value_column"]
+    return list(table.rows[fields].itertuples(index=False, name=None))
+
+
+def test_columns_headed_by_periods_hold_each_lines_figure_of_their_period():
+    table = locate(
+        [
+            sheet(
+                [
+                    ["Mã đơn vị", "Mã chỉ tiêu", "T7/2022", "08/2022", "Quý III/2022", "Ghi chú"],
+                    ["HOIAN", "CNS_TO", 140, "-", None, "khối phố"],
+                    ["TAMKY", "CNS_TO", 120, 121, 125, None],
+                    ["Tổng cộng", None, 260, 121, 125, None],
+                ]
+            )
+        ],
+        CODES,
+    )
+    assert across_rows(table) == [
+        (2, "HOIAN", "CNS_TO", "2022-07", 140, "C (T7/2022)"),  # "-": no figure for August
+        (3, "TAMKY", "CNS_TO", "2022-07", 120, "C (T7/2022)"),
+        (3, "TAMKY", "CNS_TO", "2022-08", 121, "D (08/2022)"),
+        (3, "TAMKY", "CNS_TO", "2022-Q3", 125, "E (Quý III/2022)"),
+    ]
+    assert list(table.rows["period_column"]) == list(table.rows["value_column"])
+    assert table.rows["note"].tolist() == ["khối phố", None, None, None]
+    assert table.rows["period_of_file"].all()  # a month ending a quarter counts for it
+    assert (table.form, table.totals_rows, table.ignored_columns) == ("long", [4], [])
+    assert table.periods_across == [
+        ("C (T7/2022)", Period(2022, "month", 7)),
+        ("D (08/2022)", Period(2022, "month", 8)),
+        ("E (Quý III/2022)", Period(2022, "quarter", 3)),
+    ]
+
+
+def test_period_headers_without_a_year_take_the_titles_and_want_one():
+    rows = [
+        ["Đơn vị", "Chỉ tiêu", "Tháng 7", "Tháng 8"],
+        ["HOIAN", "CNS_TO", 140, 141],
+    ]
+    titled = locate([sheet([["THEO DÕI KẾT QUẢ NĂM 2022"], *rows])], CODES)
+    assert [p.code for _, p in titled.periods_across] == ["2022-07", "2022-08"]
+    assert titled.rows["period"].tolist() == ["2022-07", "2022-08"]
+    with pytest.raises(FileRejected, match="có cột ghi kỳ mà không ghi năm: C \\(Tháng 7\\), D"):
+        locate([sheet(rows)], CODES)
+
+
+def test_a_sheet_named_for_an_indicator_gives_its_lines_indicator():
+    rows = [["BÁO CÁO NĂM 2022"], ["Mã đơn vị", "T7", "T8"], ["HOIAN", 140, 141]]
+    named = Sheet.from_rows("CNS_TO", rows, [1, 2, 3], tab=True)
+    table = locate([named], CODES)
+    assert table.one_indicator == "CNS_TO"
+    assert table.rows["indicator_code"].tolist() == ["CNS_TO", "CNS_TO"]
+    assert set(table.rows["indicator_code_column"]) == {"tên trang tính «CNS_TO»"}
+    other = Sheet.from_rows("Theo dõi", rows, [1, 2, 3], tab=True)
+    with pytest.raises(FileRejected, match="thiếu cột: ma_chi_tieu"):
+        locate([other], CODES)
+
+
+def test_a_period_headed_column_beside_a_value_column_is_left_unused():
+    table = locate(
+        [
+            sheet(
+                [
+                    ["Mã đơn vị", "Mã chỉ tiêu", "Kỳ báo cáo", "Giá trị", "T6/2022"],
+                    ["HOIAN", "CNS_TO", "2022-07", 140, 139],
+                ]
+            )
+        ],
+        CODES,
+    )
+    assert (table.form, table.ignored_columns, table.periods_across) == (
+        "long",
+        ["E (T6/2022)"],
+        [],
+    )
+    assert across_rows(table) == [(2, "HOIAN", "CNS_TO", "2022-07", 140, "D (Giá trị)")]
