@@ -4,12 +4,13 @@ holds which field, long or wide form; and the table turned into one row per figu
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 
 import numpy as np
 import pandas as pd
 
-from dashboard import numbers, periods
+from dashboard import formatting, numbers, periods
 from dashboard.accents import bare_name, codes_by_name, name_key, unaccented
 from dashboard.cells import per_value, text
 from dashboard.reader import FileRejected, Sheet
@@ -60,6 +61,8 @@ TITLE_HINTS = {
     "Tháng (hoặc Năm và Quý); hoặc đặt tên trang tính theo tháng («T8») dưới tiêu đề ghi năm.",
     "year": " Kế hoạch của một năm có thể ghi năm ngay ở dòng tên phía trên, ví dụ «KẾ HOẠCH "
     "NĂM 2023», thay cho cột nam.",
+    "indicator_code": " Bảng mỗi cột một kỳ của một chỉ tiêu có thể đặt tên trang tính là mã "
+    "hoặc tên chỉ tiêu (ví dụ «CNS_TO»), thay cho cột ma_chi_tieu.",
     "unit_code": " Tệp chỉ của một đơn vị có thể ghi tên đơn vị (đúng như trong danh mục) ngay ở "
     "dòng tên phía trên, ví dụ «UBND HUYỆN NÚI THÀNH», hoặc đặt tên trang tính là tên đơn vị, "
     "thay cho cột ma_don_vi.",
@@ -231,6 +234,10 @@ def _wide_column(key: str, indicators: _Indicators) -> tuple[str, str] | None:
 
 
 def _label(index: int, header: object) -> str:
+    """A column as a problem names it: its letter and its header ("D (Giá trị)"), a date
+    header as dd/mm/yyyy."""
+    if isinstance(header, date):  # a datetime too
+        header = formatting.date(header)
     return f"{column_letter(index)} ({str(header).strip()})" if header else column_letter(index)
 
 
@@ -524,7 +531,11 @@ def _build(
         raise FileRejected(
             f"Dòng tiêu đề (dòng {sheet.row_numbers[position]}) thiếu cột: {', '.join(missing)}. "
             "Thêm các cột này (tên cột tiếng Việt hoặc tiếng Anh, có dấu hay không đều được)."
-            + "".join(TITLE_HINTS[f] for f in (title_field, "unit_code") if f in missing_fields)
+            + "".join(
+                TITLE_HINTS[f]
+                for f in (title_field, "unit_code", *(["indicator_code"] if across else []))
+                if f in missing_fields
+            )
             + (found.hint if found and title_field in missing_fields else "")
         )
     grid = {index: column[start:] for index, column in enumerate(sheet.columns)}

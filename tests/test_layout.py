@@ -1,5 +1,7 @@
 """Finding the header and the form of a table."""
 
+from datetime import datetime
+
 import pandas as pd
 import pytest
 
@@ -1015,8 +1017,16 @@ def test_a_sheet_named_for_an_indicator_gives_its_lines_indicator():
     assert table.rows["indicator_code"].tolist() == ["CNS_TO", "CNS_TO"]
     assert set(table.rows["indicator_code_column"]) == {"tên trang tính «CNS_TO»"}
     other = Sheet.from_rows("Theo dõi", rows, [1, 2, 3], tab=True)
-    with pytest.raises(FileRejected, match="thiếu cột: ma_chi_tieu"):
+    with pytest.raises(FileRejected, match="thiếu cột: ma_chi_tieu.*tên trang tính là mã hoặc tên"):
         locate([other], CODES)
+
+
+def test_a_date_heading_a_column_is_read_as_its_month_and_named_as_a_date():
+    # Excel turns a typed "05/2022" into the date 01/05/2022, shown as the sheet formats it
+    rows = [["Mã đơn vị", "Mã chỉ tiêu", datetime(2022, 5, 1)], ["HOIAN", "CNS_TO", 130]]
+    table = locate([sheet(rows)], CODES)
+    assert table.periods_across == [("C (01/05/2022)", Period(2022, "month", 5))]
+    assert across_rows(table) == [(2, "HOIAN", "CNS_TO", "2022-05", 130, "C (01/05/2022)")]
 
 
 def test_a_period_headed_column_beside_a_value_column_is_left_unused():
