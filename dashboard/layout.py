@@ -409,8 +409,9 @@ def _header(sheet: Sheet, position: int, fields, indicators, targets: bool) -> t
     """The header's cells, and the position of the first row under it. A header may take two
     rows ("Số liệu" over "Giá trị | Tử số | Mẫu số"): the row under it continues it when it
     names a field and leaves the columns of unit, indicator, period and year empty, and each
-    column then takes the lower name where there is one. A row of column numbers under it
-    ("(1)", "2", "(4)=(2)/(3)") is part of it too."""
+    column then takes the lower name where there is one ("NĂM 2022" over "Tháng 7 | Tháng 8"
+    too, see _continued). A row of column numbers under it ("(1)", "2", "(4)=(2)/(3)") is part
+    of it too."""
     header = sheet.row(position)
     below = position + 1
     if below < len(sheet.row_numbers):
@@ -418,17 +419,35 @@ def _header(sheet: Sheet, position: int, fields, indicators, targets: bool) -> t
         matched = [_match_field(normalise(cell), fields) for cell in header]
         keyed = [i for i, field in enumerate(matched) if field in KEY_FIELDS]
         names = any(
-            _match_field(key, fields) or (not targets and _wide_column(key, indicators))
-            for key in (normalise(cell) for cell in lower)
+            _match_field(key, fields)
+            or (not targets and (_wide_column(key, indicators) or _period_header(cell)))
+            for cell, key in ((cell, normalise(cell)) for cell in lower)
             if key
         )
         # A line of figures has its unit, indicator or period where the header names them.
         if keyed and names and all(lower[i] is None for i in keyed):
-            header = [low if low is not None else up for up, low in zip(header, lower, strict=True)]
+            header = _continued(header, lower)
             below += 1
     if below < len(sheet.row_numbers) and _numbering(sheet.row(below)):
         below += 1
     return header, below
+
+
+def _continued(upper: list, lower: list) -> list:
+    """A header of two rows, column by column: the lower name where there is one, else the
+    upper. A lower period without its year ("Tháng 7") under a year written once over the months
+    it heads ("NĂM 2022", merged across them) takes that year: "Tháng 7/2022"."""
+    out, year = [], None
+    for up, low in zip(upper, lower, strict=True):
+        if up is not None:
+            given = periods.in_name(text(up))
+            year = given[2] if given is not None and given[0] == "year" else None
+        if low is None:
+            out.append(up)
+            continue
+        given = _period_header(low)
+        out.append(f"{text(low)}/{year}" if year and given and given[2] is None else low)
+    return out
 
 
 def _numbering(cells: list) -> bool:

@@ -1009,6 +1009,29 @@ def test_period_headers_without_a_year_take_the_titles_and_want_one():
         locate([sheet(rows)], CODES)
 
 
+def test_months_under_the_year_written_once_over_them_take_that_year():
+    table = locate(
+        [
+            sheet(
+                [
+                    ["Mã đơn vị", "Mã chỉ tiêu", "Năm 2021", None, "NĂM 2022", None],
+                    [None, None, "Tháng 11", "Tháng 12", "T1", "Tháng 2"],
+                    ["HOIAN", "CNS_TO", 1, 2, 3, 4],
+                ]
+            )
+        ],
+        CODES,
+    )
+    assert table.header_row == 1
+    assert [(label, p.code) for label, p in table.periods_across] == [
+        ("C (Tháng 11/2021)", "2021-11"),
+        ("D (Tháng 12/2021)", "2021-12"),
+        ("E (T1/2022)", "2022-01"),
+        ("F (Tháng 2/2022)", "2022-02"),
+    ]
+    assert table.rows["value"].tolist() == [1, 2, 3, 4]
+
+
 def test_a_sheet_named_for_an_indicator_gives_its_lines_indicator():
     rows = [["BÁO CÁO NĂM 2022"], ["Mã đơn vị", "T7", "T8"], ["HOIAN", 140, 141]]
     named = Sheet.from_rows("CNS_TO", rows, [1, 2, 3], tab=True)
