@@ -53,10 +53,11 @@ class Problems:
         )
 
     def frame(self) -> pd.DataFrame:
-        """Every problem, errors first, in row order."""
+        """Every problem, errors first, in row order; the same problem at the same cell once (a
+        line of several figures shares its unit's and indicator's cells)."""
         if not self._frames:
             return pd.DataFrame(columns=COLUMNS)
-        out = pd.concat(self._frames, ignore_index=True)
+        out = pd.concat(self._frames, ignore_index=True).drop_duplicates(COLUMNS)
         out["_order"] = out["severity"].map({"error": 0, "warning": 1})
         out["_row"] = pd.to_numeric(out["row"], errors="coerce").fillna(0)
         return (

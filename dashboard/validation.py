@@ -138,10 +138,16 @@ def _by_name(rows, field, known, label, codes, valid, unknown, problems) -> None
     by_name = codes_by_name(known)
     # A unit may be written with its level where the catalogue has none, or without it.
     by_bare = codes_by_name(known, bare=True) if field == "unit_code" else {}
+    # An indicator by its short name, as the dashboard shows it ("Tổ CNS cộng đồng").
+    by_short = (
+        codes_by_name(known[["code", "short_name"]].dropna().rename(columns={"short_name": "name"}))
+        if "short_name" in known
+        else {}
+    )
 
     def code_of(cell) -> str | None:
         key = name_key(cell)
-        return by_name.get(key) or by_bare.get(bare_name(key))
+        return by_name.get(key) or by_bare.get(bare_name(key)) or by_short.get(key)
 
     found = per_value(rows.loc[unknown, field], code_of)
     found = found.dropna()

@@ -20,3 +20,23 @@ def test_a_problems_cell_is_shown_as_written_a_number_as_vietnamese_writes_it():
     shown = for_people(problems.frame())
     assert shown["Giá trị"].tolist() == ["61", "82,5", "1.234", "1.234,5", ""]
     assert shown.columns.tolist() == ["Mức độ", "Dòng", "Cột", "Giá trị", "Cách sửa"]
+
+
+def test_the_same_problem_at_the_same_cell_is_said_once():
+    # a line of figures across several columns shares its unit's cell
+    rows = pd.DataFrame(
+        {
+            "source_row": [2, 2, 2, 3],
+            "unit_code": ["HOIANN", "HOIANN", "HOIANN", "HOIANN"],
+            "unit_code_column": "A (Mã đơn vị)",
+        }
+    )
+    problems = Problems()
+    problems.add_rows("error", rows, "unit_code", "Mã đơn vị «HOIANN» không có trong danh mục.")
+    problems.add("warning", "Tệp không có cột kỳ báo cáo.", row=1)
+    problems.add("warning", "Tệp không có cột kỳ báo cáo.", row=1)
+    assert problems.frame()[["severity", "row"]].values.tolist() == [
+        ["error", 2],
+        ["error", 3],
+        ["warning", 1],
+    ]

@@ -23,8 +23,9 @@ CATALOGUE = validation.Catalogue(
     ),
     indicators=pd.DataFrame(
         {
-            "code": ["CNS_TO"],
-            "name": ["Số tổ công nghệ số cộng đồng"],
+            "code": ["CNS_TO", "CNS_PHUCAP"],
+            "name": ["Số tổ công nghệ số cộng đồng", "Tỷ lệ thôn có tổ công nghệ số"],
+            "short_name": ["Tổ CNS", None],
             "measure": "tổ",
             "kind": "stock",
             "frequency": "month",
@@ -49,8 +50,9 @@ def test_a_units_name_stands_for_its_code_with_a_warning(written):
     assert f"{written.strip()} → THANGBINH" in problems.iloc[0]["message"]
 
 
-def test_an_indicators_name_stands_for_its_code():
-    staged, problems = check("PHUNINH", "số tổ công nghệ số cộng đồng")
+@pytest.mark.parametrize("written", ["số tổ công nghệ số cộng đồng", "Tổ CNS", "tổ  cns"])
+def test_an_indicators_name_or_short_name_stands_for_its_code(written):
+    staged, problems = check("PHUNINH", written)
     assert list(staged["indicator_code"]) == ["CNS_TO"]
     assert "ghi tên thay cho mã chỉ tiêu" in problems.iloc[0]["message"]
 
