@@ -124,8 +124,10 @@ def stage(log: Log, rows: pd.DataFrame) -> pd.DataFrame:
 
 def classify(cur: duckdb.DuckDBPyConnection, log: Log, staged: pd.DataFrame) -> pd.DataFrame:
     """Each staged row marked new, changed (with its old values) or same against the current,
-    in the file's row order."""
-    return _classified(cur, log, staged).sort_by("source_row").to_pandas()
+    in the file's row order, a line's several figures by their key (a line across periods in
+    period order)."""
+    order = [(column, "ascending") for column in ("source_row", *log.key)]
+    return _classified(cur, log, staged).sort_by(order).to_pandas()
 
 
 def _classified(cur: duckdb.DuckDBPyConnection, log: Log, staged: pd.DataFrame):

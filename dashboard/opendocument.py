@@ -22,8 +22,7 @@ TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384  # a Calc sheet's
 MAX_CELLS = 10_000_000  # cells with content or between them: far beyond a report's
-MB = 1024 * 1024
-MAX_CONTENT = 512 * MB  # the sheets' XML unpacked, before any of it is read
+MAX_CONTENT_MB = 512  # the sheets' XML unpacked, before any of it is read
 
 _TABLE, _ROW = f"{{{TABLE}}}table", f"{{{TABLE}}}table-row"
 _CELL, _COVERED = f"{{{TABLE}}}table-cell", f"{{{TABLE}}}covered-table-cell"
@@ -47,7 +46,11 @@ def is_spreadsheet(data: bytes) -> bool:
     """Whether a zip file is an OpenDocument spreadsheet (its "mimetype" member says so)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return archive.read("mimetype").strip() == MIMETYPE
+            member = archive.getinfo("mimetype")
+            # a name and a few spaces: a larger one is no such file, and is not unpacked
+            return member.file_size <= 2 * len(MIMETYPE) and (
+                archive.read(member).strip() == MIMETYPE
+            )
     except (zipfile.BadZipFile, KeyError, OSError):
         return False
 
@@ -71,10 +74,10 @@ def sheets(
 
 
 def _checked(archive: zipfile.ZipFile, name: str) -> zipfile.ZipInfo:
-    """A member of the file, refused when it unpacks past MAX_CONTENT."""
+    """A member of the file, refused when it unpacks past MAX_CONTENT_MB."""
     member = archive.getinfo(name)
-    if member.file_size > MAX_CONTENT:
-        raise Unreadable(f"nội dung giải nén ra hơn {formatting.number(MAX_CONTENT // MB)} MB")
+    if member.file_size > MAX_CONTENT_MB * 1024 * 1024:
+        raise Unreadable(f"nội dung giải nén ra hơn {formatting.number(MAX_CONTENT_MB)} MB")
     return member
 
 

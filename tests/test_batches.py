@@ -165,6 +165,22 @@ def test_rows_a_check_staged_are_committed_as_they_are(province):
     assert (again.new, again.changed, again.same) == (0, 0, 2)
 
 
+def test_a_preview_lists_each_lines_figures_by_their_key(province):
+    # one line of periods across: its figures come in whatever order, are shown in period order
+    rows = figure_rows(
+        [("U1", "S", "2022-03", 3), ("U1", "S", "2022-01", 1), ("U1", "S", "2022-02", 2)]
+    )
+    rows["source_row"] = [7, 7, 5]
+    shown = batches.classify(
+        province.cursor(), batches.FIGURES, batches.stage(batches.FIGURES, rows)
+    )
+    assert shown[["source_row", "period"]].values.tolist() == [
+        [5, "2022-02"],
+        [7, "2022-01"],
+        [7, "2022-03"],
+    ]
+
+
 def test_queries_are_files_with_named_parameters():
     assert "$sha256" in sql.load("batch_with_sha256")
     assert [name for _, name in sql.schema_steps()][0] == "schema_0001_base"

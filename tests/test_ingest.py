@@ -151,6 +151,15 @@ def test_a_trackers_months_across_go_in_each_for_its_month(demo):
             ]
         }
     )
+    preview = ingest.check(demo.cursor(), data, "theo_doi.xlsx", LOCAL_OPERATOR, today=TODAY)
+    # the preview lists a line's figures left to right, as the sheet has them
+    assert preview.changes[["source_row", "period"]].values.tolist() == [
+        [3, "2022-05"],
+        [3, "2022-06"],
+        [3, "2022-07"],
+        [4, "2022-Q2"],
+        [5, "2022-06"],
+    ]
     upload = submit(demo, data, name="theo_doi.xlsx")
     assert upload.ok, upload.problems
     assert upload.batch.new + upload.batch.changed + upload.batch.same == 5

@@ -104,6 +104,8 @@ def test_only_a_zip_whose_mimetype_says_so_is_a_spreadsheet():
     text_document = ods("", mimetype=b"application/vnd.oasis.opendocument.text")
     assert not opendocument.is_spreadsheet(text_document)
     assert not opendocument.is_spreadsheet(b"PK\x03\x04 not a zip")
+    padded = ods("", mimetype=opendocument.MIMETYPE + b" " * 10_000)  # never unpacked
+    assert not opendocument.is_spreadsheet(padded)
 
 
 def test_cells_are_laid_out_as_calc_shows_them():
@@ -240,3 +242,10 @@ def test_entities_are_not_expanded():
         archive.writestr("content.xml", content)
     (sheet,) = opendocument.sheets(out.getvalue(), shown, written)
     assert sheet.rows == [["ab"]]  # the entity is left out, the file is not read
+
+
+def test_a_sheets_xml_unpacking_past_the_limit_is_not_read(monkeypatch):
+    monkeypatch.setattr(opendocument, "MAX_CONTENT_MB", 0)  # any content is past it
+    tables = '<table:table table:name="A">' + row(text("a")) + "</table:table>"
+    with pytest.raises(opendocument.Unreadable, match="nội dung giải nén ra hơn 0 MB"):
+        opendocument.sheets(ods(tables), shown, written)
