@@ -22,7 +22,8 @@ TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384  # a Calc sheet's
 MAX_CELLS = 10_000_000  # cells with content or between them: far beyond a report's
-MAX_CONTENT_MB = 512  # the sheets' XML unpacked, before any of it is read
+MAX_CONTENT_MB = 512  # the sheets' XML unpacked, before any of it is read (it streams)
+MAX_STYLES_MB = 32  # the named styles' XML, read whole: a report's is a few hundred KB
 
 _TABLE, _ROW = f"{{{TABLE}}}table", f"{{{TABLE}}}table-row"
 _CELL, _COVERED = f"{{{TABLE}}}table-cell", f"{{{TABLE}}}covered-table-cell"
@@ -67,17 +68,17 @@ def sheets(
             if "styles.xml" in archive.namelist():
                 for style in _parsed(archive, "styles.xml").iter(_STYLE):
                     fonts.add(style)
-            with archive.open(_checked(archive, "content.xml")) as stream:
+            with archive.open(_checked(archive, "content.xml", MAX_CONTENT_MB)) as stream:
                 return _sheets(stream, shown, written, fonts)
     except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, OSError, etree.LxmlError):
         raise Unreadable("tệp hỏng, không đọc được nội dung bảng tính") from None
 
 
-def _checked(archive: zipfile.ZipFile, name: str) -> zipfile.ZipInfo:
-    """A member of the file, refused when it unpacks past MAX_CONTENT_MB."""
+def _checked(archive: zipfile.ZipFile, name: str, most_mb: int) -> zipfile.ZipInfo:
+    """A member of the file, refused when it unpacks past `most_mb` megabytes."""
     member = archive.getinfo(name)
-    if member.file_size > MAX_CONTENT_MB * 1024 * 1024:
-        raise Unreadable(f"nội dung giải nén ra hơn {formatting.number(MAX_CONTENT_MB)} MB")
+    if member.file_size > most_mb * 1024 * 1024:
+        raise Unreadable(f"«{name}» giải nén ra hơn {formatting.number(most_mb)} MB")
     return member
 
 
@@ -87,7 +88,8 @@ _SAFE = dict(resolve_entities=False, no_network=True, load_dtd=False)
 
 def _parsed(archive: zipfile.ZipFile, name: str):
     """A small member's XML (the named styles) as a tree."""
-    return etree.fromstring(archive.read(_checked(archive, name)), etree.XMLParser(**_SAFE))
+    member = _checked(archive, name, MAX_STYLES_MB)
+    return etree.fromstring(archive.read(member), etree.XMLParser(**_SAFE))
 
 
 def _sheets(stream, shown, written: Written, fonts: "_Fonts") -> list[LaidOutSheet]:

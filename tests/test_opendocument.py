@@ -244,8 +244,12 @@ def test_entities_are_not_expanded():
     assert sheet.rows == [["ab"]]  # the entity is left out, the file is not read
 
 
-def test_a_sheets_xml_unpacking_past_the_limit_is_not_read(monkeypatch):
-    monkeypatch.setattr(opendocument, "MAX_CONTENT_MB", 0)  # any content is past it
+@pytest.mark.parametrize(
+    ("limit", "member"), [("MAX_CONTENT_MB", "content.xml"), ("MAX_STYLES_MB", "styles.xml")]
+)
+def test_xml_unpacking_past_its_limit_is_not_read(monkeypatch, limit, member):
+    monkeypatch.setattr(opendocument, limit, 0)  # any such member is past it
     tables = '<table:table table:name="A">' + row(text("a")) + "</table:table>"
-    with pytest.raises(opendocument.Unreadable, match="nội dung giải nén ra hơn 0 MB"):
-        opendocument.sheets(ods(tables), shown, written)
+    named = '<style:style style:name="Default" style:family="table-cell"/>'
+    with pytest.raises(opendocument.Unreadable, match=f"«{member}» giải nén ra hơn 0 MB"):
+        opendocument.sheets(ods(tables, named=named), shown, written)
