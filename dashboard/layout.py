@@ -495,8 +495,8 @@ def _build(
                 headed_by_name.append((_label(index, header[index]), part[0]))
         elif not targets and PERIOD_PARTS.get(key) not in (None, *period_parts):
             period_parts[PERIOD_PARTS[key]] = index
-        elif not targets and _period_header(header[index]) is not None:
-            across[index] = _period_header(header[index])
+        elif not targets and (period := _period_header(header[index])) is not None:
+            across[index] = period
         else:
             ignored.append(index)
     spread = wide and "indicator_code" not in named  # one column per indicator
