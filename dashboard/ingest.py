@@ -279,16 +279,19 @@ def _tell_what_was_passed_by(table, cat, actor, targets: bool, problems: Problem
             read = ", ".join(
                 f"{label} → {period.in_sentence}" for label, period in part.periods_across
             )
+            what = ("năm", "kế hoạch") if targets else ("kỳ", "số liệu")
             problems.add(
                 "warning",
-                f"Các cột ghi kỳ ở đầu cột ({read}): mỗi ô là số liệu của kỳ ghi ở đầu cột ấy.",
+                f"Các cột ghi {what[0]} ở đầu cột ({read}): mỗi ô là {what[1]} của {what[0]} "
+                "ghi ở đầu cột ấy.",
                 row=shift + part.header_row,
             )
         if part.one_indicator is not None:
             name = cat.indicators.set_index("code")["name"].get(part.one_indicator)
             problems.add(
                 "warning",
-                f"{whole} không có cột mã chỉ tiêu: mọi số liệu được ghi cho chỉ tiêu {name} "
+                f"{whole} không có cột mã chỉ tiêu: mọi "
+                f"{'kế hoạch được giao' if targets else 'số liệu được ghi'} cho chỉ tiêu {name} "
                 f"({part.one_indicator}), theo {layout.sheet_name_words(part.sheet)}. Nếu không "
                 "đúng, thêm cột ma_chi_tieu.",
                 row=shift + part.header_row,

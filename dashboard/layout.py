@@ -51,6 +51,13 @@ TARGET_FIELDS = {
 NO_FIGURE = frozenset({"-", "–", "—", "x", "X"})
 # A column headed by a period without its year is short: "Tháng 12", "Quý III", "6 tháng đầu".
 PERIOD_HEADER_LENGTH = 16
+# A plan's column of a year's targets, as normalise leaves its head: "2023", "Năm 2023", "KH
+# 2024", "Kế hoạch năm 2025", "Mục tiêu 2025", "Năm 2023 (KH)"; never "Thực hiện 2022" (what
+# was done that year, not its target).
+YEAR_HEADER = re.compile(
+    r"(|nam|kh|khnam|kehoach|kehoachnam|muctieu|muctieunam|chitieu|chitieunam|chitieukehoach"
+    r"|target|plan|year)((?:19|20)\d\d)(|kh|kehoach|muctieu|target|plan)"
+)
 # Columns that, with no period column, make a figure's period between them: Năm | Tháng (or Quý).
 PERIOD_PARTS = {"nam": "year", "year": "year", "thang": "month", "month": "month"}
 PERIOD_PARTS.update({"quy": "quarter", "quarter": "quarter"})
@@ -61,8 +68,8 @@ TITLE_HINTS = {
     "Tháng (hoặc Năm và Quý); hoặc đặt tên trang tính theo tháng («T8») dưới tiêu đề ghi năm.",
     "year": " Kế hoạch của một năm có thể ghi năm ngay ở dòng tên phía trên, ví dụ «KẾ HOẠCH "
     "NĂM 2023», thay cho cột nam.",
-    "indicator_code": " Bảng mỗi cột một kỳ của một chỉ tiêu có thể đặt tên trang tính là mã "
-    "hoặc tên chỉ tiêu (ví dụ «CNS_TO»), thay cho cột ma_chi_tieu.",
+    "indicator_code": " Bảng mỗi cột một kỳ (kế hoạch: mỗi cột một năm) của một chỉ tiêu có thể "
+    "đặt tên trang tính là mã hoặc tên chỉ tiêu (ví dụ «CNS_TO»), thay cho cột ma_chi_tieu.",
     "unit_code": " Tệp chỉ của một đơn vị có thể ghi tên đơn vị (đúng như trong danh mục) ngay ở "
     "dòng tên phía trên, ví dụ «UBND HUYỆN NÚI THÀNH», hoặc đặt tên trang tính là tên đơn vị, "
     "thay cho cột ma_don_vi.",
@@ -243,23 +250,30 @@ def _label(index: int, header: object) -> str:
 
 def _score(header: list, fields, indicators, targets: bool) -> tuple[int, int]:
     """How many fields a header names, and how many of its columns are each an indicator's or
-    (figures) a period's."""
+    a period's (targets: a year's)."""
     keys = [normalise(cell) for cell in header]
     named = {_match_field(k, fields) for k in keys} - {None}
     spread = sum(1 for k in keys if _wide_column(k, indicators) and not _match_field(k, fields))
-    if not targets:
-        spread += sum(
-            1
-            for cell, key in zip(header, keys, strict=True)
-            if key and not _match_field(key, fields) and _period_header(cell)
-        )
+    spread += sum(
+        1
+        for cell, key in zip(header, keys, strict=True)
+        if key and not _match_field(key, fields) and _period_header(cell, targets)
+    )
     return len(named), spread
 
 
-def _period_header(cell: object) -> tuple[str, int, int | None] | None:
+def _period_header(cell: object, targets: bool = False) -> tuple[str, int, int | None] | None:
     """The period a column's header names, as (frequency, index, year): whole ("T7/2022",
     "2022-Q3", a date cell), or in a short header leaving its year to the title ("Tháng 7",
-    "Quý III"), the year then None."""
+    "Quý III"), the year then None. In a plan, the year whose targets it heads (YEAR_HEADER,
+    or a number cell 2023), as ("year", 1, year)."""
+    if targets:
+        if isinstance(cell, int | float) and not isinstance(cell, bool):
+            year = int(cell) if float(cell).is_integer() else None
+        else:
+            match = YEAR_HEADER.fullmatch(normalise(cell)) if isinstance(cell, str) else None
+            year = int(match[2]) if match else None
+        return ("year", 1, year) if year is not None and 2000 <= year <= 2100 else None
     whole = periods.of_cell(cell)
     if whole is not None:
         return whole.frequency, whole.index, whole.year
@@ -420,7 +434,8 @@ def _header(sheet: Sheet, position: int, fields, indicators, targets: bool) -> t
         keyed = [i for i, field in enumerate(matched) if field in KEY_FIELDS]
         names = any(
             _match_field(key, fields)
-            or (not targets and (_wide_column(key, indicators) or _period_header(cell)))
+            or (not targets and _wide_column(key, indicators))
+            or _period_header(cell, targets)
             for cell, key in ((cell, normalise(cell)) for cell in lower)
             if key
         )
@@ -495,7 +510,7 @@ def _build(
                 headed_by_name.append((_label(index, header[index]), part[0]))
         elif not targets and PERIOD_PARTS.get(key) not in (None, *period_parts):
             period_parts[PERIOD_PARTS[key]] = index
-        elif not targets and (period := _period_header(header[index])) is not None:
+        elif (period := _period_header(header[index], targets)) is not None:
             across[index] = period
         else:
             ignored.append(index)
@@ -509,9 +524,10 @@ def _build(
     if "period" in named or not (title_year or "year" in period_parts and len(period_parts) > 1):
         ignored = sorted(ignored + list(period_parts.values()))
         period_parts = {}
-    # Columns headed by periods ("T7/2022 | T8/2022"), with no period or figure column, each
-    # hold a line's figure of their period. Otherwise they are unused.
-    figures = {"period", "value", "numerator", "denominator"} & set(named)
+    # Columns headed by periods ("T7/2022 | T8/2022"; a plan's years, "2023 | 2024"), with no
+    # period (year) or figure column, each hold a line's figure (target) of their period.
+    # Otherwise they are unused.
+    figures = {"period", "year", "value", "numerator", "denominator"} & set(named)
     if across and (spread or period_parts or figures):
         ignored = sorted(ignored + list(across))
         across = {}
@@ -540,13 +556,15 @@ def _build(
     required = _required(form)
     given = set(named) | ({title_field} if titled or period_parts else set())
     given |= {"unit_code"} if one_unit else set()
-    given |= {"period", "value"} if across else set()
+    given |= {title_field, "value"} if across else set()
     given |= {"indicator_code"} if one_indicator else set()
     missing_fields = [f for f in required if f not in given]
     if form == "long" and "value" not in named and {"numerator", "denominator"} <= set(named):
         missing_fields.remove("value")
     if missing_fields:
-        missing = [FIELD_LABELS[f] for f in missing_fields]
+        # a plan's figure is its target, as the plan's own header names it
+        labels = {**FIELD_LABELS, "value": "ke_hoach"} if targets else FIELD_LABELS
+        missing = [labels[f] for f in missing_fields]
         raise FileRejected(
             f"Dòng tiêu đề (dòng {sheet.row_numbers[position]}) thiếu cột: {', '.join(missing)}. "
             "Thêm các cột này (tên cột tiếng Việt hoặc tiếng Anh, có dấu hay không đều được)."
@@ -572,7 +590,7 @@ def _build(
     if form in WIDE_FORMS:
         frame = _melt(grid, numbers, header, named, wide, "year" if targets else "period")
     elif across:
-        frame = _across(grid, numbers, header, named, fields, across_periods)
+        frame = _across(grid, numbers, header, named, fields, across_periods, title_field)
     else:
         frame = _columns(grid, numbers, header, named, fields)
     frame = _drop_blank(frame, fields)
@@ -900,10 +918,11 @@ def _columns(grid, numbers, header, named, fields) -> pd.DataFrame:
 
 
 def _across(
-    grid, numbers, header, named, fields, across: dict[int, periods.Period]
+    grid, numbers, header, named, fields, across: dict[int, periods.Period], when: str
 ) -> pd.DataFrame:
     """One row per filled cell of the columns headed by a period: its line's unit, indicator and
-    note, its column's period, its figure; lines in the file's order, each left to right."""
+    note, its column's period, its figure; lines in the file's order, each left to right.
+    `when` is the field of its period (targets: year)."""
     lines = _columns(grid, numbers, header, named, fields)
     parts = []
     for index, period in across.items():
@@ -911,10 +930,13 @@ def _across(
         filled = cells.notna().to_numpy()
         part = lines[filled].copy()
         label = _label(index, header[index])
-        part["period"], part["period_column"] = period.code, label
+        part[when] = period.year if when == "year" else period.code
+        part[f"{when}_column"] = label
         part["value"], part["value_column"] = cells[filled].to_numpy(), label
-        # a month's column holds a quarterly indicator's figure when the month ends its quarter
-        part["period_of_file"] = True
+        if when == "period":
+            # a month's column holds a quarterly indicator's figure when the month ends its
+            # quarter
+            part["period_of_file"] = True
         parts.append(part)
     frame = pd.concat(parts, ignore_index=True)
     return frame.sort_values("source_row", kind="stable", ignore_index=True)

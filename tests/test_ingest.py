@@ -582,6 +582,57 @@ def test_a_targets_file_may_name_the_province_wide_row_toan_tinh(demo):
     assert "(Toàn tỉnh → *)" in upload.problems.iloc[0]["message"]
 
 
+def test_a_plan_of_several_years_across_goes_in_for_each_year(demo):
+    # the department's plan for a period of years: units down, "KẾ HOẠCH" merged over the
+    # years, the year before's result beside them, the indicator named by the sheet
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "CNS_TO"
+    sheet.append(["KẾ HOẠCH PHÁT TRIỂN TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG GIAI ĐOẠN 2023-2025"])
+    sheet.append(["STT", "Đơn vị", "Thực hiện 2022", "Kế hoạch", None, None])
+    sheet.merge_cells("D2:F2")
+    sheet.append([None, None, None, 2023, 2024, 2025])
+    sheet.append([1, "Hội An", 10, 12, "-", 16])
+    sheet.append([2, "Toàn tỉnh", 90, 100, 120, 150])
+    sheet.append([None, "Tổng cộng", 100, 112, 120, 166])
+    out = io.BytesIO()
+    book.save(out)
+    upload = submit(demo, out.getvalue(), name="ke_hoach.xlsx", targets=True)
+    assert upload.ok, upload.problems
+    assert upload.batch.new == 5
+    stored = (
+        demo.cursor()
+        .execute(
+            "SELECT unit_code, year, value FROM current_targets "
+            "WHERE indicator_code = 'CNS_TO' AND year >= 2023 ORDER BY unit_code, year"
+        )
+        .fetchall()
+    )
+    assert stored == [
+        ("*", 2023, 100),
+        ("*", 2024, 120),
+        ("*", 2025, 150),
+        ("HOIAN", 2023, 12),
+        ("HOIAN", 2025, 16),
+    ]
+    told = " ".join(upload.problems["message"])
+    assert "Các cột ghi năm ở đầu cột (D (2023) → năm 2023, E (2024) → năm 2024" in told
+    assert "mỗi ô là kế hoạch của năm ghi ở đầu cột ấy" in told
+    assert "mọi kế hoạch được giao cho chỉ tiêu Số tổ công nghệ số cộng đồng" in told
+    assert "C (Thực hiện 2022)" in told  # unused, named
+    assert "Dòng 6 là dòng tổng cộng" in told
+
+
+def test_a_plans_bad_cell_under_a_year_head_is_named_by_its_column(demo):
+    text = "Mã đơn vị,Mã chỉ tiêu,Năm 2023,Năm 2024\nHOIAN,CNS_TO,12,mười bốn\n"
+    before = snapshot(demo)
+    upload = submit(demo, text, targets=True)
+    assert not upload.ok
+    assert upload.errors[["row", "column"]].values.tolist() == [[2, "D (Năm 2024)"]]
+    assert "Kế hoạch phải là một số" in upload.errors.iloc[0]["message"]
+    assert_unchanged(demo, before)
+
+
 def own_report(unit_line: str) -> bytes:
     """A unit's own monthly report as offices write it: its indicators by name, one a line,
     under the national heading, its unit and its month only in the title rows."""

@@ -1070,3 +1070,89 @@ def test_a_period_headed_column_beside_a_value_column_is_left_unused():
         [],
     )
     assert across_rows(table) == [(2, "HOIAN", "CNS_TO", "2022-07", 140, "D (Giá trị)")]
+
+
+# --- a plan's years across -------------------------------------------------------------------
+
+
+def test_a_plans_columns_headed_by_years_hold_each_lines_target_of_their_year():
+    table = locate(
+        [
+            sheet(
+                [
+                    ["KẾ HOẠCH GIAI ĐOẠN 2023-2025"],
+                    ["Mã ĐV", "Mã CT", "Thực hiện 2022", "Năm 2023", "KH 2024", 2025, "Ghi chú"],
+                    ["HOIAN", "CNS_TO", 10, 12, "-", 16, "chưa giao 2024"],
+                    ["*", "CNS_TO", None, 100, 120, None, None],
+                ]
+            )
+        ],
+        CODES,
+        targets=True,
+    )
+    fields = ["source_row", "unit_code", "indicator_code", "year", "value", "year_column"]
+    assert list(table.rows[fields].itertuples(index=False, name=None)) == [
+        (3, "HOIAN", "CNS_TO", 2023, 12, "D (Năm 2023)"),  # "-": no target for 2024
+        (3, "HOIAN", "CNS_TO", 2025, 16, "F (2025)"),
+        (4, "*", "CNS_TO", 2023, 100, "D (Năm 2023)"),
+        (4, "*", "CNS_TO", 2024, 120, "E (KH 2024)"),
+    ]
+    assert list(table.rows["value_column"]) == list(table.rows["year_column"])
+    # what was done in 2022 is not its target, and a plan keeps no notes
+    assert (table.form, table.ignored_columns) == (
+        "targets",
+        ["C (Thực hiện 2022)", "G (Ghi chú)"],
+    )
+    assert [(label, p.year) for label, p in table.periods_across] == [
+        ("D (Năm 2023)", 2023),
+        ("E (KH 2024)", 2024),
+        ("F (2025)", 2025),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("head", "year"),
+    [
+        ("Kế hoạch năm 2023", 2023),
+        ("Mục tiêu 2025", 2025),
+        ("Năm 2023 (KH)", 2023),
+        ("Chỉ tiêu năm 2024", 2024),
+        ("Thực hiện 2022", None),
+        ("2023-2025", None),
+        ("Quý I/2023", None),
+        ("Năm 1999", None),
+    ],
+)
+def test_which_heads_give_a_plans_year(head, year):
+    rows = [["Mã đơn vị", "Mã chỉ tiêu", head], ["HOIAN", "CNS_TO", 12]]
+    if year is None:
+        with pytest.raises(FileRejected, match="thiếu cột: nam, ke_hoach"):
+            locate([sheet(rows)], CODES, targets=True)
+    else:
+        assert locate([sheet(rows)], CODES, targets=True).rows["year"].tolist() == [year]
+
+
+def test_years_under_a_plan_merged_over_them_and_the_indicator_from_the_sheets_name():
+    rows = [
+        ["KẾ HOẠCH PHÁT TRIỂN TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG"],
+        ["Đơn vị", "Kế hoạch", None],
+        [None, 2023, 2024],
+        ["HOIAN", 12, 14],
+    ]
+    named = Sheet.from_rows("CNS_TO", rows, [1, 2, 3, 4], tab=True)
+    table = locate([named], CODES, targets=True)
+    assert (table.header_row, table.one_indicator) == (2, "CNS_TO")
+    assert table.rows[["indicator_code", "year", "value"]].values.tolist() == [
+        ["CNS_TO", 2023, 12],
+        ["CNS_TO", 2024, 14],
+    ]
+    other = Sheet.from_rows("Kế hoạch", rows, [1, 2, 3, 4], tab=True)
+    with pytest.raises(FileRejected, match="thiếu cột: ma_chi_tieu.*mỗi cột một năm"):
+        locate([other], CODES, targets=True)
+
+
+def test_a_plans_year_column_beside_year_heads_leaves_them_unused():
+    rows = [["Mã ĐV", "Mã CT", "Năm", "Kế hoạch", "2024"], ["HOIAN", "CNS_TO", 2023, 12, 14]]
+    table = locate([sheet(rows)], CODES, targets=True)
+    assert (table.ignored_columns, table.periods_across) == (["E (2024)"], [])
+    assert table.rows[["year", "value"]].values.tolist() == [[2023, 12]]

@@ -110,6 +110,26 @@ def test_a_libreoffice_spreadsheet_previews_then_commits(demo_db, monkeypatch):
     assert at.success[0].value.startswith("Đã ghi lô #110 từ tệp «t7.ods»: 4 mới")
 
 
+def test_a_plan_of_years_across_previews_by_year_then_commits(demo_db, monkeypatch):
+    plan = (
+        "Mã đơn vị,Mã chỉ tiêu,Thực hiện 2022,KH 2023,KH 2024\n"
+        "HOIAN,CNS_TO,140,150,160\nToàn tỉnh,CNS_TO,,900,1000\n"
+    ).encode()
+    at = upload_page(demo_db, monkeypatch)
+    at.radio(key="kind").set_value("targets").run()
+    at.file_uploader(key="upload").set_value(("ke_hoach.csv", plan, "text/csv")).run()
+    assert not at.exception
+    assert metrics(at)["Mới"] == "4" and metrics(at)["Lỗi"] == "0"
+    told = " ".join(at.dataframe[0].value["Cách sửa"])
+    assert "D (KH 2023) → năm 2023, E (KH 2024) → năm 2024" in told
+    assert "C (Thực hiện 2022)" in told
+    preview = at.dataframe[1].value
+    assert preview["Năm"].tolist() == [2023, 2024, 2023, 2024]
+    at.button(key="commit").click().run()
+    assert not at.exception
+    assert at.success[0].value.startswith("Đã ghi lô #110 từ tệp «ke_hoach.csv»: 4 mới")
+
+
 def test_admin_reverts_a_batch(demo_db, monkeypatch):
     at = upload_page(demo_db, monkeypatch)
     at.file_uploader(key="upload").set_value(("hoian.csv", GOOD, "text/csv")).run()

@@ -87,8 +87,8 @@ st.caption(
     "kỳ («T7/2022», «T8/2022»)."
     if kind == "figures"
     else "Nhận bảng kế hoạch tải ở trang Kế hoạch (mỗi dòng một đơn vị, mỗi cột một chỉ tiêu, "
-    "cột năm), hoặc tệp mỗi dòng một kế hoạch (mã đơn vị hoặc * cho cả tỉnh, mã chỉ tiêu, năm, "
-    "kế hoạch)."
+    "cột năm); tệp mỗi dòng một kế hoạch (mã đơn vị hoặc * cho cả tỉnh, mã chỉ tiêu, năm, "
+    "kế hoạch); hoặc kế hoạch nhiều năm mỗi cột một năm («2023», «KH 2024»)."
 )
 if uploaded is not None:
     data = uploaded.getvalue()
