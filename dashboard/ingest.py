@@ -287,14 +287,15 @@ def _tell_what_was_passed_by(table, cat, actor, targets: bool, problems: Problem
                 row=shift + part.header_row,
             )
         if part.one_indicator is not None:
-            name = cat.indicators.set_index("code")["name"].get(part.one_indicator)
+            code, number = part.one_indicator
+            name = cat.indicators.set_index("code")["name"].get(code)
+            where = layout.sheet_name_words(part.sheet) if number is None else f"dòng {number}"
             problems.add(
                 "warning",
                 f"{whole} không có cột mã chỉ tiêu: mọi "
                 f"{'kế hoạch được giao' if targets else 'số liệu được ghi'} cho chỉ tiêu {name} "
-                f"({part.one_indicator}), theo {layout.sheet_name_words(part.sheet)}. Nếu không "
-                "đúng, thêm cột ma_chi_tieu.",
-                row=shift + part.header_row,
+                f"({code}), theo {where}. Nếu không đúng, thêm cột ma_chi_tieu.",
+                row=shift + (part.header_row if number is None else number),
             )
         if part.ignored_columns:
             problems.add(

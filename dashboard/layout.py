@@ -49,6 +49,8 @@ TARGET_FIELDS = {
 }
 # What a report writes where it has no figure: "-" nothing happened, "x" does not apply.
 NO_FIGURE = frozenset({"-", "–", "—", "x", "X"})
+# Excel cuts a sheet's name at 31 characters (an indicator's name given as one, say).
+SHEET_NAME_LENGTH = 31
 # A column headed by a period without its year is short: "Tháng 12", "Quý III", "6 tháng đầu".
 PERIOD_HEADER_LENGTH = 16
 # A plan's column of a year's targets, as normalise leaves its head: "2023", "Năm 2023", "KH
@@ -68,8 +70,9 @@ TITLE_HINTS = {
     "Tháng (hoặc Năm và Quý); hoặc đặt tên trang tính theo tháng («T8») dưới tiêu đề ghi năm.",
     "year": " Kế hoạch của một năm có thể ghi năm ngay ở dòng tên phía trên, ví dụ «KẾ HOẠCH "
     "NĂM 2023», thay cho cột nam.",
-    "indicator_code": " Bảng mỗi cột một kỳ (kế hoạch: mỗi cột một năm) của một chỉ tiêu có thể "
-    "đặt tên trang tính là mã hoặc tên chỉ tiêu (ví dụ «CNS_TO»), thay cho cột ma_chi_tieu.",
+    "indicator_code": " Bảng của một chỉ tiêu có thể ghi tên chỉ tiêu (đúng như trong danh mục) "
+    "ngay ở dòng tên phía trên, ví dụ «THEO DÕI SỐ TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG ĐÃ THÀNH LẬP NĂM "
+    "2022», hoặc đặt tên trang tính là mã chỉ tiêu (ví dụ «CNS_TO»), thay cho cột ma_chi_tieu.",
     "unit_code": " Tệp chỉ của một đơn vị có thể ghi tên đơn vị (đúng như trong danh mục) ngay ở "
     "dòng tên phía trên, ví dụ «UBND HUYỆN NÚI THÀNH», hoặc đặt tên trang tính là tên đơn vị, "
     "thay cho cột ma_don_vi.",
@@ -167,9 +170,9 @@ class Table:
     # The columns headed by a period ("T7/2022", "Tháng 7" under "NĂM 2022"), each cell a line's
     # figure of that period: (label, period).
     periods_across: list[tuple[str, periods.Period]] = field(default_factory=list)
-    # With periods across and no indicator column, every line's indicator: the one the sheet's
-    # name is (its code, or a name only it has).
-    one_indicator: str | None = None
+    # With no indicator column, every line's indicator and the title row that names it (its full
+    # or short name), or the one the sheet's name is (its code, or a name only it has): row None.
+    one_indicator: tuple[str, int | None] | None = None
     # A sheet named as a summary of the others ("Tổng hợp"), read beside them.
     summary: bool = False
     # Sheets with a table, passed by beside the sheets read, and why: "summary" (a summary with
@@ -205,25 +208,40 @@ def _match_field(key: str, fields: dict[str, tuple[str, ...]]) -> str | None:
 @dataclass(frozen=True)
 class _Indicators:
     """The catalogue's indicators as headers are compared (normalise): code by code, and code
-    by the name only one indicator has."""
+    by the name only one indicator has; and as a title names them (words of the name)."""
 
     codes: dict[str, str]
     names: dict[str, str]
+    words: dict[str, str]
 
     @classmethod
     def of(cls, codes: list[str], names: Sequence[tuple[str, str]]) -> "_Indicators":
         """From the codes and (name, code) pairs; a name given to two codes names neither."""
         by_name: dict[str, set[str]] = {}
+        by_words: dict[str, set[str]] = {}
         for name, code in names:
             by_name.setdefault(normalise(name), set()).add(code)
+            by_words.setdefault(_words(name), set()).add(code)
         return cls(
             {normalise(code): code for code in codes},
             {key: code for key, (code, *more) in by_name.items() if key and not more},
+            {key: code for key, (code, *more) in by_words.items() if key and not more},
         )
 
     def by_name(self, key: str) -> str | None:
         """The code of the indicator a header names, numbered or not ("1. Số tổ công nghệ số…")."""
         return self.names.get(key) or self.names.get(NUMBERED.sub("", key))
+
+    def of_sheet(self, name: str) -> str | None:
+        """The code of the indicator a workbook sheet's name is: its code, a name only it has,
+        or the start of one such name cut at Excel's 31 characters ("Số tổ công nghệ số cộng
+        đồng đã")."""
+        key = normalise(name)
+        code = self.codes.get(key) or self.by_name(key)
+        if code is not None or len(name) != SHEET_NAME_LENGTH or not key:
+            return code
+        started = {code for named, code in self.names.items() if named.startswith(key)}
+        return started.pop() if len(started) == 1 else None
 
 
 def _wide_column(key: str, indicators: _Indicators) -> tuple[str, str] | None:
@@ -550,9 +568,8 @@ def _build(
         if one_unit is None and own_unit is not None:
             one_unit = (own_unit, None)
     one_indicator = None
-    if across and "indicator_code" not in named and sheet.tab:
-        key = normalise(sheet.name)
-        one_indicator = indicators.codes.get(key) or indicators.by_name(key)
+    if "indicator_code" not in named and form in ("long", "targets"):
+        one_indicator = _one_indicator(sheet, position, indicators)
     required = _required(form)
     given = set(named) | ({title_field} if titled or period_parts else set())
     given |= {"unit_code"} if one_unit else set()
@@ -570,7 +587,7 @@ def _build(
             "Thêm các cột này (tên cột tiếng Việt hoặc tiếng Anh, có dấu hay không đều được)."
             + "".join(
                 TITLE_HINTS[f]
-                for f in (title_field, "unit_code", *(["indicator_code"] if across else []))
+                for f in (title_field, "unit_code", "indicator_code")
                 if f in missing_fields
             )
             + (found.hint if found and title_field in missing_fields else "")
@@ -622,8 +639,11 @@ def _build(
             else f"tiêu đề (dòng {row})"
         )
     if one_indicator is not None:
-        frame["indicator_code"] = one_indicator
-        frame["indicator_code_column"] = sheet_name_words(sheet)
+        code, row = one_indicator
+        frame["indicator_code"] = code
+        frame["indicator_code_column"] = (
+            sheet_name_words(sheet) if row is None else f"tiêu đề (dòng {row})"
+        )
     ignored_columns = [_label(index, header[index]) for index in sorted(ignored)]
     header_row = sheet.row_numbers[position]
     return Table(
@@ -850,12 +870,33 @@ class _UnitNames:
 def _title_unit(sheet: Sheet, position: int, names: _UnitNames | None) -> tuple[str, int] | None:
     """The one unit whose catalogue name the title rows above the header name in whole words
     ("UBND HUYỆN NÚI THÀNH", "Núi Thành, ngày 05 tháng 8 năm 2022"), with its row; None when
-    they name none or several. A name found inside a longer one found ("Tân An" in "Tân An
-    Hội") is only part of it. The national heading is passed by: communes are named Độc Lập
-    and Tự Do."""
-    if names is None or position == 0:
+    they name none or several."""
+    if names is None:
         return None
-    by_words = names.by_words
+    return _named_in_title(sheet, position, names.by_words)
+
+
+def _one_indicator(sheet: Sheet, position: int, indicators: _Indicators) -> tuple | None:
+    """The one indicator a table without indicator column is of, with the title row naming it
+    ("THEO DÕI SỐ TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG ĐÃ THÀNH LẬP NĂM 2022"), or row None where the
+    sheet's name is it ("CNS_TO"); FileRejected when the two disagree, None when neither gives
+    one."""
+    titled = _named_in_title(sheet, position, indicators.words)
+    by_sheet = indicators.of_sheet(sheet.name) if sheet.tab else None
+    if titled is not None and by_sheet not in (None, titled[0]):
+        raise FileRejected(
+            f"Tên trang tính «{sheet.name}» là mã hoặc tên chỉ tiêu {by_sheet}, nhưng "
+            f"tiêu đề (dòng {titled[1]}) ghi tên chỉ tiêu {titled[0]}. Sửa cho khớp, hoặc thêm "
+            "cột ma_chi_tieu."
+        )
+    return titled or ((by_sheet, None) if by_sheet is not None else None)
+
+
+def _named_in_title(sheet: Sheet, position: int, by_words: dict[str, str]) -> tuple | None:
+    """The one code whose name (as _words) the title rows above the header name in whole words,
+    with its row; None when they name none or several. A name found inside a longer one found
+    ("Tân An" in "Tân An Hội") is only part of it. The national heading is passed by: communes
+    are named Độc Lập and Tự Do."""
     found: dict[str, int] = {}
     for index in range(position):
         for cell in sheet.row(index):

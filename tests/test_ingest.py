@@ -174,6 +174,22 @@ def test_a_trackers_months_across_go_in_each_for_its_month(demo):
     assert "C (Tháng 5) → tháng 5/2022, D (Tháng 6) → tháng 6/2022" in told
 
 
+def test_a_trackers_title_naming_its_indicator_gives_every_figures_indicator(demo):
+    text = (
+        "THEO DÕI SỐ TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG ĐÃ THÀNH LẬP NĂM 2022,,\n"
+        "Đơn vị,Tháng 6,Tháng 7\nHội An,135,136\nTam Kỳ,128,\n"
+    )
+    upload = submit(demo, text, name="theo_doi.csv")
+    assert upload.ok, upload.problems
+    assert upload.batch.new + upload.batch.changed + upload.batch.same == 3
+    assert current(demo, "HOIAN", "CNS_TO", "2022-07")["value"] == 136
+    told = upload.problems.set_index("row")["message"]
+    assert told[1] == (
+        "Tệp không có cột mã chỉ tiêu: mọi số liệu được ghi cho chỉ tiêu Số tổ công nghệ số "
+        "cộng đồng đã thành lập (CNS_TO), theo dòng 1. Nếu không đúng, thêm cột ma_chi_tieu."
+    )
+
+
 def test_filled_template_goes_back_in_as_is(demo):
     cur = demo.cursor()
     blank = templates.xlsx_bytes(cur, "HOIAN", must_parse("2022-Q3"))

@@ -1036,11 +1036,11 @@ def test_a_sheet_named_for_an_indicator_gives_its_lines_indicator():
     rows = [["BÁO CÁO NĂM 2022"], ["Mã đơn vị", "T7", "T8"], ["HOIAN", 140, 141]]
     named = Sheet.from_rows("CNS_TO", rows, [1, 2, 3], tab=True)
     table = locate([named], CODES)
-    assert table.one_indicator == "CNS_TO"
+    assert table.one_indicator == ("CNS_TO", None)
     assert table.rows["indicator_code"].tolist() == ["CNS_TO", "CNS_TO"]
     assert set(table.rows["indicator_code_column"]) == {"tên trang tính «CNS_TO»"}
     other = Sheet.from_rows("Theo dõi", rows, [1, 2, 3], tab=True)
-    with pytest.raises(FileRejected, match="thiếu cột: ma_chi_tieu.*tên trang tính là mã hoặc tên"):
+    with pytest.raises(FileRejected, match="thiếu cột: ma_chi_tieu.*tên trang tính là mã chỉ tiêu"):
         locate([other], CODES)
 
 
@@ -1141,13 +1141,13 @@ def test_years_under_a_plan_merged_over_them_and_the_indicator_from_the_sheets_n
     ]
     named = Sheet.from_rows("CNS_TO", rows, [1, 2, 3, 4], tab=True)
     table = locate([named], CODES, targets=True)
-    assert (table.header_row, table.one_indicator) == (2, "CNS_TO")
+    assert (table.header_row, table.one_indicator) == (2, ("CNS_TO", None))
     assert table.rows[["indicator_code", "year", "value"]].values.tolist() == [
         ["CNS_TO", 2023, 12],
         ["CNS_TO", 2024, 14],
     ]
     other = Sheet.from_rows("Kế hoạch", rows, [1, 2, 3, 4], tab=True)
-    with pytest.raises(FileRejected, match="thiếu cột: ma_chi_tieu.*mỗi cột một năm"):
+    with pytest.raises(FileRejected, match="thiếu cột: ma_chi_tieu.*ghi tên chỉ tiêu"):
         locate([other], CODES, targets=True)
 
 
@@ -1156,3 +1156,68 @@ def test_a_plans_year_column_beside_year_heads_leaves_them_unused():
     table = locate([sheet(rows)], CODES, targets=True)
     assert (table.ignored_columns, table.periods_across) == (["E (2024)"], [])
     assert table.rows[["year", "value"]].values.tolist() == [[2023, 12]]
+
+
+# --- the indicator a table without indicator column is of ---------------------------------
+
+INDICATOR_NAMES = [
+    ("Số tổ công nghệ số cộng đồng đã thành lập", "CNS_TO"),
+    ("Tổ CNS cộng đồng", "CNS_TO"),
+    ("Tỷ lệ hồ sơ TTHC được số hóa", "TTHC_SOHOA"),
+    ("Số hóa hồ sơ TTHC", "TTHC_SOHOA"),
+]
+
+
+def test_a_title_naming_an_indicator_gives_every_lines_indicator():
+    rows = [
+        ["THEO DÕI SỐ TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG ĐÃ THÀNH LẬP NĂM 2022"],
+        ["Đơn vị", "T7", "T8"],
+        ["HOIAN", 140, 141],
+    ]
+    table = locate([sheet(rows)], CODES, indicator_names=INDICATOR_NAMES)
+    assert table.one_indicator == ("CNS_TO", 1)
+    assert table.rows[["indicator_code", "indicator_code_column", "period"]].values.tolist() == [
+        ["CNS_TO", "tiêu đề (dòng 1)", "2022-07"],
+        ["CNS_TO", "tiêu đề (dòng 1)", "2022-08"],
+    ]
+    # a long table of one indicator too: units down, one figure each, the month in the title
+    rows = [["BÁO CÁO SỐ HÓA HỒ SƠ TTHC THÁNG 8/2022"], ["Đơn vị", "Kết quả"], ["HOIAN", 82.5]]
+    table = locate([sheet(rows)], CODES, indicator_names=INDICATOR_NAMES)
+    assert table.rows[["indicator_code", "period", "value"]].values.tolist() == [
+        ["TTHC_SOHOA", "2022-08", 82.5]
+    ]
+
+
+def test_a_title_naming_two_indicators_or_none_gives_none():
+    for title in ("SỐ HÓA HỒ SƠ TTHC VÀ TỔ CNS CỘNG ĐỒNG NĂM 2022", "TỔ CÔNG NGHỆ SỐ NĂM 2022"):
+        rows = [[title], ["Đơn vị", "T7"], ["HOIAN", 140]]
+        with pytest.raises(FileRejected, match="thiếu cột: ma_chi_tieu"):
+            locate([sheet(rows)], CODES, indicator_names=INDICATOR_NAMES)
+
+
+def test_a_sheets_name_and_a_title_naming_other_indicators_refuse_the_sheet():
+    rows = [["SỐ HÓA HỒ SƠ TTHC NĂM 2022"], ["Đơn vị", "T7"], ["HOIAN", 80]]
+    copied = Sheet.from_rows("CNS_TO", rows, [1, 2, 3], tab=True)
+    with pytest.raises(
+        FileRejected, match="Tên trang tính «CNS_TO» là mã hoặc tên chỉ tiêu CNS_TO"
+    ):
+        locate([copied], CODES, indicator_names=INDICATOR_NAMES)
+    agreeing = Sheet.from_rows("TTHC_SOHOA", rows, [1, 2, 3], tab=True)
+    assert locate([agreeing], CODES, indicator_names=INDICATOR_NAMES).one_indicator == (
+        "TTHC_SOHOA",
+        1,
+    )
+
+
+def test_an_indicators_name_cut_at_excels_31_characters_names_its_sheet():
+    rows = [["NĂM 2022"], ["Đơn vị", "T7"], ["HOIAN", 140]]
+    cut = "Số tổ công nghệ số cộng đồng đã"
+    assert len(cut) == 31
+    table = locate(
+        [Sheet.from_rows(cut, rows, [1, 2, 3], tab=True)], CODES, indicator_names=INDICATOR_NAMES
+    )
+    assert table.one_indicator == ("CNS_TO", None)
+    # a shorter start is not a name Excel cut
+    short = Sheet.from_rows("Số tổ công nghệ", rows, [1, 2, 3], tab=True)
+    with pytest.raises(FileRejected, match="thiếu cột: ma_chi_tieu"):
+        locate([short], CODES, indicator_names=INDICATOR_NAMES)
