@@ -49,6 +49,18 @@ TARGET_FIELDS = {
 }
 # What a report writes where it has no figure: "-" nothing happened, "x" does not apply.
 NO_FIGURE = frozenset({"-", "–", "—", "x", "X"})
+# A unit's report heads its figures by what was done in the period it reports ("Thực hiện
+# tháng 7", "Thực hiện kỳ này", "Kết quả quý III"), as normalise leaves it; never "Lũy kế" nor
+# "Thực hiện cùng kỳ năm trước".
+VALUE_OF_PERIOD = re.compile(
+    r"(thuchien|ketqua|ketquathuchien|solieu)"
+    r"(kynay|trongky|thangnay|quynay|kybaocao|thang\d{1,2}|t\d{1,2}|quy(?:i{1,3}|iv|[1-4]))"
+    r"(?:nam)?(?:\d{4})?"
+)
+# A header's note in brackets after its words: "Giá trị (số liệu)", "Kết quả (%)".
+HEADER_NOTE = re.compile(r"(.*\S)\s*\([^()]*\)\s*", re.S)
+# A ratio's value under its indicator's name, beside its parts: "Tỷ lệ", "Tỷ lệ (%)".
+RATIO_HEADERS = {"tyle", "tylephantram"}
 # Excel cuts a sheet's name at 31 characters (an indicator's name given as one, say).
 SHEET_NAME_LENGTH = 31
 # A column headed by a period without its year is short: "Tháng 12", "Quý III", "6 tháng đầu".
@@ -205,6 +217,19 @@ def _match_field(key: str, fields: dict[str, tuple[str, ...]]) -> str | None:
     return None
 
 
+def _field(cell: object, fields: dict[str, tuple[str, ...]]) -> str | None:
+    """The field a header cell names: by its words, with or without a note in brackets after
+    them ("Giá trị (số liệu)", "Kết quả (%)", "Mã đơn vị (Unit code)"), or as what was done in
+    a period (VALUE_OF_PERIOD). The note alone names none: "Số hóa hồ sơ TTHC (tử số)" is an
+    indicator's part (_wide_column), not a field."""
+    found = _match_field(normalise(cell), fields)
+    if found is None and isinstance(cell, str) and (note := HEADER_NOTE.fullmatch(cell)):
+        found = _match_field(normalise(note[1]), fields)
+    if found is None and fields is FIGURE_FIELDS and VALUE_OF_PERIOD.fullmatch(normalise(cell)):
+        found = "value"
+    return found
+
+
 @dataclass(frozen=True)
 class _Indicators:
     """The catalogue's indicators as headers are compared (normalise): code by code, and code
@@ -245,38 +270,42 @@ class _Indicators:
 
 
 def _wide_column(key: str, indicators: _Indicators) -> tuple[str, str] | None:
-    """(indicator code, part) of a wide-form header: the code itself, or code + tử số/mẫu số, or
-    the value column headed by the indicator's name."""
+    """(indicator code, part) of a wide-form header: the code or the indicator's name, alone
+    (its value) or followed by tử số/mẫu số ("TTHC_SOHOA_TU_SO", "Tỷ lệ hồ sơ … – Tử số")."""
     codes = indicators.codes
     if key in codes:
         return codes[key], "value"
     for part, suffixes in PART_SUFFIXES.items():
         for suffix in suffixes:
-            if key.endswith(suffix) and key[: -len(suffix)] in codes:
-                return codes[key[: -len(suffix)]], part
+            if key.endswith(suffix) and len(key) > len(suffix):
+                named = key[: -len(suffix)]
+                code = codes.get(named) or indicators.by_name(named)
+                if code is not None:
+                    return code, part
     code = indicators.by_name(key)
     return None if code is None else (code, "value")
 
 
 def _label(index: int, header: object) -> str:
-    """A column as a problem names it: its letter and its header ("D (Giá trị)"), a date
-    header as dd/mm/yyyy."""
+    """A column as a problem names it: its letter and its header on one line ("D (Giá trị)"),
+    a date header as dd/mm/yyyy."""
     if isinstance(header, date):  # a datetime too
         header = formatting.date(header)
-    return f"{column_letter(index)} ({str(header).strip()})" if header else column_letter(index)
+    shown = " ".join(str(header).split()) if header is not None else ""
+    return f"{column_letter(index)} ({shown})" if shown else column_letter(index)
 
 
 def _score(header: list, fields, indicators, targets: bool) -> tuple[int, int]:
     """How many fields a header names, and how many of its columns are each an indicator's or
     a period's (targets: a year's)."""
     keys = [normalise(cell) for cell in header]
-    named = {_match_field(k, fields) for k in keys} - {None}
-    spread = sum(1 for k in keys if _wide_column(k, indicators) and not _match_field(k, fields))
-    spread += sum(
+    matched = [_field(cell, fields) for cell in header]
+    spread = sum(
         1
-        for cell, key in zip(header, keys, strict=True)
-        if key and not _match_field(key, fields) and _period_header(cell, targets)
+        for cell, key, field in zip(header, keys, matched, strict=True)
+        if key and not field and (_wide_column(key, indicators) or _period_header(cell, targets))
     )
+    named = set(matched) - {None}
     return len(named), spread
 
 
@@ -366,7 +395,7 @@ def summary_sheet(sheet: Sheet) -> bool:
 def _has_unit_column(sheet: Sheet, position: int, fields, indicators, targets: bool) -> bool:
     """Whether the header at `position` has a unit column."""
     header, _ = _header(sheet, position, fields, indicators, targets)
-    return any(_match_field(normalise(cell), fields) == "unit_code" for cell in header)
+    return any(_field(cell, fields) == "unit_code" for cell in header)
 
 
 def _joined(tables: list[Table]) -> Table:
@@ -407,15 +436,20 @@ def placed(frame: pd.DataFrame, column: str, sheets: list[str]) -> pd.DataFrame:
 
 def _header_position(sheet: Sheet, fields, indicators, targets: bool) -> int | None:
     """Where the sheet's best header is among its first rows, or None if it has none."""
-    best = None
+    best, continued = None, 0
     for position in range(min(HEADER_SEARCH_ROWS, len(sheet.row_numbers))):
-        # Scored with the row that continues it: "Kết quả" over "Tử số | Mẫu số | Giá trị"
-        # heads the table, not the lower row alone, which names more fields than it.
-        header, _ = _header(sheet, position, fields, indicators, targets)
+        # Scored with the row that continues it: "Kết quả" over "Tử số | Mẫu số | Giá trị", or
+        # an indicator's name over its parts, heads the table. The lower row is part of that
+        # header, not one of its own, though alone it may name more fields.
+        if position < continued:
+            continue
+        header, below = _header(sheet, position, fields, indicators, targets)
         named, spread = _score(header, fields, indicators, targets)
         rank = (named + min(spread, 1), named)
-        if rank[0] >= 2 and (best is None or rank > best[0]):
-            best = (rank, position)
+        if rank[0] >= 2:
+            continued = below  # a row of column numbers under it is no header either
+            if best is None or rank > best[0]:
+                best = (rank, position)
     return None if best is None else best[1]
 
 
@@ -448,10 +482,10 @@ def _header(sheet: Sheet, position: int, fields, indicators, targets: bool) -> t
     below = position + 1
     if below < len(sheet.row_numbers):
         lower = sheet.row(below)
-        matched = [_match_field(normalise(cell), fields) for cell in header]
+        matched = [_field(cell, fields) for cell in header]
         keyed = [i for i, field in enumerate(matched) if field in KEY_FIELDS]
         names = any(
-            _match_field(key, fields)
+            _field(cell, fields)
             or (not targets and _wide_column(key, indicators))
             or _period_header(cell, targets)
             for cell, key in ((cell, normalise(cell)) for cell in lower)
@@ -459,24 +493,32 @@ def _header(sheet: Sheet, position: int, fields, indicators, targets: bool) -> t
         )
         # A line of figures has its unit, indicator or period where the header names them.
         if keyed and names and all(lower[i] is None for i in keyed):
-            header = _continued(header, lower)
+            header = _continued(header, lower, fields, indicators)
             below += 1
     if below < len(sheet.row_numbers) and _numbering(sheet.row(below)):
         below += 1
     return header, below
 
 
-def _continued(upper: list, lower: list) -> list:
+def _continued(upper: list, lower: list, fields, indicators: _Indicators) -> list:
     """A header of two rows, column by column: the lower name where there is one, else the
     upper. A lower period without its year ("Tháng 7") under a year written once over the months
-    it heads ("NĂM 2022", merged across them) takes that year: "Tháng 7/2022"."""
-    out, year = [], None
+    it heads ("NĂM 2022", merged across them) takes that year: "Tháng 7/2022". A ratio's parts
+    under the indicator written once over them (its name or code merged over "Tử số | Mẫu số |
+    Tỷ lệ (%)") are its parts: "Tỷ lệ hồ sơ … – Tử số", and its value the indicator alone."""
+    out, year, indicator = [], None, None
     for up, low in zip(upper, lower, strict=True):
         if up is not None:
             given = periods.in_name(text(up))
             year = given[2] if given is not None and given[0] == "year" else None
+            over = _wide_column(normalise(up), indicators)
+            indicator = text(up) if over is not None and over[1] == "value" else None
         if low is None:
             out.append(up)
+            continue
+        part = _field(low, fields) or ("value" if normalise(low) in RATIO_HEADERS else None)
+        if indicator is not None and part in ("value", "numerator", "denominator"):
+            out.append(indicator if part == "value" else f"{indicator} – {text(low)}")
             continue
         given = _period_header(low)
         out.append(f"{text(low)}/{year}" if year and given and given[2] is None else low)
@@ -503,7 +545,7 @@ def _build(
     for index, key in enumerate(keys):
         if not key:
             continue
-        matched = _match_field(key, fields)
+        matched = _field(header[index], fields)
         if matched is not None:
             if matched in named:
                 first = named[matched]
@@ -524,7 +566,7 @@ def _build(
         part = _wide_column(key, indicators)
         if part is not None and not (targets and part[1] != "value"):  # targets have no parts
             wide[part] = index
-            if part[1] == "value" and key not in indicators.codes:
+            if not key.startswith(normalise(part[0])):  # its name, not its code, heads it
                 headed_by_name.append((_label(index, header[index]), part[0]))
         elif not targets and PERIOD_PARTS.get(key) not in (None, *period_parts):
             period_parts[PERIOD_PARTS[key]] = index
@@ -534,6 +576,11 @@ def _build(
             ignored.append(index)
     spread = wide and "indicator_code" not in named  # one column per indicator
     form = ("targets_wide" if spread else "targets") if targets else ("wide" if spread else "long")
+    if spread:
+        # A wide line's figures are under its indicators' heads: a lone "Giá trị" or "Tử số"
+        # beside them is no indicator's.
+        lone = [f for f in ("value", "numerator", "denominator") if f in named]
+        ignored = sorted(ignored + [named.pop(f) for f in lone])
     # Năm beside Tháng or Quý, with no period column, make the period; so does a Tháng (or Quý)
     # column under a title naming the year ("BÁO CÁO NĂM 2022"). Otherwise they are unused.
     title_year = None
@@ -558,6 +605,8 @@ def _build(
         else _period(sheet, position, targets)
     )
     titled = found.period if found else None
+    if titled is not None and "value" in named:
+        _check_value_period(sheet, position, header, named["value"], titled)
     one_unit, unit_by_name, unit_unheeded = None, False, None
     if "unit_code" not in named:
         one_unit, by_sheet = _title_unit(sheet, position, names), _sheet_unit(sheet, names)
@@ -665,6 +714,23 @@ def _build(
         indicators_by_name=headed_by_name if form in WIDE_FORMS else [],
         periods_across=[(_label(i, header[i]), period) for i, period in across_periods.items()],
         one_indicator=one_indicator,
+    )
+
+
+def _check_value_period(
+    sheet: Sheet, position: int, header: list, index: int, titled: tuple
+) -> None:
+    """FileRejected when the figure column's head names another period than the one every line
+    takes ("Thực hiện tháng 7" in a report titled for August: a last month's form)."""
+    given = periods.in_name(text(header[index])) if isinstance(header[index], str) else None
+    period, row = titled
+    if given is None or given[0] == "year" or given[:2] == (period.frequency, period.index):
+        return
+    where = f"dòng {row}" if row is not None else sheet_name_words(sheet)
+    raise FileRejected(
+        f"Cột {_label(index, header[index])} ở dòng tiêu đề (dòng {sheet.row_numbers[position]}) "
+        f"ghi kỳ khác với kỳ của tệp ({period.in_sentence}, theo {where}). Sửa đầu cột hoặc "
+        "tên báo cáo cho khớp."
     )
 
 

@@ -38,6 +38,19 @@ _PARAGRAPHS = (f"{{{TEXT}}}p", f"{{{TEXT}}}h")
 _SPACE, _TAB, _BREAK = f"{{{TEXT}}}s", f"{{{TEXT}}}tab", f"{{{TEXT}}}line-break"
 
 
+# What the zip module raises on a broken or unusual archive: a bad header or member cut short,
+# a zip version or compression method it does not know, an encrypted member.
+BROKEN_ZIP = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    KeyError,
+    OSError,
+    NotImplementedError,
+    RuntimeError,
+)
+
+
 class Unreadable(Exception):
     """The file is not a readable OpenDocument spreadsheet; the message says why, in
     Vietnamese."""
@@ -52,7 +65,7 @@ def is_spreadsheet(data: bytes) -> bool:
             return member.file_size <= 2 * len(MIMETYPE) and (
                 archive.read(member).strip() == MIMETYPE
             )
-    except (zipfile.BadZipFile, KeyError, OSError):
+    except BROKEN_ZIP:
         return False
 
 
@@ -70,7 +83,7 @@ def sheets(
                     fonts.add(style)
             with archive.open(_checked(archive, "content.xml", MAX_CONTENT_MB)) as stream:
                 return _sheets(stream, shown, written, fonts)
-    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, OSError, etree.LxmlError):
+    except (*BROKEN_ZIP, etree.LxmlError):
         raise Unreadable("tệp hỏng, không đọc được nội dung bảng tính") from None
 
 

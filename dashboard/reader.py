@@ -364,7 +364,7 @@ def _other_spreadsheet(data: bytes) -> FileRejected | None:
             return FileRejected(XLSB_REFUSED)
         if "word/document.xml" in names:
             return FileRejected(WORD_REFUSED)
-    except (zipfile.BadZipFile, OSError):
+    except opendocument.BROKEN_ZIP:
         pass
     return None
 

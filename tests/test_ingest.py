@@ -190,6 +190,62 @@ def test_a_trackers_title_naming_its_indicator_gives_every_figures_indicator(dem
     )
 
 
+def test_a_summary_with_each_ratios_name_over_its_parts_goes_in_whole(demo):
+    # Before, the parts under the name were read as lone "Tử số | Mẫu số" columns and the
+    # ratio silently left out.
+    data = workbook(
+        {
+            "Biểu 01": [
+                ["BIỂU TỔNG HỢP KẾT QUẢ CHUYỂN ĐỔI SỐ THÁNG 7 NĂM 2022"],
+                [
+                    "STT",
+                    "Tên đơn vị",
+                    "Tỷ lệ hồ sơ TTHC được số hóa",
+                    None,
+                    None,
+                    "Tổ CNS cộng đồng",
+                ],
+                [None, None, "Tử số", "Mẫu số", "Tỷ lệ (%)", None],
+                [1, "Hội An", 450, 600, 75, 131],
+            ]
+        }
+    )
+    upload = submit(demo, data, name="bieu01.xlsx")
+    assert upload.ok, upload.problems
+    assert upload.batch.new + upload.batch.changed == 2
+    stored = current(demo, "HOIAN", "TTHC_SOHOA", "2022-07")
+    assert (stored["numerator"], stored["denominator"], stored["value"]) == (450, 600, 75)
+    assert current(demo, "HOIAN", "CNS_TO", "2022-07")["value"] == 131
+
+
+def test_a_units_report_of_plan_done_and_years_sum_sends_what_was_done(demo):
+    # the report every office writes: plan, done this month, done since January, % of plan
+    data = workbook(
+        {
+            "BC": [
+                ["UBND THỊ XÃ ĐIỆN BÀN", None, None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+                ["BÁO CÁO KẾT QUẢ THỰC HIỆN CHUYỂN ĐỔI SỐ THÁNG 7 NĂM 2022"],
+                [
+                    "STT",
+                    "Chỉ tiêu",
+                    "Kế hoạch năm 2022",
+                    "Thực hiện tháng 7",
+                    "Lũy kế",
+                    "So với KH (%)",
+                ],
+                [1, "Số tổ công nghệ số cộng đồng đã thành lập", 150, 130, 130, 86.7],
+                [2, "Chương trình phát sóng", 100, 9, 60, 60],
+            ]
+        }
+    )
+    upload = submit(demo, data, name="bc_t7.xlsx")
+    assert upload.ok, upload.problems
+    assert current(demo, "DIENBAN", "CNS_TO", "2022-07")["value"] == 130
+    assert current(demo, "DIENBAN", "TT_CHUONGTRINH", "2022-07")["value"] == 9  # not the sum
+    told = " ".join(upload.problems["message"])
+    assert "C (Kế hoạch năm 2022), E (Lũy kế), F (So với KH (%))" in told
+
+
 def test_filled_template_goes_back_in_as_is(demo):
     cur = demo.cursor()
     blank = templates.xlsx_bytes(cur, "HOIAN", must_parse("2022-Q3"))

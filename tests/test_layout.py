@@ -931,9 +931,9 @@ def test_a_wide_tables_indicator_columns_may_be_headed_by_their_names(headers):
         ["TTHC_SOHOA", 80],
         ["CNS_TO", 5],
     ]
-    assert table.indicators_by_name == [
-        (f"C ({headers[0]})", "TTHC_SOHOA"),
-        (f"D ({headers[1]})", "CNS_TO"),
+    assert table.indicators_by_name == [  # named on one line
+        (f"C ({' '.join(headers[0].split())})", "TTHC_SOHOA"),
+        (f"D ({' '.join(headers[1].split())})", "CNS_TO"),
     ]
     assert table.ignored_columns == ["E (Số tổ khác)"]
 
@@ -1221,3 +1221,113 @@ def test_an_indicators_name_cut_at_excels_31_characters_names_its_sheet():
     short = Sheet.from_rows("Số tổ công nghệ", rows, [1, 2, 3], tab=True)
     with pytest.raises(FileRejected, match="thiếu cột: ma_chi_tieu"):
         locate([short], CODES, indicator_names=INDICATOR_NAMES)
+
+
+@pytest.mark.parametrize(
+    ("head", "field"),
+    [
+        ("Giá trị\n(số liệu)", "value"),
+        ("Kết quả (%)", "value"),
+        ("Tử số (người)", "numerator"),
+        ("Mã đơn vị (Unit code)", "unit_code"),
+        ("Ghi chú (nếu có)", "note"),
+    ],
+)
+def test_a_header_with_a_note_in_brackets_names_its_field(head, field):
+    header = {"unit_code": "Mã đơn vị", "value": "Giá trị", "numerator": None, "note": None}
+    header[field] = head
+    columns = ["Mã chỉ tiêu", "Kỳ báo cáo", header["unit_code"], header["value"]]
+    line = ["CNS_TO", "2022-07", "HOIAN", 140, 14, "ghi"]
+    columns += [header["numerator"] or "Tử số", header["note"] or "Ghi chú"]
+    table = locate([sheet([columns, line])], CODES)
+    assert table.ignored_columns == []
+    read = table.rows.iloc[0]
+    assert (read["unit_code"], read["value"], read["numerator"], read["note"]) == tuple(line[2:])
+    # the column named on one line, as the cell shows it
+    letter = "CDEF"[["unit_code", "value", "numerator", "note"].index(field)]
+    assert read[f"{field}_column"] == f"{letter} ({' '.join(head.split())})"
+
+
+def test_a_note_naming_no_field_after_words_naming_none_leaves_the_column_unused():
+    rows = [["Mã đơn vị", "Mã chỉ tiêu", "Kỳ báo cáo", "Giá trị", "Đánh giá (tự chấm)"]]
+    table = locate([sheet([*rows, ["HOIAN", "CNS_TO", "2022-07", 140, "tốt"]])], CODES)
+    assert table.ignored_columns == ["E (Đánh giá (tự chấm))"]
+
+
+def test_a_ratios_name_written_once_over_its_parts_heads_each_part():
+    # a district's summary: each indicator's name merged over "Tử số | Mẫu số | Tỷ lệ (%)"
+    rows = [
+        ["BIỂU TỔNG HỢP THÁNG 7 NĂM 2022"],
+        ["STT", "Đơn vị", "Tỷ lệ hồ sơ TTHC được số hóa", None, None, "Số tổ công nghệ số"],
+        [None, None, "Tử số", "Mẫu số", "Tỷ lệ (%)", None],
+        ["1", "HOIAN", 450, 600, 75, 131],
+    ]
+    names = [("Tỷ lệ hồ sơ TTHC được số hóa", "TTHC_SOHOA"), ("Số tổ công nghệ số", "CNS_TO")]
+    table = locate([sheet(rows)], CODES, indicator_names=names)
+    assert (table.form, table.header_row, table.ignored_columns) == ("wide", 2, ["A (STT)"])
+    read = table.rows[["indicator_code", "numerator", "denominator", "value"]].fillna(0)
+    assert read.values.tolist() == [["TTHC_SOHOA", 450, 600, 75], ["CNS_TO", 0, 0, 131]]
+    assert table.rows.at[0, "numerator_column"] == "C (Tỷ lệ hồ sơ TTHC được số hóa – Tử số)"
+    assert [label for label, _ in table.indicators_by_name] == [
+        "C (Tỷ lệ hồ sơ TTHC được số hóa – Tử số)",
+        "D (Tỷ lệ hồ sơ TTHC được số hóa – Mẫu số)",
+        "E (Tỷ lệ hồ sơ TTHC được số hóa)",
+        "F (Số tổ công nghệ số)",
+    ]
+
+
+def test_a_ratios_part_headed_by_its_name_and_the_part_in_brackets():
+    # as the template's row of names heads its columns: "Số hóa hồ sơ TTHC (tử số)"
+    rows = [
+        ["ma_don_vi", "ky_bao_cao", "Số hóa hồ sơ TTHC (tử số)", "Số hóa hồ sơ TTHC (mẫu số)"],
+        ["HOIAN", "2022-07", 450, 600],
+    ]
+    names = [("Số hóa hồ sơ TTHC", "TTHC_SOHOA")]
+    table = locate([sheet(rows)], CODES, indicator_names=names)
+    assert table.rows[["indicator_code", "numerator", "denominator"]].values.tolist() == [
+        ["TTHC_SOHOA", 450, 600]
+    ]
+
+
+def test_a_lone_figure_column_beside_indicator_columns_is_unused_and_named():
+    rows = [
+        ["ma_don_vi", "ky_bao_cao", "CNS_TO", "Giá trị", "Tử số"],
+        ["HOIAN", "2022-07", 5, 9, 1],
+    ]
+    table = locate([sheet(rows)], CODES)
+    assert (table.form, table.ignored_columns) == ("wide", ["D (Giá trị)", "E (Tử số)"])
+    assert table.rows[["indicator_code", "value"]].values.tolist() == [["CNS_TO", 5]]
+
+
+# --- a unit's report of what was done in the period ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "head", ["Thực hiện tháng 7", "Thực hiện kỳ này", "Kết quả T7/2022", "Thực hiện trong kỳ"]
+)
+def test_what_was_done_in_the_period_is_the_figure_beside_the_plan_and_the_years_sum(head):
+    rows = [
+        ["BÁO CÁO KẾT QUẢ THÁNG 7 NĂM 2022"],
+        ["Mã ĐV", "Chỉ tiêu", "Kế hoạch năm 2022", head, "Lũy kế từ đầu năm", "Cùng kỳ năm trước"],
+        ["HOIAN", "TT_CHUONGTRINH", 100, 9, 60, 7],
+    ]
+    table = locate([sheet(rows)], CODES + ["TT_CHUONGTRINH"])
+    assert table.rows[["period", "value"]].values.tolist() == [["2022-07", 9]]
+    assert table.ignored_columns == [
+        "C (Kế hoạch năm 2022)",
+        "E (Lũy kế từ đầu năm)",
+        "F (Cùng kỳ năm trước)",
+    ]
+
+
+def test_a_figure_column_headed_by_another_period_than_the_files_is_refused():
+    rows = [
+        ["BÁO CÁO THÁNG 8 NĂM 2022"],
+        ["Mã ĐV", "Mã CT", "Thực hiện tháng 7"],
+        ["HOIAN", "CNS_TO", 9],
+    ]
+    with pytest.raises(
+        FileRejected,
+        match=r"Cột C \(Thực hiện tháng 7\) .* kỳ khác với kỳ của tệp \(tháng 8/2022, theo dòng 1",
+    ):
+        locate([sheet(rows)], CODES)

@@ -229,6 +229,32 @@ def test_a_zip_without_the_sheets_xml_is_unreadable():
         opendocument.sheets(out.getvalue(), shown, written)
 
 
+def with_method(data: bytes, member: str, method: int) -> bytes:
+    """The zip with `member` marked as packed by compression `method` (99: AES, which the zip
+    module does not know), in its local header and its central directory entry."""
+    out = bytearray(data)
+    info = zipfile.ZipFile(io.BytesIO(data)).getinfo(member)
+    out[info.header_offset + 8 : info.header_offset + 10] = method.to_bytes(2, "little")
+    entry = out.find(b"PK\x01\x02")
+    while out[entry + 46 : entry + 46 + len(member)] != member.encode():
+        entry = out.find(b"PK\x01\x02", entry + 4)
+    out[entry + 10 : entry + 12] = method.to_bytes(2, "little")
+    return bytes(out)
+
+
+ONE_CELL = '<table:table table:name="A">' + row(text("a")) + "</table:table>"
+
+
+def test_a_mimetype_packed_in_a_way_zip_does_not_know_is_no_spreadsheet():
+    assert opendocument.is_spreadsheet(ods(ONE_CELL))
+    assert not opendocument.is_spreadsheet(with_method(ods(ONE_CELL), "mimetype", 99))
+
+
+def test_sheets_packed_in_a_way_zip_does_not_know_are_unreadable_not_a_crash():
+    with pytest.raises(opendocument.Unreadable, match="tệp hỏng"):
+        opendocument.sheets(with_method(ods(ONE_CELL), "content.xml", 99), shown, written)
+
+
 def test_entities_are_not_expanded():
     content = (
         '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
