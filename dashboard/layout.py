@@ -1044,6 +1044,7 @@ def _across(
             # a month's column holds a quarterly indicator's figure when the month ends its
             # quarter
             part["period_of_file"] = True
+            part["period_headed"] = True  # a wrong period is a wrong column, not a wrong cell
         parts.append(part)
     frame = pd.concat(parts, ignore_index=True)
     return frame.sort_values("source_row", kind="stable", ignore_index=True)

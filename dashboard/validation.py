@@ -25,6 +25,9 @@ PROVINCE_NAMES = pd.DataFrame(
     {"code": "*", "name": ["Toàn tỉnh", "Toàn tỉnh (mặc định)", "Cả tỉnh"]}
 )
 FREQUENCY_EXAMPLES = {"month": "2022-06", "quarter": "2022-Q2", "half": "2022-H1", "year": "2022"}
+# A column's head naming a period of each frequency, as a tracker writes it.
+HEAD_EXAMPLES = {"month": "T6/2022", "quarter": "Quý II/2022", "half": "6 tháng đầu năm 2022"}
+HEAD_EXAMPLES["year"] = "Năm 2022"
 # Where a month-by-month sheet takes a longer period's figure: the row of its last month.
 LAST_MONTHS = {
     "quarter": "dòng tháng cuối quý (tháng 3, 6, 9 hoặc 12)",
@@ -478,6 +481,21 @@ def _periods(rows, frequency, indicator_ok, wide: bool, widens, today: date, pro
             )
         mismatched &= ~misplaced
     if mismatched.any():
+        headed = (
+            rows["period_headed"].eq(True)
+            if "period_headed" in rows
+            else pd.Series(False, index=rows.index)
+        )
+
+        def hint(i) -> str:
+            wanted = periods.FREQUENCY_LABELS[frequency[i]]
+            if headed[i]:
+                return (
+                    f"Ghi số của chỉ tiêu này vào cột {wanted} (đầu cột ví dụ "
+                    f"«{HEAD_EXAMPLES[frequency[i]]}»), hoặc để trống ô này."
+                )
+            return f"Ghi kỳ dạng {FREQUENCY_EXAMPLES[frequency[i]]}."
+
         problems.add_where(
             "error",
             rows,
@@ -488,8 +506,7 @@ def _periods(rows, frequency, indicator_ok, wide: bool, widens, today: date, pro
                 lambda i: (
                     f"Chỉ tiêu này báo cáo theo "
                     f"{periods.FREQUENCY_LABELS[frequency[i]]}, còn kỳ «{result[i].code}» là kỳ "
-                    f"{periods.FREQUENCY_LABELS[result[i].frequency]}. Ghi kỳ dạng "
-                    f"{FREQUENCY_EXAMPLES[frequency[i]]}."
+                    f"{periods.FREQUENCY_LABELS[result[i].frequency]}. {hint(i)}"
                 ),
             ),
         )

@@ -246,6 +246,19 @@ def test_a_units_report_of_plan_done_and_years_sum_sends_what_was_done(demo):
     assert "C (Kế hoạch năm 2022), E (Lũy kế), F (So với KH (%))" in told
 
 
+def test_a_monthly_indicators_figure_under_a_quarters_head_says_which_column_takes_it(demo):
+    text = (
+        "KẾT QUẢ NĂM 2022,,,\nĐơn vị,Chỉ tiêu,Quý I,Quý II\n"
+        "HOIAN,HL_HAILONG,80,82\nHOIAN,CNS_TO,,125\n"
+    )
+    upload = submit(demo, text)
+    assert upload.errors[["row", "column"]].values.tolist() == [[4, "D (Quý II)"]]
+    assert upload.errors.iloc[0]["message"] == (
+        "Chỉ tiêu này báo cáo theo tháng, còn kỳ «2022-Q2» là kỳ quý. Ghi số của chỉ tiêu này "
+        "vào cột tháng (đầu cột ví dụ «T6/2022»), hoặc để trống ô này."
+    )
+
+
 def test_filled_template_goes_back_in_as_is(demo):
     cur = demo.cursor()
     blank = templates.xlsx_bytes(cur, "HOIAN", must_parse("2022-Q3"))
