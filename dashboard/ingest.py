@@ -119,13 +119,16 @@ def _validated(cur, data, file_name, actor, targets, today, limits, problems, up
         problems.add("error", "Chỉ tài khoản của Sở (quản trị) được giao kế hoạch.")
         return None, None
     cat = _catalogue(cur)
+    units = cat.units
+    if targets:  # a plan's title may name the whole province ("KẾ HOẠCH … TOÀN TỈNH"): '*'
+        units = pd.concat([units, validation.PROVINCE_NAMES], ignore_index=True)
     try:
         sheets = reader.read(data, file_name, limits)
         table = layout.locate(
             sheets,
             list(cat.indicators["code"]),
             targets=targets,
-            units=cat.units,
+            units=units,
             own_unit=actor.unit_code if actor.role == "unit" else None,
             indicator_names=_indicator_names(cat.indicators),
         )
@@ -175,7 +178,7 @@ def _tell_what_was_passed_by(table, cat, actor, targets: bool, problems: Problem
     names = cat.units.set_index("code")["name"]
 
     def unit(code: str) -> str:
-        return f"{names.get(code, code)} ({code})"
+        return f"{names.get(code, 'toàn tỉnh' if code == '*' else code)} ({code})"
 
     for name, why in table.passed_sheets.items():
         problems.add("warning", f"Trang tính «{name}» {PASSED_SHEETS[why]}")

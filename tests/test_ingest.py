@@ -708,6 +708,30 @@ def test_a_plan_of_several_years_across_goes_in_for_each_year(demo):
     assert "Dòng 6 là dòng tổng cộng" in told
 
 
+def test_the_provinces_plan_titled_toan_tinh_goes_to_the_province_wide_row(demo):
+    text = (
+        "KẾ HOẠCH CHUYỂN ĐỔI SỐ TOÀN TỈNH GIAI ĐOẠN 2023-2025,,,,\n"
+        "STT,Chỉ tiêu,Đơn vị tính,Năm 2023,Năm 2024,Năm 2025\n"
+        "1,Tỷ lệ hồ sơ TTHC được số hóa,%,80,90,100\n"
+        "2,Tổ CNS cộng đồng,Tổ,1500,1600,\n"
+    )
+    upload = submit(demo, text, targets=True)
+    assert upload.ok, upload.problems
+    assert sorted(upload.rows[["unit_code", "indicator_code", "year"]].values.tolist()) == [
+        ["*", "CNS_TO", 2023],
+        ["*", "CNS_TO", 2024],
+        ["*", "TTHC_SOHOA", 2023],
+        ["*", "TTHC_SOHOA", 2024],
+        ["*", "TTHC_SOHOA", 2025],
+    ]
+    assert upload.problems.iloc[0]["message"].startswith(
+        "Tệp không có cột mã đơn vị: mọi kế hoạch được giao cho toàn tỉnh (*), tên ghi ở dòng 1."
+    )
+    # a file of figures is never the province's own: its title names no unit
+    figures = "BÁO CÁO TOÀN TỈNH THÁNG 7/2022,\nMã chỉ tiêu,Giá trị\nCNS_TO,5\n"
+    assert "thiếu cột: ma_don_vi" in submit(demo, figures).errors.iloc[0]["message"]
+
+
 def test_a_plans_bad_cell_under_a_year_head_is_named_by_its_column(demo):
     text = "Mã đơn vị,Mã chỉ tiêu,Năm 2023,Năm 2024\nHOIAN,CNS_TO,12,mười bốn\n"
     before = snapshot(demo)
