@@ -50,11 +50,12 @@ TARGET_FIELDS = {
 # What a report writes where it has no figure: "-" nothing happened, "x" does not apply.
 NO_FIGURE = frozenset({"-", "–", "—", "x", "X"})
 # A unit's report heads its figures by what was done in the period it reports ("Thực hiện
-# tháng 7", "Thực hiện kỳ này", "Kết quả quý III"), as normalise leaves it; never "Lũy kế" nor
-# "Thực hiện cùng kỳ năm trước".
+# tháng 7", "Thực hiện kỳ này", "Kết quả quý III", "Thực hiện 6 tháng đầu năm", "Thực hiện năm
+# 2022"), as normalise leaves it; never "Lũy kế" nor "Thực hiện cùng kỳ năm trước".
 VALUE_OF_PERIOD = re.compile(
     r"(thuchien|ketqua|ketquathuchien|solieu)"
-    r"(kynay|trongky|thangnay|quynay|kybaocao|thang\d{1,2}|t\d{1,2}|quy(?:i{1,3}|iv|[1-4]))"
+    r"(kynay|trongky|thangnay|quynay|kybaocao|thang\d{1,2}|t\d{1,2}|quy(?:i{1,3}|iv|[1-4])"
+    r"|6thang(?:dau|cuoi)?|nam)"
     r"(?:nam)?(?:\d{4})?"
 )
 # A header's note in brackets after its words: "Giá trị (số liệu)", "Kết quả (%)".

@@ -287,6 +287,7 @@ def test_a_pdf_is_refused_in_vietnamese_and_a_web_systems_export_goes_in(server,
     scan.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
     reporter.set_input_files("input[type=file]", str(scan))
     reporter.wait_for_selector("text=Tệp có 1 lỗi nên chưa thể ghi", timeout=60_000)
+    reporter.wait_for_selector(READY, timeout=60_000)  # the run drawn whole, its metrics too
     assert metrics(reporter)["Lỗi"] == "1"
     export = tmp_path / "BaoCao_HoiAn_T10.xls"
     export.write_text(

@@ -1303,7 +1303,13 @@ def test_a_lone_figure_column_beside_indicator_columns_is_unused_and_named():
 
 
 @pytest.mark.parametrize(
-    "head", ["Thực hiện tháng 7", "Thực hiện kỳ này", "Kết quả T7/2022", "Thực hiện trong kỳ"]
+    "head",
+    [
+        "Thực hiện tháng 7",
+        "Thực hiện kỳ này",
+        "Kết quả T7/2022",
+        "Thực hiện trong kỳ",
+    ],
 )
 def test_what_was_done_in_the_period_is_the_figure_beside_the_plan_and_the_years_sum(head):
     rows = [
@@ -1318,6 +1324,16 @@ def test_what_was_done_in_the_period_is_the_figure_beside_the_plan_and_the_years
         "E (Lũy kế từ đầu năm)",
         "F (Cùng kỳ năm trước)",
     ]
+
+
+def test_a_half_years_report_heads_its_figure_by_the_half_year():
+    rows = [
+        ["BÁO CÁO KẾT QUẢ 6 THÁNG ĐẦU NĂM 2022"],
+        ["Mã ĐV", "Mã CT", "Kế hoạch năm", "Thực hiện 6 tháng đầu năm"],
+        ["HOIAN", "CNS_TO", 150, 130],
+    ]
+    table = locate([sheet(rows)], CODES)
+    assert table.rows[["period", "value"]].values.tolist() == [["2022-H1", 130]]
 
 
 def test_a_figure_column_headed_by_another_period_than_the_files_is_refused():
