@@ -220,15 +220,26 @@ def _match_field(key: str, fields: dict[str, tuple[str, ...]]) -> str | None:
 
 def _field(cell: object, fields: dict[str, tuple[str, ...]]) -> str | None:
     """The field a header cell names: by its words, with or without a note in brackets after
-    them ("Giá trị (số liệu)", "Kết quả (%)", "Mã đơn vị (Unit code)"), or as what was done in
-    a period (VALUE_OF_PERIOD). The note alone names none: "Số hóa hồ sơ TTHC (tử số)" is an
-    indicator's part (_wide_column), not a field."""
+    them ("Giá trị (số liệu)", "Kết quả (%)", "Mã đơn vị (Unit code)"). The note alone names
+    none: "Số hóa hồ sơ TTHC (tử số)" is an indicator's part (_wide_column), not a field."""
     found = _match_field(normalise(cell), fields)
     if found is None and isinstance(cell, str) and (note := HEADER_NOTE.fullmatch(cell)):
         found = _match_field(normalise(note[1]), fields)
-    if found is None and fields is FIGURE_FIELDS and VALUE_OF_PERIOD.fullmatch(normalise(cell)):
-        found = "value"
     return found
+
+
+def _value_of_period(header: list, matched: list, targets: bool) -> int | None:
+    """The one column of a report's figures headed by what was done in its period
+    (VALUE_OF_PERIOD: "Thực hiện tháng 7") where no column is headed as the figure; None when
+    none is, or several are ("Thực hiện T7 | Thực hiện T8": a tracker's months across)."""
+    if targets or "value" in matched:
+        return None
+    found = [
+        index
+        for index, (cell, field) in enumerate(zip(header, matched, strict=True))
+        if field is None and VALUE_OF_PERIOD.fullmatch(normalise(cell))
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -301,6 +312,8 @@ def _score(header: list, fields, indicators, targets: bool) -> tuple[int, int]:
     a period's (targets: a year's)."""
     keys = [normalise(cell) for cell in header]
     matched = [_field(cell, fields) for cell in header]
+    if (index := _value_of_period(header, matched, targets)) is not None:
+        matched[index] = "value"
     spread = sum(
         1
         for cell, key, field in zip(header, keys, matched, strict=True)
@@ -575,6 +588,11 @@ def _build(
             across[index] = period
         else:
             ignored.append(index)
+    value_column = _value_of_period(header, [_field(cell, fields) for cell in header], targets)
+    if value_column is not None:
+        named["value"] = value_column
+        across.pop(value_column, None)
+        ignored = [index for index in ignored if index != value_column]
     spread = wide and "indicator_code" not in named  # one column per indicator
     form = ("targets_wide" if spread else "targets") if targets else ("wide" if spread else "long")
     if spread:

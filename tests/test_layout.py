@@ -1347,3 +1347,14 @@ def test_a_figure_column_headed_by_another_period_than_the_files_is_refused():
         match=r"Cột C \(Thực hiện tháng 7\) .* kỳ khác với kỳ của tệp \(tháng 8/2022, theo dòng 1",
     ):
         locate([sheet(rows)], CODES)
+
+
+def test_what_was_done_in_each_of_several_periods_is_a_trackers_months_across():
+    rows = [
+        ["THEO DÕI NĂM 2022"],
+        ["Mã ĐV", "Mã CT", "Thực hiện T7", "Thực hiện T8"],
+        ["HOIAN", "CNS_TO", 140, 141],
+    ]
+    table = locate([sheet(rows)], CODES)
+    assert table.rows[["period", "value"]].values.tolist() == [["2022-07", 140], ["2022-08", 141]]
+    assert [label for label, _ in table.periods_across] == ["C (Thực hiện T7)", "D (Thực hiện T8)"]
