@@ -739,11 +739,14 @@ def _build(
 def _check_value_period(
     sheet: Sheet, position: int, header: list, index: int, titled: tuple
 ) -> None:
-    """FileRejected when the figure column's head names another period than the one every line
-    takes ("Thực hiện tháng 7" in a report titled for August: a last month's form)."""
+    """FileRejected when the figure column's head names a period ending in another month than
+    the one every line takes ("Thực hiện tháng 7" in a report titled for August: a last
+    month's form); "Thực hiện quý III" in September's report is its quarter's."""
     given = periods.in_name(text(header[index])) if isinstance(header[index], str) else None
     period, row = titled
-    if given is None or given[0] == "year" or given[:2] == (period.frequency, period.index):
+    if given is None or given[0] == "year":
+        return
+    if periods.Period(period.year, given[0], given[1]).end_month == period.end_month:
         return
     where = f"dòng {row}" if row is not None else sheet_name_words(sheet)
     raise FileRejected(

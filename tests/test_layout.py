@@ -1336,6 +1336,15 @@ def test_a_half_years_report_heads_its_figure_by_the_half_year():
     assert table.rows[["period", "value"]].values.tolist() == [["2022-H1", 130]]
 
 
+def test_a_quarters_head_in_the_report_of_its_last_month_is_its_figure():
+    rows = [
+        ["BÁO CÁO THÁNG 9 NĂM 2022"],
+        ["Mã ĐV", "Mã CT", "Thực hiện quý III"],
+        ["HOIAN", "X", 9],
+    ]
+    assert locate([sheet(rows)], CODES).rows["period"].tolist() == ["2022-09"]
+
+
 def test_a_figure_column_headed_by_another_period_than_the_files_is_refused():
     rows = [
         ["BÁO CÁO THÁNG 8 NĂM 2022"],
