@@ -550,6 +550,7 @@ def _build(
 ) -> Table:
     header, start = _header(sheet, position, fields, indicators, targets)
     keys = [normalise(cell) for cell in header]
+    heads = [_field(cell, fields) for cell in header]  # the field each column's head names
     named: dict[str, int] = {}
     wide: dict[tuple[str, str], int] = {}
     period_parts: dict[str, int] = {}  # year, month, quarter
@@ -559,7 +560,7 @@ def _build(
     for index, key in enumerate(keys):
         if not key:
             continue
-        matched = _field(header[index], fields)
+        matched = heads[index]
         if matched is not None:
             if matched in named:
                 first = named[matched]
@@ -588,7 +589,7 @@ def _build(
             across[index] = period
         else:
             ignored.append(index)
-    value_column = _value_of_period(header, [_field(cell, fields) for cell in header], targets)
+    value_column = _value_of_period(header, heads, targets)
     if value_column is not None:
         named["value"] = value_column
         across.pop(value_column, None)
