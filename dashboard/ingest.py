@@ -279,7 +279,7 @@ def _tell_what_was_passed_by(table, cat, actor, targets: bool, problems: Problem
                 row=shift + part.header_row,
             )
         if part.periods_across:
-            read = ", ".join(
+            read = "; ".join(
                 f"{label} → {period.in_sentence}" for label, period in part.periods_across
             )
             what = ("năm", "kế hoạch") if targets else ("kỳ", "số liệu")

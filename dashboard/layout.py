@@ -58,8 +58,9 @@ VALUE_OF_PERIOD = re.compile(
     r"|6thang(?:dau|cuoi)?|nam)"
     r"(?:nam)?(?:\d{4})?"
 )
-# A header's note in brackets after its words: "Giá trị (số liệu)", "Kết quả (%)".
-HEADER_NOTE = re.compile(r"(.*\S)\s*\([^()]*\)\s*", re.S)
+# A header's note in brackets after its words: "Giá trị (số liệu)", "Kết quả (%)", "Tổ CNS
+# cộng đồng (2023)"; the words, then the note.
+HEADER_NOTE = re.compile(r"(.*\S)\s*\(([^()]*)\)\s*", re.S)
 # A ratio's value under its indicator's name, beside its parts: "Tỷ lệ", "Tỷ lệ (%)".
 RATIO_HEADERS = {"tyle", "tylephantram"}
 # Excel cuts a sheet's name at 31 characters (an indicator's name given as one, say).
@@ -298,6 +299,23 @@ def _wide_column(key: str, indicators: _Indicators) -> tuple[str, str] | None:
     return None if code is None else (code, "value")
 
 
+def _wide_head(cell: object, indicators: _Indicators, targets: bool) -> tuple | None:
+    """(indicator code, part, period) of a wide-form column head: an indicator's code or name as
+    _wide_column reads it (period None), or followed by the period its figures are of in
+    brackets ("Tổ CNS cộng đồng (2023)", "CSDL dùng chung (Tháng 7)"), as _period_header reads
+    it; a two-row header of an indicator over periods, or a period over indicators, is written
+    so (_continued)."""
+    found = _wide_column(normalise(cell), indicators)
+    if found is not None:
+        return (*found, None)
+    if isinstance(cell, str) and (note := HEADER_NOTE.fullmatch(cell)):
+        found = _wide_column(normalise(note[1]), indicators)
+        period = _period_header(note[2].strip(), targets) if found is not None else None
+        if period is not None:
+            return (*found, period)
+    return None
+
+
 def _label(index: int, header: object) -> str:
     """A column as a problem names it: its letter and its header on one line ("D (Giá trị)"),
     a date header as dd/mm/yyyy."""
@@ -317,7 +335,9 @@ def _score(header: list, fields, indicators, targets: bool) -> tuple[int, int]:
     spread = sum(
         1
         for cell, key, field in zip(header, keys, matched, strict=True)
-        if key and not field and (_wide_column(key, indicators) or _period_header(cell, targets))
+        if key
+        and not field
+        and (_wide_head(cell, indicators, targets) or _period_header(cell, targets))
     )
     named = set(matched) - {None}
     return len(named), spread
@@ -500,33 +520,37 @@ def _header(sheet: Sheet, position: int, fields, indicators, targets: bool) -> t
         keyed = [i for i, field in enumerate(matched) if field in KEY_FIELDS]
         names = any(
             _field(cell, fields)
-            or (not targets and _wide_column(key, indicators))
+            or _wide_head(cell, indicators, targets)
             or _period_header(cell, targets)
             for cell, key in ((cell, normalise(cell)) for cell in lower)
             if key
         )
         # A line of figures has its unit, indicator or period where the header names them.
         if keyed and names and all(lower[i] is None for i in keyed):
-            header = _continued(header, lower, fields, indicators)
+            header = _continued(header, lower, fields, indicators, targets)
             below += 1
     if below < len(sheet.row_numbers) and _numbering(sheet.row(below)):
         below += 1
     return header, below
 
 
-def _continued(upper: list, lower: list, fields, indicators: _Indicators) -> list:
+def _continued(upper: list, lower: list, fields, indicators: _Indicators, targets: bool) -> list:
     """A header of two rows, column by column: the lower name where there is one, else the
     upper. A lower period without its year ("Tháng 7") under a year written once over the months
     it heads ("NĂM 2022", merged across them) takes that year: "Tháng 7/2022". A ratio's parts
     under the indicator written once over them (its name or code merged over "Tử số | Mẫu số |
-    Tỷ lệ (%)") are its parts: "Tỷ lệ hồ sơ … – Tử số", and its value the indicator alone."""
-    out, year, indicator = [], None, None
+    Tỷ lệ (%)") are its parts: "Tỷ lệ hồ sơ … – Tử số", and its value the indicator alone. An
+    indicator over periods ("Tổ CNS cộng đồng" over "2023 | 2024"), or a period over indicators
+    ("Năm 2023" over "CSDL dùng chung | Tổ CNS cộng đồng"), is the indicator with the period in
+    brackets: "Tổ CNS cộng đồng (2023)" (_wide_head)."""
+    out, year, indicator, period = [], None, None, None
     for up, low in zip(upper, lower, strict=True):
         if up is not None:
             given = periods.in_name(text(up))
             year = given[2] if given is not None and given[0] == "year" else None
             over = _wide_column(normalise(up), indicators)
             indicator = text(up) if over is not None and over[1] == "value" else None
+            period = _period_words(up) if _period_header(up, targets) is not None else None
         if low is None:
             out.append(up)
             continue
@@ -534,9 +558,31 @@ def _continued(upper: list, lower: list, fields, indicators: _Indicators) -> lis
         if indicator is not None and part in ("value", "numerator", "denominator"):
             out.append(indicator if part == "value" else f"{indicator} – {text(low)}")
             continue
+        if indicator is not None and _period_header(low, targets) is not None:
+            out.append(f"{indicator} ({_period_words(low)})")
+            continue
+        if period is not None and _wide_column(normalise(low), indicators) is not None:
+            out.append(f"{text(low)} ({period})")
+            continue
         given = _period_header(low)
         out.append(f"{text(low)}/{year}" if year and given and given[2] is None else low)
     return out
+
+
+def _by_period(columns: dict[int, periods.Period]) -> list[tuple[str, periods.Period]]:
+    """Columns of periods as a warning names them, a period's columns together by their letters:
+    ("C, E", năm 2023)."""
+    letters: dict[periods.Period, list[str]] = {}
+    for index, period in sorted(columns.items()):
+        letters.setdefault(period, []).append(column_letter(index))
+    return [(", ".join(named), period) for period, named in letters.items()]
+
+
+def _period_words(cell: object) -> str:
+    """A period's head as text that reads back as the same period: a date cell as "07/2022"."""
+    if isinstance(cell, date):
+        return f"{cell.month:02d}/{cell.year}"
+    return text(cell)
 
 
 def _numbering(cells: list) -> bool:
@@ -552,7 +598,7 @@ def _build(
     keys = [normalise(cell) for cell in header]
     heads = [_field(cell, fields) for cell in header]  # the field each column's head names
     named: dict[str, int] = {}
-    wide: dict[tuple[str, str], int] = {}
+    wide: dict[tuple, int] = {}  # indicator columns: (code, part, period its head names or None)
     period_parts: dict[str, int] = {}  # year, month, quarter
     headed_by_name: list[tuple[str, str]] = []  # indicator columns headed by a name: (label, code)
     across: dict[int, tuple[str, int, int | None]] = {}  # columns headed by a period
@@ -578,11 +624,12 @@ def _build(
                 ignored.append(first)
             named[matched] = index
             continue
-        part = _wide_column(key, indicators)
-        if part is not None and not (targets and part[1] != "value"):  # targets have no parts
-            wide[part] = index
-            if not key.startswith(normalise(part[0])):  # its name, not its code, heads it
-                headed_by_name.append((_label(index, header[index]), part[0]))
+        head = _wide_head(header[index], indicators, targets)
+        if head is not None and not (targets and head[1] != "value"):  # targets have no parts
+            wide[head] = index
+            told = any(code == head[0] for _, code in headed_by_name)
+            if not key.startswith(normalise(head[0])) and not told:  # named, not coded: once
+                headed_by_name.append((_label(index, header[index]), head[0]))
         elif not targets and PERIOD_PARTS.get(key) not in (None, *period_parts):
             period_parts[PERIOD_PARTS[key]] = index
         elif (period := _period_header(header[index], targets)) is not None:
@@ -617,11 +664,20 @@ def _build(
         ignored = sorted(ignored + list(across))
         across = {}
     across_periods = _across_periods(sheet, position, header, across)
+    # An indicator's columns headed by a period too ("Tổ CNS cộng đồng (2023)"), with no period
+    # (year) column, each hold a line's figure (target) of their period; otherwise unused.
+    headed = {index: head[2] for head, index in wide.items() if spread and head[2] is not None}
+    if headed and ("period" in named or "year" in named or period_parts):
+        ignored = sorted(ignored + list(headed))
+        wide = {head: index for head, index in wide.items() if index not in headed}
+        headed = {}
+    headed = _across_periods(sheet, position, header, headed)
+    every_headed = bool(headed) and len(headed) == len(wide)
     # A file of one period (targets: of one year) may name it only in its title.
     title_field = "year" if targets else "period"
     found = (
         None
-        if title_field in named or period_parts or across
+        if title_field in named or period_parts or across or every_headed
         else _period(sheet, position, targets)
     )
     titled = found.period if found else None
@@ -643,6 +699,7 @@ def _build(
     given = set(named) | ({title_field} if titled or period_parts else set())
     given |= {"unit_code"} if one_unit else set()
     given |= {title_field, "value"} if across else set()
+    given |= {title_field} if every_headed else set()
     given |= {"indicator_code"} if one_indicator else set()
     missing_fields = [f for f in required if f not in given]
     if form == "long" and "value" not in named and {"numerator", "denominator"} <= set(named):
@@ -674,7 +731,7 @@ def _build(
     figure_columns = [named[f] for f in ("value", "numerator", "denominator") if f in named]
     dashed = _clear_no_figure(grid, numbers, figure_columns + list(wide.values()) + list(across))
     if form in WIDE_FORMS:
-        frame = _melt(grid, numbers, header, named, wide, "year" if targets else "period")
+        frame = _melt(grid, numbers, header, named, wide, headed, "year" if targets else "period")
     elif across:
         frame = _across(grid, numbers, header, named, fields, across_periods, title_field)
     else:
@@ -732,7 +789,8 @@ def _build(
         unit_by_name=unit_by_name,
         name_unit_unheeded=unit_unheeded,
         indicators_by_name=headed_by_name if form in WIDE_FORMS else [],
-        periods_across=[(_label(i, header[i]), period) for i, period in across_periods.items()],
+        periods_across=[(_label(i, header[i]), period) for i, period in across_periods.items()]
+        + _by_period(headed),
         one_indicator=one_indicator,
     )
 
@@ -1063,39 +1121,39 @@ def _across(
         part[when] = period.year if when == "year" else period.code
         part[f"{when}_column"] = label
         part["value"], part["value_column"] = cells[filled].to_numpy(), label
+        part["period_headed"] = True  # a wrong period is a wrong column, not a wrong cell
         if when == "period":
             # a month's column holds a quarterly indicator's figure when the month ends its
             # quarter
             part["period_of_file"] = True
-            part["period_headed"] = True  # a wrong period is a wrong column, not a wrong cell
         parts.append(part)
     frame = pd.concat(parts, ignore_index=True)
     return frame.sort_values("source_row", kind="stable", ignore_index=True)
 
 
-def _melt(grid, numbers, header, named, wide, when: str) -> pd.DataFrame:
+def _melt(grid, numbers, header, named, wide, headed, when: str) -> pd.DataFrame:
     """One row per filled indicator cell of the wide form; `when` is the field of its period
-    (targets: year)."""
-    indicators = sorted(
-        {code for code, _ in wide},
-        key=lambda c: min(i for (code, _), i in wide.items() if code == c),
-    )
+    (targets: year): the line's, or the one its column's head names (`headed`, by column)."""
+    groups: dict[tuple, dict[str, int]] = {}  # (code, period head): the columns of its parts
+    for (code, part, head), index in sorted(wide.items(), key=lambda item: item[1]):
+        groups.setdefault((code, head), {})[part] = index
     records = []
     unit_index, period_index = named.get("unit_code"), named.get(when)
     note_index = named.get("note")
     length = len(numbers)
     columns = {i: _cell(grid, i, length).tolist() for i in {unit_index, period_index, note_index}}
-    for code, part in wide:
-        columns[wide[(code, part)]] = _cell(grid, wide[(code, part)], length).tolist()
+    for index in wide.values():
+        columns[index] = _cell(grid, index, length).tolist()
     columns[None] = [None] * length
+    line_label = _label(period_index, header[period_index]) if period_index is not None else None
     for position, number in enumerate(numbers):
         unit, period, note = (
             columns[unit_index][position],
             columns[period_index][position],
             columns[note_index][position],
         )
-        for code in indicators:
-            parts = {part: wide.get((code, part)) for part in ("value", "numerator", "denominator")}
+        for (code, _), found in groups.items():
+            parts = {part: found.get(part) for part in ("value", "numerator", "denominator")}
             cells = {part: columns[index][position] for part, index in parts.items()}
             if all(value is None for value in cells.values()):
                 continue
@@ -1104,33 +1162,33 @@ def _melt(grid, numbers, header, named, wide, when: str) -> pd.DataFrame:
                 for i in (parts["value"], parts["numerator"], parts["denominator"])
                 if i is not None
             )
-            records.append(
-                {
-                    "source_row": number,
-                    "unit_code": unit,
-                    "unit_code_column": _label(unit_index, header[unit_index])
-                    if unit_index is not None
-                    else None,
-                    "indicator_code": code,
-                    "indicator_code_column": _label(value_index, header[value_index]),
-                    when: period,
-                    f"{when}_column": _label(period_index, header[period_index])
-                    if period_index is not None
-                    else None,
-                    **{part: cells[part] for part in parts},
-                    **{
-                        f"{part}_column": _label(index, header[index])
-                        if index is not None
-                        else None
-                        for part, index in parts.items()
-                    },
-                    "note": note,
-                    "note_column": _label(note_index, header[note_index])
-                    if note_index is not None
-                    else None,
-                    "wide": True,
-                }
-            )
+            record = {
+                "source_row": number,
+                "unit_code": unit,
+                "unit_code_column": _label(unit_index, header[unit_index])
+                if unit_index is not None
+                else None,
+                "indicator_code": code,
+                "indicator_code_column": _label(value_index, header[value_index]),
+                when: period,
+                f"{when}_column": line_label,
+                **{part: cells[part] for part in parts},
+                **{
+                    f"{part}_column": _label(index, header[index]) if index is not None else None
+                    for part, index in parts.items()
+                },
+                "note": note,
+                "note_column": _label(note_index, header[note_index])
+                if note_index is not None
+                else None,
+                "wide": True,
+            }
+            if value_index in headed:
+                given = headed[value_index]
+                record[when] = given.year if when == "year" else given.code
+                record[f"{when}_column"] = record["indicator_code_column"]
+                record["period_headed"] = True  # a wrong period is a wrong column, not a row
+            records.append(record)
     if not records:
         fields = dict.fromkeys([*FIGURE_FIELDS, when])
         columns = ["source_row"] + [c for f in fields for c in (f, f"{f}_column")]
@@ -1204,6 +1262,8 @@ def _drop_text_rows(
     if frame.empty:
         return frame, []
     candidate = np.ones(len(frame), dtype=bool)
+    # A period (year) its column's head gives is no sign of a figure in the cell.
+    headed = frame["period_headed"].eq(True).to_numpy() if "period_headed" in frame else None
     if form not in WIDE_FORMS:  # a wide line's indicators are its columns' headers
         coded = per_value(
             frame["indicator_code"], lambda c: c is not None and normalise(c) in codes
@@ -1211,13 +1271,15 @@ def _drop_text_rows(
         candidate &= ~coded.to_numpy(dtype=bool)
     if "period" in frame and candidate.any():
         cells = frame.loc[candidate, "period"]
-        candidate[candidate] = per_value(cells, lambda c: periods.of_cell(c) is None).to_numpy(
-            dtype=bool
-        )
+        unread = per_value(cells, lambda c: periods.of_cell(c) is None).to_numpy(dtype=bool)
+        candidate[candidate] = unread if headed is None else unread | headed[candidate]
     for name in ("year", "value", "numerator", "denominator"):
         if name in frame and candidate.any():
             cells = frame.loc[candidate, name]
-            candidate[candidate] = numbers.parse(cells, decimal_comma)[0].isna().to_numpy()
+            unread = numbers.parse(cells, decimal_comma)[0].isna().to_numpy()
+            if name == "year" and headed is not None:
+                unread = unread | headed[candidate]
+            candidate[candidate] = unread
     if not candidate.any():
         return frame, []
     # A wide line is one record per filled cell: it goes only if none of them is a figure.

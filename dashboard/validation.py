@@ -28,11 +28,12 @@ FREQUENCY_EXAMPLES = {"month": "2022-06", "quarter": "2022-Q2", "half": "2022-H1
 # A column's head naming a period of each frequency, as a tracker writes it.
 HEAD_EXAMPLES = {"month": "T6/2022", "quarter": "Quý II/2022", "half": "6 tháng đầu năm 2022"}
 HEAD_EXAMPLES["year"] = "Năm 2022"
-# Where a month-by-month sheet takes a longer period's figure: the row of its last month.
+# Where a month-by-month sheet takes a longer period's figure: the row (or the column headed)
+# of its last month.
 LAST_MONTHS = {
-    "quarter": "dòng tháng cuối quý (tháng 3, 6, 9 hoặc 12)",
-    "half": "dòng tháng cuối 6 tháng (tháng 6 hoặc 12)",
-    "year": "dòng tháng 12",
+    "quarter": "tháng cuối quý (tháng 3, 6, 9 hoặc 12)",
+    "half": "tháng cuối 6 tháng (tháng 6 hoặc 12)",
+    "year": "tháng 12",
 }
 
 
@@ -401,6 +402,11 @@ def _actor_scope(actor: Actor) -> str:
     return f"đơn vị {actor.unit_code}" if actor.role == "unit" else f"vai trò {actor.role}"
 
 
+def _line(headed: bool) -> str:
+    """Where a sheet of months has a month: its column when the column's head names it."""
+    return "cột" if headed else "dòng"
+
+
 def _periods(rows, frequency, indicator_ok, wide: bool, widens, today: date, problems: Problems):
     """Each row's period (a Period, or None where it is refused) with its code, year and end
     month, a month widened to the indicator's quarter, half or year it ends on a wide sheet's
@@ -454,9 +460,14 @@ def _periods(rows, frequency, indicator_ok, wide: bool, widens, today: date, pro
         )
     result = pd.Series(decided[keys], index=rows.index, dtype=object)
     mismatched = pd.Series(~fits[keys], index=rows.index)
+    headed = (
+        rows["period_headed"].eq(True)
+        if "period_headed" in rows
+        else pd.Series(False, index=rows.index)
+    )
     if wide and mismatched.any():
-        # A month's row of a sheet with a column per indicator: the period is right for the
-        # row's other cells, the figure is in the wrong row.
+        # A month's row (or a month's column) of a sheet with a column per indicator: the
+        # period is right for the row's (column's) other cells, the figure is in the wrong one.
         misplaced = mismatched & pd.Series(
             [
                 bad and result[i].frequency == "month" and frequency[i] in LAST_MONTHS
@@ -474,18 +485,14 @@ def _periods(rows, frequency, indicator_ok, wide: bool, widens, today: date, pro
                     misplaced,
                     lambda i: (
                         f"Chỉ tiêu này báo cáo theo {periods.FREQUENCY_LABELS[frequency[i]]}: "
-                        f"ghi số ở {LAST_MONTHS[frequency[i]]}, không ở dòng "
-                        f"{result[i].in_sentence}. Để trống ô này ở dòng đó."
+                        f"ghi số ở {_line(headed[i])} {LAST_MONTHS[frequency[i]]}, không ở "
+                        f"{_line(headed[i])} {result[i].in_sentence}. Để trống ô này ở "
+                        f"{_line(headed[i])} đó."
                     ),
                 ),
             )
         mismatched &= ~misplaced
     if mismatched.any():
-        headed = (
-            rows["period_headed"].eq(True)
-            if "period_headed" in rows
-            else pd.Series(False, index=rows.index)
-        )
 
         def hint(i) -> str:
             wanted = periods.FREQUENCY_LABELS[frequency[i]]

@@ -171,7 +171,7 @@ def test_a_trackers_months_across_go_in_each_for_its_month(demo):
     jump = warnings[warnings["message"].str.contains("hơn 3 lần")]
     assert (jump["row"].tolist(), jump["column"].tolist()) == ([3], ["E (Tháng 7)"])
     told = " ".join(warnings["message"])
-    assert "C (Tháng 5) → tháng 5/2022, D (Tháng 6) → tháng 6/2022" in told
+    assert "C (Tháng 5) → tháng 5/2022; D (Tháng 6) → tháng 6/2022" in told
 
 
 def test_a_trackers_title_naming_its_indicator_gives_every_figures_indicator(demo):
@@ -325,6 +325,68 @@ def test_wide_form_maps_month_rows_to_quarters_only_at_quarter_end(demo):
     ]
 
 
+def test_a_trackers_months_merged_over_its_indicators_go_in_each_for_its_month(demo):
+    # "Tháng 6" merged over a column per indicator, and so on; a signature under the table
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["BẢNG THEO DÕI CHUYỂN ĐỔI SỐ NĂM 2022"])
+    sheet.append(["STT", "Đơn vị", "Tháng 6", None, "Tháng 7", None])
+    sheet.append([None, None, "Tổ CNS cộng đồng", "Chỉ số hài lòng", "Tổ CNS cộng đồng", None])
+    sheet.merge_cells("C2:D2")
+    sheet.merge_cells("E2:F2")
+    sheet.append([1, "Hội An", 136, 88.5, 140, None])
+    sheet.append([None, "Người lập biểu", None, None, "Thủ trưởng đơn vị", None])
+    out = io.BytesIO()
+    book.save(out)
+    upload = submit(demo, out.getvalue(), name="theo_doi.xlsx")
+    assert upload.ok, upload.problems
+    assert upload.batch.new + upload.batch.changed + upload.batch.same == 3
+    assert current(demo, "HOIAN", "CNS_TO", "2022-06")["value"] == 136
+    assert current(demo, "HOIAN", "CNS_TO", "2022-07")["value"] == 140
+    # June's column ends the second quarter: the quarterly indicator's figure is Q2's
+    assert current(demo, "HOIAN", "HL_HAILONG", "2022-Q2")["value"] == pytest.approx(88.5)
+    told = " ".join(upload.problems["message"])
+    assert "Các cột ghi kỳ ở đầu cột (C, D → tháng 6/2022; E → tháng 7/2022)" in told
+    assert "Dòng 5 chỉ có chữ" in told
+
+
+def test_a_quarterly_indicator_under_a_months_head_not_ending_its_quarter_names_the_column(demo):
+    text = "ma_don_vi,CSDL_DUNGCHUNG (T5/2022),CSDL_DUNGCHUNG (T6/2022)\nHOIAN,7,8\n"
+    upload = ingest.check(demo.cursor(), text.encode(), "w.csv", HOIAN, today=TODAY)
+    assert upload.errors[["row", "column", "message"]].values.tolist() == [
+        [
+            2,
+            "B (CSDL_DUNGCHUNG (T5/2022))",
+            "Chỉ tiêu này báo cáo theo quý: ghi số ở cột tháng cuối quý (tháng 3, 6, 9 hoặc "
+            "12), không ở cột tháng 5/2022. Để trống ô này ở cột đó.",
+        ]
+    ]
+
+
+def test_a_plans_years_merged_over_its_indicators_go_in_for_each_year(demo):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["KẾ HOẠCH CHUYỂN ĐỔI SỐ GIAI ĐOẠN 2023 - 2025"])
+    sheet.append(["STT", "Đơn vị", "Năm 2023", None, "Năm 2024", None])
+    sheet.append([None, None, "CSDL dùng chung", "Tổ CNS cộng đồng", "CSDL dùng chung", None])
+    sheet.merge_cells("C2:D2")
+    sheet.merge_cells("E2:F2")
+    sheet.append([1, "Hội An", 3, 12, 4, None])
+    out = io.BytesIO()
+    book.save(out)
+    upload = submit(demo, out.getvalue(), name="ke_hoach.xlsx", targets=True)
+    assert upload.ok, upload.problems
+    stored = demo.cursor().execute(
+        "SELECT indicator_code, year, value FROM current_targets "
+        "WHERE unit_code = 'HOIAN' AND year >= 2023 ORDER BY indicator_code, year"
+    )
+    assert stored.fetchall() == [
+        ("CNS_TO", 2023, 12),
+        ("CSDL_DUNGCHUNG", 2023, 3),
+        ("CSDL_DUNGCHUNG", 2024, 4),
+    ]
+
+
 def test_a_long_file_giving_a_quarterly_indicator_a_month_names_the_period_to_write(demo):
     text = "ma_don_vi,ma_chi_tieu,ky_bao_cao,gia_tri\nHOIAN,CSDL_DUNGCHUNG,2022-06,8\n"
     upload = ingest.check(demo.cursor(), text.encode(), "l.csv", HOIAN, today=TODAY)
@@ -423,7 +485,7 @@ def test_xlsx_with_a_two_row_header_a_numbering_row_and_names_beside_codes(demo)
     sheet.append(["(1)", "(2)", "(3)", "(4)", "(5)", "(6)=(7)/(8)", "(7)", "(8)"])
     sheet.append([1, "Hội An", "HOIAN", "TTHC_SOHOA", "2022-08", None, 450, 500])
     sheet.append([2, "Hội An", "HOIAN", "CNS_TO", "2022-08", 132, None, None])
-    sheet.append([None, "Người lập biểu", None, None, None, "Thủ trưởng đơn vị"])
+    sheet.append([None, "Người lập biểu", None, None, "Thủ trưởng đơn vị", None])
     out = io.BytesIO()
     book.save(out)
     upload = submit(demo, out.getvalue(), name="hoian.xlsx")
@@ -701,7 +763,7 @@ def test_a_plan_of_several_years_across_goes_in_for_each_year(demo):
         ("HOIAN", 2025, 16),
     ]
     told = " ".join(upload.problems["message"])
-    assert "Các cột ghi năm ở đầu cột (D (2023) → năm 2023, E (2024) → năm 2024" in told
+    assert "Các cột ghi năm ở đầu cột (D (2023) → năm 2023; E (2024) → năm 2024" in told
     assert "mỗi ô là kế hoạch của năm ghi ở đầu cột ấy" in told
     assert "mọi kế hoạch được giao cho chỉ tiêu Số tổ công nghệ số cộng đồng" in told
     assert "C (Thực hiện 2022)" in told  # unused, named

@@ -1268,11 +1268,10 @@ def test_a_ratios_name_written_once_over_its_parts_heads_each_part():
     read = table.rows[["indicator_code", "numerator", "denominator", "value"]].fillna(0)
     assert read.values.tolist() == [["TTHC_SOHOA", 450, 600, 75], ["CNS_TO", 0, 0, 131]]
     assert table.rows.at[0, "numerator_column"] == "C (Tỷ lệ hồ sơ TTHC được số hóa – Tử số)"
-    assert [label for label, _ in table.indicators_by_name] == [
-        "C (Tỷ lệ hồ sơ TTHC được số hóa – Tử số)",
-        "D (Tỷ lệ hồ sơ TTHC được số hóa – Mẫu số)",
-        "E (Tỷ lệ hồ sơ TTHC được số hóa)",
-        "F (Số tổ công nghệ số)",
+    # each indicator named by name is told once, at its first column
+    assert table.indicators_by_name == [
+        ("C (Tỷ lệ hồ sơ TTHC được số hóa – Tử số)", "TTHC_SOHOA"),
+        ("F (Số tổ công nghệ số)", "CNS_TO"),
     ]
 
 
@@ -1367,3 +1366,117 @@ def test_what_was_done_in_each_of_several_periods_is_a_trackers_months_across():
     table = locate([sheet(rows)], CODES)
     assert table.rows[["period", "value"]].values.tolist() == [["2022-07", 140], ["2022-08", 141]]
     assert [label for label, _ in table.periods_across] == ["C (Thực hiện T7)", "D (Thực hiện T8)"]
+
+
+def test_a_plans_years_merged_over_its_indicators_give_each_columns_year():
+    # a plan for several years: "Năm 2023" merged over a column per indicator, and so on
+    rows = [
+        ["KẾ HOẠCH CHUYỂN ĐỔI SỐ GIAI ĐOẠN 2023 - 2025"],
+        ["STT", "Đơn vị", "Năm 2023", None, "Năm 2024", None],
+        [None, None, "Số tổ công nghệ số", "TTHC_SOHOA", "Số tổ công nghệ số", "TTHC_SOHOA"],
+        [1, "HOIAN", 12, 80, 14, 85],
+        [2, "TAMKY", 10, None, 11, 90],
+    ]
+    names = [("Số tổ công nghệ số", "CNS_TO")]
+    table = locate([sheet(rows)], CODES, targets=True, indicator_names=names)
+    assert (table.form, table.header_row, table.ignored_columns) == ("targets_wide", 2, ["A (STT)"])
+    fields = ["source_row", "unit_code", "indicator_code", "year", "value", "year_column"]
+    assert list(table.rows[fields].itertuples(index=False, name=None)) == [
+        (4, "HOIAN", "CNS_TO", 2023, 12, "C (Số tổ công nghệ số (Năm 2023))"),
+        (4, "HOIAN", "TTHC_SOHOA", 2023, 80, "D (TTHC_SOHOA (Năm 2023))"),
+        (4, "HOIAN", "CNS_TO", 2024, 14, "E (Số tổ công nghệ số (Năm 2024))"),
+        (4, "HOIAN", "TTHC_SOHOA", 2024, 85, "F (TTHC_SOHOA (Năm 2024))"),
+        (5, "TAMKY", "CNS_TO", 2023, 10, "C (Số tổ công nghệ số (Năm 2023))"),
+        (5, "TAMKY", "CNS_TO", 2024, 11, "E (Số tổ công nghệ số (Năm 2024))"),
+        (5, "TAMKY", "TTHC_SOHOA", 2024, 90, "F (TTHC_SOHOA (Năm 2024))"),
+    ]
+    # told by year, each year's columns together; a name read for a code told once
+    assert [(label, p.year) for label, p in table.periods_across] == [
+        ("C, D", 2023),
+        ("E, F", 2024),
+    ]
+    assert table.indicators_by_name == [("C (Số tổ công nghệ số (Năm 2023))", "CNS_TO")]
+
+
+def test_a_plans_indicators_merged_over_their_years_give_each_columns_year():
+    rows = [
+        ["STT", "Đơn vị", "Số tổ công nghệ số", None, "Tỷ lệ hồ sơ TTHC được số hóa", None],
+        [None, None, 2023, "Năm 2024", "KH 2023", "KH 2024"],
+        [1, "HOIAN", 12, 14, 80, 85],
+        [None, "Người lập biểu", None, None, None, "GIÁM ĐỐC"],  # a signature, not targets
+    ]
+    names = [("Số tổ công nghệ số", "CNS_TO"), ("Tỷ lệ hồ sơ TTHC được số hóa", "TTHC_SOHOA")]
+    table = locate([sheet(rows)], CODES, targets=True, indicator_names=names)
+    assert (table.form, table.text_rows) == ("targets_wide", [4])
+    assert table.rows[["indicator_code", "year", "value"]].values.tolist() == [
+        ["CNS_TO", 2023, 12],
+        ["CNS_TO", 2024, 14],
+        ["TTHC_SOHOA", 2023, 80],
+        ["TTHC_SOHOA", 2024, 85],
+    ]
+    assert table.rows["value_column"].tolist() == [
+        "C (Số tổ công nghệ số (2023))",
+        "D (Số tổ công nghệ số (Năm 2024))",
+        "E (Tỷ lệ hồ sơ TTHC được số hóa (KH 2023))",
+        "F (Tỷ lệ hồ sơ TTHC được số hóa (KH 2024))",
+    ]
+
+
+def test_a_trackers_indicator_merged_over_its_months_takes_the_titles_year():
+    rows = [
+        ["BẢNG THEO DÕI CHUYỂN ĐỔI SỐ NĂM 2022"],
+        ["Đơn vị", "CNS_TO", None, "TTHC_SOHOA", None],
+        [None, "Tháng 6", "Tháng 7", "Tháng 6", "Tháng 7"],
+        ["HOIAN", 130, 140, 80, "-"],
+        [None, None, None, None, None],
+        ["Người lập biểu", None, None, "Thủ trưởng đơn vị", None],
+        ["(ký, ghi rõ họ tên)", None, None, "(ký tên, đóng dấu)", None],
+    ]
+    table = locate([sheet(rows)], CODES)
+    assert (table.form, table.title_period, table.text_rows) == ("wide", None, [6, 7])
+    fields = ["indicator_code", "period", "value", "period_column"]
+    assert table.rows[fields].values.tolist() == [
+        ["CNS_TO", "2022-06", 130, "B (CNS_TO (Tháng 6))"],
+        ["CNS_TO", "2022-07", 140, "C (CNS_TO (Tháng 7))"],
+        ["TTHC_SOHOA", "2022-06", 80, "D (TTHC_SOHOA (Tháng 6))"],
+    ]
+    assert table.rows["period_headed"].all()
+    # "Tháng 6" with no year anywhere
+    with pytest.raises(FileRejected, match="có cột ghi kỳ mà không ghi năm: B .*Ghi năm"):
+        locate([sheet(rows[1:])], CODES)
+
+
+def test_one_row_heads_of_an_indicator_and_its_period_in_brackets():
+    rows = [["Mã đơn vị", "CNS_TO (T7/2022)", "CNS_TO (08/2022)", "Ghi chú"], ["HOIAN", 5, 6, "x"]]
+    table = locate([sheet(rows)], CODES)
+    assert table.rows[["indicator_code", "period", "value"]].values.tolist() == [
+        ["CNS_TO", "2022-07", 5],
+        ["CNS_TO", "2022-08", 6],
+    ]
+    # beside a period column the column's own period would contradict it: unused, named
+    beside = [
+        ["Mã đơn vị", "Kỳ báo cáo", "CNS_TO (T7/2022)", "TTHC_SOHOA"],
+        ["HOIAN", "2022-06", 5, 7],
+    ]
+    table = locate([sheet(beside)], CODES)
+    assert table.ignored_columns == ["C (CNS_TO (T7/2022))"]
+    assert table.rows[["indicator_code", "period", "value"]].values.tolist() == [
+        ["TTHC_SOHOA", "2022-06", 7]
+    ]
+    # a note that names no period is no period: the column is no indicator's
+    noted = [
+        ["Mã đơn vị", "Kỳ báo cáo", "TTHC_SOHOA", "CNS_TO (số tổ)"],
+        ["HOIAN", "2022-06", 7, 5],
+    ]
+    assert locate([sheet(noted)], CODES).ignored_columns == ["D (CNS_TO (số tổ))"]
+
+
+def test_a_signature_under_a_plans_years_across_is_no_target():
+    rows = [
+        ["Mã đơn vị", "Mã chỉ tiêu", "2023", "2024"],
+        ["HOIAN", "CNS_TO", 12, 14],
+        ["Người lập biểu", None, None, "GIÁM ĐỐC"],
+    ]
+    table = locate([sheet(rows)], CODES, targets=True)
+    assert table.text_rows == [3]
+    assert table.rows[["year", "value"]].values.tolist() == [[2023, 12], [2024, 14]]

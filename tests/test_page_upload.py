@@ -121,7 +121,7 @@ def test_a_plan_of_years_across_previews_by_year_then_commits(demo_db, monkeypat
     assert not at.exception
     assert metrics(at)["Mới"] == "4" and metrics(at)["Lỗi"] == "0"
     told = " ".join(at.dataframe[0].value["Cách sửa"])
-    assert "D (KH 2023) → năm 2023, E (KH 2024) → năm 2024" in told
+    assert "D (KH 2023) → năm 2023; E (KH 2024) → năm 2024" in told
     assert "C (Thực hiện 2022)" in told
     preview = at.dataframe[1].value
     assert preview["Năm"].tolist() == [2023, 2024, 2023, 2024]
