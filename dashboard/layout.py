@@ -184,6 +184,9 @@ class Table:
     # The columns headed by a period ("T7/2022", "Tháng 7" under "NĂM 2022"), each cell a line's
     # figure of that period: (label, period).
     periods_across: list[tuple[str, periods.Period]] = field(default_factory=list)
+    # The columns headed by a unit, with no unit column, each cell a line's figure of that unit:
+    # (label, code).
+    units_across: list[tuple[str, str]] = field(default_factory=list)
     # With no indicator column, every line's indicator and the title row that names it (its full
     # or short name), or the one the sheet's name is (its code, or a name only it has): row None.
     one_indicator: tuple[str, int | None] | None = None
@@ -325,22 +328,33 @@ def _label(index: int, header: object) -> str:
     return f"{column_letter(index)} ({shown})" if shown else column_letter(index)
 
 
-def _score(header: list, fields, indicators, targets: bool) -> tuple[int, int]:
-    """How many fields a header names, and how many of its columns are each an indicator's or
-    a period's (targets: a year's)."""
+def _score(header: list, fields, indicators, targets: bool, names=None) -> tuple[int, int]:
+    """How many fields a header names, and how many of its columns are each an indicator's, a
+    period's (targets: a year's) or, in a header naming fields but no unit, a unit's."""
     keys = [normalise(cell) for cell in header]
     matched = [_field(cell, fields) for cell in header]
     if (index := _value_of_period(header, matched, targets)) is not None:
         matched[index] = "value"
+    named = set(matched) - {None}
+    # Only then are unit names looked for: a national list's names take a while to work out.
+    units = names if named and "unit_code" not in named else None
     spread = sum(
         1
         for cell, key, field in zip(header, keys, matched, strict=True)
         if key
         and not field
-        and (_wide_head(cell, indicators, targets) or _period_header(cell, targets))
+        and (
+            _wide_head(cell, indicators, targets)
+            or _period_header(cell, targets)
+            or _unit_head(cell, units)
+        )
     )
-    named = set(matched) - {None}
     return len(named), spread
+
+
+def _unit_head(cell: object, names: "_UnitNames | None") -> str | None:
+    """The code of the unit a column's head names ("Hội An", "TP. Tam Kỳ", "HOIAN"), or None."""
+    return names.code_of(cell) if names is not None and isinstance(cell, str) else None
 
 
 def _period_header(cell: object, targets: bool = False) -> tuple[str, int, int | None] | None:
@@ -382,7 +396,9 @@ def locate(
     fields = TARGET_FIELDS if targets else FIGURE_FIELDS
     indicators = _Indicators.of(indicator_codes, indicator_names)
     names = None if units is None or units.empty else _UnitNames(units)  # one for every sheet
-    found = [(sheet, _header_position(sheet, fields, indicators, targets)) for sheet in sheets]
+    found = [
+        (sheet, _header_position(sheet, fields, indicators, targets, names)) for sheet in sheets
+    ]
     found = [(sheet, position) for sheet, position in found if position is not None]
     if not found:
         raise FileRejected(_no_header_message(targets))
@@ -405,7 +421,7 @@ def locate(
     for (sheet, position), summary in zip(filled, summaries, strict=True):
         # Beside the units' own sheets, a summary with no unit column holds their sums (or a
         # period's), which the dashboard makes itself: it is passed by, not read as a unit's.
-        if summary and not _has_unit_column(sheet, position, fields, indicators, targets):
+        if summary and not _has_unit_column(sheet, position, fields, indicators, targets, names):
             passed[sheet.name] = "summary"
             continue
         try:
@@ -426,9 +442,11 @@ def summary_sheet(sheet: Sheet) -> bool:
     return sheet.tab and SUMMARY_NAME.search(words) is not None
 
 
-def _has_unit_column(sheet: Sheet, position: int, fields, indicators, targets: bool) -> bool:
+def _has_unit_column(
+    sheet: Sheet, position: int, fields, indicators, targets: bool, names=None
+) -> bool:
     """Whether the header at `position` has a unit column."""
-    header, _ = _header(sheet, position, fields, indicators, targets)
+    header, _ = _header(sheet, position, fields, indicators, targets, names)
     return any(_field(cell, fields) == "unit_code" for cell in header)
 
 
@@ -468,7 +486,7 @@ def placed(frame: pd.DataFrame, column: str, sheets: list[str]) -> pd.DataFrame:
     return out
 
 
-def _header_position(sheet: Sheet, fields, indicators, targets: bool) -> int | None:
+def _header_position(sheet: Sheet, fields, indicators, targets: bool, names=None) -> int | None:
     """Where the sheet's best header is among its first rows, or None if it has none."""
     best, continued = None, 0
     for position in range(min(HEADER_SEARCH_ROWS, len(sheet.row_numbers))):
@@ -477,8 +495,8 @@ def _header_position(sheet: Sheet, fields, indicators, targets: bool) -> int | N
         # header, not one of its own, though alone it may name more fields.
         if position < continued:
             continue
-        header, below = _header(sheet, position, fields, indicators, targets)
-        named, spread = _score(header, fields, indicators, targets)
+        header, below = _header(sheet, position, fields, indicators, targets, names)
+        named, spread = _score(header, fields, indicators, targets, names)
         rank = (named + min(spread, 1), named)
         if rank[0] >= 2:
             continued = below  # a row of column numbers under it is no header either
@@ -505,7 +523,9 @@ def _no_header_message(targets: bool) -> str:
     )
 
 
-def _header(sheet: Sheet, position: int, fields, indicators, targets: bool) -> tuple[list, int]:
+def _header(
+    sheet: Sheet, position: int, fields, indicators, targets: bool, names=None
+) -> tuple[list, int]:
     """The header's cells, and the position of the first row under it. A header may take two
     rows ("Số liệu" over "Giá trị | Tử số | Mẫu số"): the row under it continues it when it
     names a field and leaves the columns of unit, indicator, period and year empty, and each
@@ -518,15 +538,17 @@ def _header(sheet: Sheet, position: int, fields, indicators, targets: bool) -> t
         lower = sheet.row(below)
         matched = [_field(cell, fields) for cell in header]
         keyed = [i for i, field in enumerate(matched) if field in KEY_FIELDS]
-        names = any(
+        units = names if keyed and "unit_code" not in matched else None
+        heads = any(
             _field(cell, fields)
             or _wide_head(cell, indicators, targets)
             or _period_header(cell, targets)
+            or _unit_head(cell, units)
             for cell, key in ((cell, normalise(cell)) for cell in lower)
             if key
         )
         # A line of figures has its unit, indicator or period where the header names them.
-        if keyed and names and all(lower[i] is None for i in keyed):
+        if keyed and heads and all(lower[i] is None for i in keyed):
             header = _continued(header, lower, fields, indicators, targets)
             below += 1
     if below < len(sheet.row_numbers) and _numbering(sheet.row(below)):
@@ -594,7 +616,7 @@ def _numbering(cells: list) -> bool:
 def _build(
     sheet: Sheet, position: int, fields, indicators, targets: bool, names, own_unit
 ) -> Table:
-    header, start = _header(sheet, position, fields, indicators, targets)
+    header, start = _header(sheet, position, fields, indicators, targets, names)
     keys = [normalise(cell) for cell in header]
     heads = [_field(cell, fields) for cell in header]  # the field each column's head names
     named: dict[str, int] = {}
@@ -602,6 +624,8 @@ def _build(
     period_parts: dict[str, int] = {}  # year, month, quarter
     headed_by_name: list[tuple[str, str]] = []  # indicator columns headed by a name: (label, code)
     across: dict[int, tuple[str, int, int | None]] = {}  # columns headed by a period
+    unit_columns: dict[int, str] = {}  # columns headed by a unit, with no unit column: its code
+    unit_names = names if "unit_code" not in heads else None
     ignored: list[int] = []
     for index, key in enumerate(keys):
         if not key:
@@ -634,6 +658,8 @@ def _build(
             period_parts[PERIOD_PARTS[key]] = index
         elif (period := _period_header(header[index], targets)) is not None:
             across[index] = period
+        elif (unit := _unit_head(header[index], unit_names)) is not None:
+            unit_columns[index] = unit
         else:
             ignored.append(index)
     value_column = _value_of_period(header, heads, targets)
@@ -664,6 +690,11 @@ def _build(
         ignored = sorted(ignored + list(across))
         across = {}
     across_periods = _across_periods(sheet, position, header, across)
+    # Columns headed by units (a summary's districts across: "Chỉ tiêu | Tam Kỳ | Hội An"), with
+    # no figure column and nothing else across, each hold a line's figure of their unit.
+    if unit_columns and (spread or across or figures - {"period", "year"}):
+        ignored = sorted(ignored + list(unit_columns))
+        unit_columns = {}
     # An indicator's columns headed by a period too ("Tổ CNS cộng đồng (2023)"), with no period
     # (year) column, each hold a line's figure (target) of their period; otherwise unused.
     headed = {index: head[2] for head, index in wide.items() if spread and head[2] is not None}
@@ -684,7 +715,7 @@ def _build(
     if titled is not None and "value" in named:
         _check_value_period(sheet, position, header, named["value"], titled)
     one_unit, unit_by_name, unit_unheeded = None, False, None
-    if "unit_code" not in named:
+    if "unit_code" not in named and not unit_columns:
         one_unit, by_sheet = _title_unit(sheet, position, names), _sheet_unit(sheet, names)
         if one_unit is None and by_sheet is not None:
             one_unit, unit_by_name = (by_sheet, None), True
@@ -700,6 +731,7 @@ def _build(
     given |= {"unit_code"} if one_unit else set()
     given |= {title_field, "value"} if across else set()
     given |= {title_field} if every_headed else set()
+    given |= {"unit_code", "value"} if unit_columns else set()
     given |= {"indicator_code"} if one_indicator else set()
     missing_fields = [f for f in required if f not in given]
     if form == "long" and "value" not in named and {"numerator", "denominator"} <= set(named):
@@ -729,11 +761,16 @@ def _build(
         grid[len(header)] = _joined_period(grid, period_parts, year)
         header = [*header, None]
     figure_columns = [named[f] for f in ("value", "numerator", "denominator") if f in named]
-    dashed = _clear_no_figure(grid, numbers, figure_columns + list(wide.values()) + list(across))
+    spread_columns = [*wide.values(), *across, *unit_columns]
+    dashed = _clear_no_figure(grid, numbers, figure_columns + spread_columns)
     if form in WIDE_FORMS:
         frame = _melt(grid, numbers, header, named, wide, headed, "year" if targets else "period")
-    elif across:
-        frame = _across(grid, numbers, header, named, fields, across_periods, title_field)
+    elif across or unit_columns:
+        heads_give = {i: _period_given(p, title_field) for i, p in across_periods.items()}
+        heads_give.update(
+            {i: {"unit_code": code, "unit_headed": True} for i, code in unit_columns.items()}
+        )
+        frame = _across(grid, numbers, header, named, fields, heads_give)
     else:
         frame = _columns(grid, numbers, header, named, fields)
     frame = _drop_blank(frame, fields)
@@ -791,6 +828,7 @@ def _build(
         indicators_by_name=headed_by_name if form in WIDE_FORMS else [],
         periods_across=[(_label(i, header[i]), period) for i, period in across_periods.items()]
         + _by_period(headed),
+        units_across=[(_label(i, header[i]), code) for i, code in unit_columns.items()],
         one_indicator=one_indicator,
     )
 
@@ -1006,6 +1044,13 @@ class _UnitNames:
         # A code of digits alone ("1", "20333") is as often a sheet's order or a count.
         return {name_key(c): c for c in self.units["code"] if any(ch.isalpha() for ch in c)}
 
+    def code_of(self, text: object) -> str | None:
+        """The one unit a sheet's name or a column's head is ("Hội An", "TP. Hội An", "HOIAN")."""
+        key = name_key(text)
+        return (
+            self.by_code.get(key) or self.by_name.get(key) or self.by_bare_name.get(bare_name(key))
+        )
+
     @cached_property
     def by_words(self) -> dict[str, str]:
         """The words of each name, with or without its level → code."""
@@ -1062,10 +1107,7 @@ def _sheet_unit(sheet: Sheet, names: _UnitNames | None) -> str | None:
     """The one unit a workbook sheet's name is ("Hội An", "TP. Hội An", "HOIAN"), or None."""
     if not sheet.tab or names is None:
         return None
-    key = name_key(sheet.name)
-    return (
-        names.by_code.get(key) or names.by_name.get(key) or names.by_bare_name.get(bare_name(key))
-    )
+    return names.code_of(sheet.name)
 
 
 def _words(text: str) -> str:
@@ -1105,27 +1147,33 @@ def _columns(grid, numbers, header, named, fields) -> pd.DataFrame:
     return pd.DataFrame(data, copy=False)
 
 
-def _across(
-    grid, numbers, header, named, fields, across: dict[int, periods.Period], when: str
-) -> pd.DataFrame:
-    """One row per filled cell of the columns headed by a period: its line's unit, indicator and
-    note, its column's period, its figure; lines in the file's order, each left to right.
-    `when` is the field of its period (targets: year)."""
+def _period_given(period: periods.Period, when: str) -> dict:
+    """What a column headed by `period` gives each of its cells; `when` is the field of its
+    period (targets: year)."""
+    # a wrong period is a wrong column, not a wrong cell
+    given = {when: period.year if when == "year" else period.code, "period_headed": True}
+    if when == "period":
+        # a month's column holds a quarterly indicator's figure when the month ends its quarter
+        given["period_of_file"] = True
+    return given
+
+
+def _across(grid, numbers, header, named, fields, given: dict[int, dict]) -> pd.DataFrame:
+    """One row per filled cell of the columns whose heads give fields (a period, a year, a unit;
+    `given`, by column): its line's other fields, what its column's head gives, its figure;
+    lines in the file's order, each left to right."""
     lines = _columns(grid, numbers, header, named, fields)
     parts = []
-    for index, period in across.items():
+    for index, heads in given.items():
         cells = _cell(grid, index, len(numbers))
         filled = cells.notna().to_numpy()
         part = lines[filled].copy()
         label = _label(index, header[index])
-        part[when] = period.year if when == "year" else period.code
-        part[f"{when}_column"] = label
+        for name, value in heads.items():
+            part[name] = value
+            if name in fields:
+                part[f"{name}_column"] = label
         part["value"], part["value_column"] = cells[filled].to_numpy(), label
-        part["period_headed"] = True  # a wrong period is a wrong column, not a wrong cell
-        if when == "period":
-            # a month's column holds a quarterly indicator's figure when the month ends its
-            # quarter
-            part["period_of_file"] = True
         parts.append(part)
     frame = pd.concat(parts, ignore_index=True)
     return frame.sort_values("source_row", kind="stable", ignore_index=True)
@@ -1184,10 +1232,8 @@ def _melt(grid, numbers, header, named, wide, headed, when: str) -> pd.DataFrame
                 "wide": True,
             }
             if value_index in headed:
-                given = headed[value_index]
-                record[when] = given.year if when == "year" else given.code
+                record.update(_period_given(headed[value_index], when))
                 record[f"{when}_column"] = record["indicator_code_column"]
-                record["period_headed"] = True  # a wrong period is a wrong column, not a row
             records.append(record)
     if not records:
         fields = dict.fromkeys([*FIGURE_FIELDS, when])

@@ -201,6 +201,12 @@ def figures(
         unit, lambda u: u is not None and actor.may_report_for(u)
     ).astype(bool)
     if forbidden.any():
+        # a unit its column's head names ("Tam Kỳ | Hội An" across) is sent by that column
+        headed = (
+            rows["unit_headed"].eq(True)
+            if "unit_headed" in rows
+            else pd.Series(False, index=rows.index)
+        )
         problems.add_where(
             "error",
             rows,
@@ -210,8 +216,8 @@ def figures(
                 forbidden,
                 lambda i: (
                     f"Tài khoản {actor.username} ({_actor_scope(actor)}) "
-                    f"không được gửi số liệu của đơn vị {unit[i]}. Xóa dòng này hoặc để đơn vị "
-                    f"{unit[i]} tự gửi."
+                    f"không được gửi số liệu của đơn vị {unit[i]}. Xóa "
+                    f"{'cột' if headed[i] else 'dòng'} này hoặc để đơn vị {unit[i]} tự gửi."
                 ),
             ),
         )

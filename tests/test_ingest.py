@@ -387,6 +387,30 @@ def test_a_plans_years_merged_over_its_indicators_go_in_for_each_year(demo):
     ]
 
 
+def test_a_summary_of_districts_across_goes_in_for_each_district(demo):
+    # indicators down by name, a column per district under the title's month
+    rows = [
+        ["BIỂU TỔNG HỢP KẾT QUẢ CHUYỂN ĐỔI SỐ THÁNG 7 NĂM 2022"],
+        ["STT", "Chỉ tiêu", "ĐVT", "Tổng cộng", "TP. Tam Kỳ", "Thành phố Hội An"],
+        [1, "Tổ CNS cộng đồng", "Tổ", 290, 139, 151],
+        [2, "Số chương trình truyền thanh – truyền hình địa phương phát sóng", "CT", 30, "-", 30],
+    ]
+    data = workbook({"TH": rows})
+    upload = submit(demo, data, name="tong_hop.xlsx")
+    assert upload.ok, upload.problems
+    assert upload.batch.new + upload.batch.changed + upload.batch.same == 3
+    assert current(demo, "TAMKY", "CNS_TO", "2022-07")["value"] == 139
+    assert current(demo, "HOIAN", "CNS_TO", "2022-07")["value"] == 151
+    assert current(demo, "HOIAN", "TT_CHUONGTRINH", "2022-07")["value"] == 30
+    told = " ".join(upload.problems["message"])
+    assert "Các cột ghi đơn vị ở đầu cột (E (TP. Tam Kỳ) → TAMKY; F (Thành phố Hội An)" in told
+    assert "D (Tổng cộng)" in told  # the sum is the dashboard's own: unused, named
+    # a district's account sends its own column; another's is refused at its cells
+    own = ingest.check(demo.cursor(), data, "tong_hop.xlsx", HOIAN, today=TODAY)
+    assert own.errors[["row", "column"]].values.tolist() == [[3, "E (TP. Tam Kỳ)"]]
+    assert own.errors.iloc[0]["message"].endswith("Xóa cột này hoặc để đơn vị TAMKY tự gửi.")
+
+
 def test_a_long_file_giving_a_quarterly_indicator_a_month_names_the_period_to_write(demo):
     text = "ma_don_vi,ma_chi_tieu,ky_bao_cao,gia_tri\nHOIAN,CSDL_DUNGCHUNG,2022-06,8\n"
     upload = ingest.check(demo.cursor(), text.encode(), "l.csv", HOIAN, today=TODAY)

@@ -1480,3 +1480,63 @@ def test_a_signature_under_a_plans_years_across_is_no_target():
     table = locate([sheet(rows)], CODES, targets=True)
     assert table.text_rows == [3]
     assert table.rows[["year", "value"]].values.tolist() == [[2023, 12], [2024, 14]]
+
+
+def test_a_summarys_units_across_give_each_columns_figure_its_unit():
+    # the department's summary: indicators down, "Kết quả" merged over a column per district
+    rows = [
+        ["BIỂU TỔNG HỢP KẾT QUẢ THÁNG 7 NĂM 2022"],
+        ["STT", "Chỉ tiêu", "ĐVT", "Tổng số", "Kết quả của các địa phương", None, None],
+        [None, None, None, None, "TP. Tam Kỳ", "Huyện Núi Thành", "SAIGON"],
+        ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"],
+        [1, "CNS_TO", "Tổ", 300, 140, "-", 160],
+        [2, "TTHC_SOHOA", "%", None, 95, 90, None],
+        [None, "Người lập biểu", None, None, None, "KT. GIÁM ĐỐC", None],
+    ]
+    table = locate([sheet(rows)], CODES, units=UNITS)
+    assert (table.form, table.header_row, table.text_rows) == ("long", 2, [7])
+    # the total is the dashboard's own sum, and a unit of measure is no field
+    assert table.ignored_columns == ["A (STT)", "C (ĐVT)", "D (Tổng số)"]
+    fields = ["source_row", "unit_code", "indicator_code", "value", "unit_code_column"]
+    assert list(table.rows[fields].itertuples(index=False, name=None)) == [
+        (5, "TAMKY", "CNS_TO", 140, "E (TP. Tam Kỳ)"),
+        (5, "SAIGON", "CNS_TO", 160, "G (SAIGON)"),  # "-": nothing for Núi Thành
+        (6, "TAMKY", "TTHC_SOHOA", 95, "E (TP. Tam Kỳ)"),
+        (6, "NUITHANH", "TTHC_SOHOA", 90, "F (Huyện Núi Thành)"),
+    ]
+    assert table.rows["unit_headed"].all()
+    assert table.rows["value_column"].tolist() == table.rows["unit_code_column"].tolist()
+    assert (table.one_unit, table.title_period[0]) == (None, Period(2022, "month", 7))
+    assert table.units_across == [
+        ("E (TP. Tam Kỳ)", "TAMKY"),
+        ("F (Huyện Núi Thành)", "NUITHANH"),
+        ("G (SAIGON)", "SAIGON"),
+    ]
+
+
+def test_a_plans_units_across_may_give_the_province_wide_row():
+    rows = [
+        ["KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2023"],
+        ["Chỉ tiêu", "Toàn tỉnh", "Tam Kỳ", "Núi Thành"],
+        ["CNS_TO", 1500, 140, None],
+    ]
+    province = pd.DataFrame({"code": ["*"], "name": ["Toàn tỉnh"]})
+    units = pd.concat([UNITS, province], ignore_index=True)
+    table = locate([sheet(rows)], CODES, targets=True, units=units)
+    assert table.rows[["unit_code", "indicator_code", "year", "value"]].values.tolist() == [
+        ["*", "CNS_TO", "2023", 1500],  # the title's year, as written
+        ["TAMKY", "CNS_TO", "2023", 140],
+    ]
+
+
+def test_unit_heads_beside_a_unit_or_figure_column_are_unused():
+    beside_unit = [["Mã đơn vị", "Mã chỉ tiêu", "Kỳ", "Giá trị", "Tam Kỳ"]]
+    table = locate(
+        [sheet([*beside_unit, ["NUITHANH", "CNS_TO", "2022-07", 5, 9]])], CODES, units=UNITS
+    )
+    assert (table.ignored_columns, table.units_across) == (["E (Tam Kỳ)"], [])
+    assert table.rows[["unit_code", "value"]].values.tolist() == [["NUITHANH", 5]]
+    beside_value = [["Chỉ tiêu", "Kỳ", "Giá trị", "Tam Kỳ"], ["CNS_TO", "2022-07", 5, 9]]
+    table = locate([sheet(beside_value)], CODES, units=UNITS, own_unit="NUITHANH")
+    assert (table.ignored_columns, table.units_across) == (["D (Tam Kỳ)"], [])
+    assert table.rows[["unit_code", "value"]].values.tolist() == [["NUITHANH", 5]]
