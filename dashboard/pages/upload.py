@@ -83,12 +83,13 @@ uploaded = web.file_uploader(
 st.caption(
     "Nhận mẫu nhập liệu ở trên; tệp mỗi dòng một số liệu (cột mã đơn vị, mã chỉ tiêu, kỳ báo "
     "cáo, giá trị); hoặc báo cáo của một đơn vị mỗi dòng một chỉ tiêu, ghi tên đơn vị và kỳ ở "
-    "dòng tên báo cáo («UBND HUYỆN … BÁO CÁO THÁNG 7 NĂM 2022»); hoặc bảng theo dõi mỗi cột một "
-    "kỳ («T7/2022», «T8/2022»)."
+    "dòng tên báo cáo («UBND HUYỆN … BÁO CÁO THÁNG 7 NĂM 2022»); bảng theo dõi mỗi cột một "
+    "kỳ («T7/2022», «T8/2022»); hoặc biểu tổng hợp mỗi cột một đơn vị («Tam Kỳ», «Hội An»)."
     if kind == "figures"
     else "Nhận bảng kế hoạch tải ở trang Kế hoạch (mỗi dòng một đơn vị, mỗi cột một chỉ tiêu, "
     "cột năm); tệp mỗi dòng một kế hoạch (mã đơn vị hoặc * cho cả tỉnh, mã chỉ tiêu, năm, "
-    "kế hoạch); hoặc kế hoạch nhiều năm mỗi cột một năm («2023», «KH 2024»)."
+    "kế hoạch); kế hoạch nhiều năm mỗi cột một năm («2023», «KH 2024»); hoặc mỗi dòng một chỉ "
+    "tiêu, mỗi cột một đơn vị («Toàn tỉnh», «Tam Kỳ»)."
 )
 if uploaded is not None:
     data = uploaded.getvalue()
