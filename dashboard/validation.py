@@ -202,11 +202,7 @@ def figures(
     ).astype(bool)
     if forbidden.any():
         # a unit its column's head names ("Tam Kỳ | Hội An" across) is sent by that column
-        headed = (
-            rows["unit_headed"].eq(True)
-            if "unit_headed" in rows
-            else pd.Series(False, index=rows.index)
-        )
+        headed = _flag(rows, "unit_headed")
         problems.add_where(
             "error",
             rows,
@@ -230,11 +226,7 @@ def figures(
     info = looked_up(indicator, cat.indicators.set_index("code")[["frequency", "measure", "kind"]])
     frequency, measure, kind = info["frequency"], info["measure"], info["kind"]
 
-    widens = (
-        rows["period_of_file"].eq(True).to_numpy()
-        if "period_of_file" in rows
-        else np.zeros(len(rows), dtype=bool)
-    )
+    widens = _flag(rows, "period_of_file").to_numpy()
     when = _periods(rows, frequency, indicator_ok, table.form == "wide", widens, today, problems)
     ok &= when["period"].notna()
 
@@ -408,6 +400,14 @@ def _actor_scope(actor: Actor) -> str:
     return f"đơn vị {actor.unit_code}" if actor.role == "unit" else f"vai trò {actor.role}"
 
 
+def _flag(rows: pd.DataFrame, column: str) -> pd.Series:
+    """A flag the layout sets on some rows (period_headed, unit_headed, period_of_file): True
+    where set, False elsewhere and where no row has it."""
+    if column not in rows:
+        return pd.Series(False, index=rows.index)
+    return rows[column].eq(True)
+
+
 def _line(headed: bool) -> str:
     """Where a sheet of months has a month: its column when the column's head names it."""
     return "cột" if headed else "dòng"
@@ -466,11 +466,7 @@ def _periods(rows, frequency, indicator_ok, wide: bool, widens, today: date, pro
         )
     result = pd.Series(decided[keys], index=rows.index, dtype=object)
     mismatched = pd.Series(~fits[keys], index=rows.index)
-    headed = (
-        rows["period_headed"].eq(True)
-        if "period_headed" in rows
-        else pd.Series(False, index=rows.index)
-    )
+    headed = _flag(rows, "period_headed")
     if wide and mismatched.any():
         # A month's row (or a month's column) of a sheet with a column per indicator: the
         # period is right for the row's (column's) other cells, the figure is in the wrong one.
