@@ -2,11 +2,12 @@
 its lines as trimmed text with where each cell came from, and what both lists share once they
 are compared with the catalogue."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from dashboard import catalog, formatting, reader
+from dashboard import catalog, formatting, leading_zeros, reader
 from dashboard.cells import text
 from dashboard.layout import HEADER_SEARCH_ROWS, column_letter, normalise
 from dashboard.problems import Problems
@@ -138,6 +139,34 @@ def add_errors(problems: Problems, line: dict, errors: list[tuple[str | None, st
             else (line["source_row"],)
         )
         problems.add("error", message, *where)
+
+
+def restore_zeros(frame: pd.DataFrame, known: Iterable[str], what: str, problems: Problems) -> None:
+    """Codes of the list that are a catalogue code of digits without its leading zeros (4 for
+    00004: Excel drops them from a number cell) put back in `frame`, with one warning listing
+    them; read as written, such a line would add a second entry beside the catalogue's."""
+    known = set(known)
+    numbered = leading_zeros.by_number(known)
+    if not numbered or frame.empty:
+        return
+    codes = frame["code"]
+    found = codes[~codes.isin(known)].map(lambda c: leading_zeros.restored(c, numbered))
+    found = found.dropna()
+    if found.empty:
+        return
+    listed = ", ".join(f"{codes[i]} → {found[i]}" for i in found.index[:5])
+    if len(found) > 5:
+        listed += f" và {formatting.number(len(found) - 5)} mã khác"
+    first = frame.loc[found.index[0]]
+    problems.add(
+        "warning",
+        f"Cột {first['code_column']} ghi mã {what} thiếu số 0 ở đầu (Excel bỏ số 0 đầu của ô "
+        f"kiểu số): đã nhận theo mã trong danh mục ({listed}). Định dạng cột là Văn bản "
+        "(Text) trước khi gõ mã để giữ số 0.",
+        int(first["source_row"]),
+        first["code_column"],
+    )
+    frame.loc[found.index, "code"] = found
 
 
 def code_error(

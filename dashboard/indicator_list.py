@@ -135,6 +135,7 @@ def _checked(cur, frame: pd.DataFrame, problems: Problems) -> tuple[pd.DataFrame
     groups = catalogue_file.Parents.of(frame, known, "group", "nhóm", "ten_nhom")
     allowed = set(known["code"]) | set(groups.new)
     existing = catalog.indicators(cur).set_index("code")
+    catalogue_file.restore_zeros(frame, existing.index, "chỉ tiêu", problems)
     rows, first_row = [], {}
     for line in frame.to_dict("records"):
         errors: list[tuple[str | None, str]] = []

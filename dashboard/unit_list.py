@@ -71,6 +71,7 @@ def _checked(cur, frame: pd.DataFrame, problems: Problems) -> tuple[pd.DataFrame
     clusters = catalogue_file.Parents.of(frame, catalog.clusters(cur), "cluster", "cụm", "ten_cum")
     kinds = {normalise(k): k for k in catalog.UNIT_KINDS}
     kinds |= {normalise(label): k for k, label in catalog.UNIT_KINDS.items()}
+    catalogue_file.restore_zeros(frame, catalog.units(cur)["code"], "đơn vị", problems)
     rows, first_row = [], {}
     for line in frame.to_dict("records"):
         errors: list[tuple[str | None, str]] = []

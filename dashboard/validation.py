@@ -8,7 +8,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from dashboard import formatting, numbers, periods
+from dashboard import formatting, leading_zeros, numbers, periods
 from dashboard.accents import bare_name, codes_by_name, name_key
 from dashboard.accounts import Actor
 from dashboard.cells import looked_up, per_value
@@ -115,6 +115,9 @@ def _codes(rows, field, known: pd.DataFrame, label: str, problems: Problems):
     valid = codes.isin(set(known["code"]))
     unknown = codes.notna() & ~valid
     if unknown.any():
+        _zeros_restored(rows, field, known, label, codes, valid, unknown, problems)
+        unknown = codes.notna() & ~valid
+    if unknown.any():
         _by_name(rows, field, known, label, codes, valid, unknown, problems)
         unknown = codes.notna() & ~valid
     if unknown.any():
@@ -153,20 +156,62 @@ def _by_name(rows, field, known, label, codes, valid, unknown, problems) -> None
         key = name_key(cell)
         return by_name.get(key) or by_bare.get(bare_name(key)) or by_short.get(key)
 
-    found = per_value(rows.loc[unknown, field], code_of)
-    found = found.dropna()
+    found = per_value(rows.loc[unknown, field], code_of).dropna()
+    _take(
+        rows,
+        field,
+        found,
+        codes,
+        valid,
+        problems,
+        "tên",
+        lambda column, listed: (
+            f"Cột {column} ghi tên thay cho {label}: đã nhận theo tên trong danh mục "
+            f"({listed}). Ghi mã để chắc chắn không nhầm."
+        ),
+    )
+
+
+def _zeros_restored(rows, field, known, label, codes, valid, unknown, problems) -> None:
+    """Cells of `unknown` holding a catalogue code of digits without its leading zeros (Excel
+    drops them from a number cell: 4 for 00004) take that code, with a warning listing them."""
+    numbered = leading_zeros.by_number(known["code"])
+    if not numbered:
+        return
+    found = per_value(codes[unknown], lambda cell: leading_zeros.restored(cell, numbered))
+    _take(
+        rows,
+        field,
+        found.dropna(),
+        codes,
+        valid,
+        problems,
+        "mã",
+        lambda column, listed: (
+            f"Cột {column} ghi {label} thiếu số 0 ở đầu (Excel bỏ số 0 đầu của ô kiểu số): đã "
+            f"nhận theo mã trong danh mục ({listed}). Định dạng cột là Văn bản (Text) trước "
+            "khi gõ mã để giữ số 0."
+        ),
+    )
+
+
+def _take(rows, field, found: pd.Series, codes, valid, problems, noun: str, message) -> None:
+    """Cells `found` read as the codes it holds, in `codes` and `valid`, with one warning
+    `message(column, listed)` at the first of them, `listed` naming five pairs ("4 → 00004")
+    and how many `noun`s more."""
     if found.empty:
         return
     codes[found.index] = found
     valid[found.index] = True
-    pairs = dict(zip(rows.loc[found.index, field].astype(str), found, strict=True))
-    shown = [f"{name} → {code}" for name, code in list(pairs.items())[:5]]
-    more = f" và {formatting.number(len(pairs) - 5)} tên khác" if len(pairs) > 5 else ""
+    written = per_value(rows.loc[found.index, field], written_text)
+    pairs = dict(zip(written, found, strict=True))
+    listed = ", ".join(f"{cell} → {code}" for cell, code in list(pairs.items())[:5])
+    if len(pairs) > 5:
+        listed += f" và {formatting.number(len(pairs) - 5)} {noun} khác"
     first = found.index[0]
     problems.add(
         "warning",
-        f"Cột {rows.loc[first, f'{field}_column']} ghi tên thay cho {label}: đã nhận theo tên "
-        f"trong danh mục ({', '.join(shown)}{more}). Ghi mã để chắc chắn không nhầm.",
+        message(rows.loc[first, f"{field}_column"], listed),
         row=int(rows.loc[first, "source_row"]),
         column=rows.loc[first, f"{field}_column"],
     )

@@ -163,3 +163,23 @@ def test_the_downloaded_list_loads_back_unchanged(province, tmp_path):
         export.write_table(frame, path)
         back = read(province, path.read_bytes(), path.name)
         assert back.ok and back.summary() == "0 mới, 0 thay đổi, 2 không đổi"
+
+
+def test_a_list_opened_in_excel_keeps_its_communes_codes_with_their_zeros(province):
+    """Hà Nội's communes are 00004, 00008…; a list saved from Excel, which read them as
+    numbers, says 4 and 8. Read as written, each line would add a second commune."""
+    listed = read(province, "ma_don_vi,ten_don_vi,ma_cum\n00004,Phường Ba Đình,DB\n")
+    unit_list.write(province, LOCAL_OPERATOR, listed)
+    data = workbook(
+        {"Sheet": [["ma_don_vi", "ten_don_vi", "ma_cum"], [4, "Phường Ba Đình mới", "DB"]]}
+    )
+    again = read(province, data, "don_vi.xlsx")
+    assert again.ok and again.summary() == "0 mới, 1 thay đổi, 0 không đổi"
+    assert list(again.rows["code"]) == ["00004"]
+    warning = again.problems.iloc[0]
+    assert (warning["severity"], warning["row"]) == ("warning", 2)
+    assert "thiếu số 0 ở đầu" in warning["message"] and "4 → 00004" in warning["message"]
+    unit_list.write(province, LOCAL_OPERATOR, again)
+    units = catalog.units(province.cursor()).set_index("code")
+    assert sorted(units.index) == ["00004", "HOIAN"]
+    assert units.loc["00004", "name"] == "Phường Ba Đình mới"

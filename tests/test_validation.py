@@ -75,3 +75,51 @@ def test_a_name_that_is_not_exactly_one_units_is_refused(written, why):
 def test_codes_are_read_as_codes_before_any_name():
     staged, problems = check("phuninh")
     assert list(staged["unit_code"]) == ["PHUNINH"] and problems.empty
+
+
+ZEROED = validation.Catalogue(
+    units=pd.DataFrame(
+        {
+            "code": ["00004", "00008", "040", "0040", "26734"],
+            "name": ["Ba Đình", "Ngọc Hà", "Một", "Hai", "Hội An"],
+            "cluster_code": "C",
+            "active": True,
+        }
+    ),
+    indicators=CATALOGUE.indicators,
+)
+
+
+def check_zeroed(unit: object) -> tuple[pd.DataFrame, pd.DataFrame]:
+    rows = [["Mã đơn vị", "Chỉ tiêu", "Kỳ báo cáo", "Giá trị"], [unit, "CNS_TO", "2022-08", 5]]
+    table = locate([Sheet.from_rows("t", rows, [1, 2])], list(ZEROED.indicators["code"]))
+    problems = Problems()
+    staged = validation.figures(table, ZEROED, LOCAL_OPERATOR, date(2022, 9, 5), problems, False)
+    return staged, problems.frame()
+
+
+@pytest.mark.parametrize("written", [4, 4.0, "4", "0004"])
+def test_a_code_excel_stripped_of_its_leading_zeros_is_read_as_the_catalogues(written):
+    staged, problems = check_zeroed(written)
+    assert list(staged["unit_code"]) == ["00004"]
+    assert problems[["severity", "row", "column"]].values.tolist() == [
+        ["warning", 2, "A (Mã đơn vị)"]
+    ]
+    message = problems.iloc[0]["message"]
+    assert "thiếu số 0 ở đầu" in message and f"{str(written).removesuffix('.0')} → 00004" in message
+
+
+@pytest.mark.parametrize(
+    ("written", "why"),
+    [
+        (40, "040 and 0040 are both 40: neither is guessed"),
+        ("2673", "a code without its zeros is the only one restored, not a code cut short"),
+        ("4A", "only a cell of digits alone lost zeros"),
+        ("-4", "a sign is not a digit"),
+    ],
+)
+def test_a_number_that_is_not_exactly_one_zeroed_code_is_refused(written, why):
+    staged, problems = check_zeroed(written)
+    assert staged.empty, why
+    error = problems[problems["severity"] == "error"].iloc[0]
+    assert error["message"].startswith(f"Mã đơn vị «{written}» không có trong danh mục."), why
