@@ -21,12 +21,22 @@ TOTAL_LABELS = {"tong", "tongso", "cong", "total", "grandtotal", "sum", "tongtoa
 _TOTAL_INITIALS = {label[0].upper() for label in TOTAL_LABELS | {"tongcong"}}
 
 FIGURE_FIELDS = {
-    "unit_code": ("madonvi", "unitcode", "madv", "donvi", "unit", "tendonvi"),
+    # "Mã ĐVHC" (đơn vị hành chính), "Xã", "Địa phương": how communes' lists and summaries
+    # head their units; not "Huyện", a district beside its communes' column in older files.
+    "unit_code": (
+        *("madonvi", "unitcode", "madv", "madvhc", "madonvihanhchinh", "maxa", "maxaphuong"),
+        *("donvi", "unit", "tendonvi", "dvhc", "tendvhc", "donvihanhchinh", "tendonvihanhchinh"),
+        *("xa", "tenxa", "xaphuong", "tenxaphuong", "phuongxa", "diaphuong", "tendiaphuong"),
+    ),
     "indicator_code": (
         *("machitieu", "indicatorcode", "mact", "chitieu", "indicator"),
-        *("tenchitieu", "noidungchitieu", "noidung"),
+        *("tenchitieu", "noidungchitieu", "noidung", "tieuchi", "tentieuchi", "matieuchi"),
     ),
-    "period": ("kybaocao", "period", "kybc", "ky"),
+    # "Thời gian", "Tháng/Năm": a column of 06/2022 or T6/2022
+    "period": (
+        *("kybaocao", "period", "kybc", "ky", "thoigian", "thoigianbaocao", "thoidiem"),
+        *("thoidiembaocao", "thangnam", "kysolieu"),
+    ),
     # "Kết quả (thực hiện)", "Thực hiện": a unit's own report of its indicators, one per line
     "value": (
         "giatri",
@@ -36,6 +46,9 @@ FIGURE_FIELDS = {
         "ketquathuchien",
         "thuchien",
         "solieuthuchien",
+        "solieubaocao",
+        "giatribaocao",
+        "ketquadatduoc",
     ),
     "numerator": ("tuso", "numerator"),
     "denominator": ("mauso", "denominator"),
@@ -116,7 +129,9 @@ COLUMN_NUMBER = re.compile(r"^\(?\s*(\d{1,2}|[A-Za-z])\s*\)?(\s*=.*)?$")
 # Headers that may head a column of names rather than codes ("Đơn vị": Hội An): beside a
 # column headed as codes ("Mã ĐV") for the same field, they are left out.
 NAME_HEADERS = {"donvi", "unit", "tendonvi", "chitieu", "indicator", "tenchitieu"}
-NAME_HEADERS |= {"noidungchitieu", "noidung"}
+NAME_HEADERS |= {"noidungchitieu", "noidung", "tieuchi", "tentieuchi", "dvhc", "tendvhc"}
+NAME_HEADERS |= {"donvihanhchinh", "tendonvihanhchinh", "xa", "tenxa", "xaphuong"}
+NAME_HEADERS |= {"tenxaphuong", "phuongxa", "diaphuong", "tendiaphuong"}
 FIELD_LABELS = {
     "unit_code": "ma_don_vi",
     "indicator_code": "ma_chi_tieu",

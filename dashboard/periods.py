@@ -13,6 +13,21 @@ FREQUENCY_LABELS = {"month": "tháng", "quarter": "quý", "half": "6 tháng", "y
 # Between a period's number and its year: 6/2022, 6-2022, 6.2022 or "6 năm 2022".
 _OF = r"\s*(?:[/.-]|NAM)\s*"
 
+# A month as Excel shows a date cell formatted "mmm-yy", which a CSV saved from it carries:
+# "Jun-22" on an English Windows, "Thg6-22" or "thg 6 2022" on a Vietnamese one.
+_MONTH_WORDS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
+_SHOWN_MONTH = re.compile(
+    r"^(?:THG\s*(\d{1,2})|(JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?"
+    r"|AUG(?:UST)?|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?))"
+    r"\s*[/.-]?\s*(\d{2}|\d{4})$"
+)
+
+
+def _shown_month(match: re.Match) -> tuple[int, int]:
+    year = int(match[3]) + (2000 if len(match[3]) == 2 else 0)
+    return year, int(match[1]) if match[1] else _MONTH_WORDS.index(match[2][:3]) + 1
+
+
 # Matched against the text in capitals without accents, spaces collapsed; every label this
 # module writes (Tháng 6/2022, Quý II/2022, 6 tháng đầu năm 2022, Năm 2022, 6T đầu/2022) is one.
 _FORMS = [
@@ -38,6 +53,7 @@ _FORMS = [
         lambda m: (int(m[2]), 1 if m[1] == "DAU" else 2),
     ),
     (re.compile(r"^(?:NAM\s*)?(\d{4})$"), "year", lambda m: (int(m[1]), 1)),
+    (_SHOWN_MONTH, "month", _shown_month),
     # A date where a month was meant: Excel turns a typed "06/2022" into 01/06/2022, and a CSV
     # saved from it carries the date (dd/mm/yyyy, or yyyy-mm-dd from other tools).
     (

@@ -16,8 +16,12 @@ from dashboard.store import Store, audit
 from dashboard.tables import CHANGE_LABELS
 
 FIELDS = {
-    "code": ("madonvi", "madv", "unitcode", "ma", "code"),
-    "name": ("tendonvi", "donvi", "ten", "name", "unitname", "unit"),
+    # "Mã ĐVHC", "Mã xã", "Tên xã": the national list of communes and what copies it
+    "code": ("madonvi", "madv", "unitcode", "ma", "code", "madvhc", "madonvihanhchinh", "maxa"),
+    "name": (
+        *("tendonvi", "donvi", "ten", "name", "unitname", "unit", "tendvhc", "tendonvihanhchinh"),
+        *("tenxa", "xa", "xaphuong", "tenxaphuong"),
+    ),
     "cluster": ("macum", "macumthidua", "cum", "cumthidua", "cluster", "clustercode"),
     "cluster_name": ("tencum", "tencumthidua", "clustername"),
     "kind": ("loai", "loaidonvi", "kind", "cap"),  # "Cấp": Xã / Phường / Đặc khu in the 2025 lists

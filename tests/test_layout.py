@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from dashboard.layout import SHEET_SPAN, column_letter, locate, normalise, placed, summary_sheet
-from dashboard.periods import Period
+from dashboard.periods import Period, parse
 from dashboard.reader import FileRejected, Sheet
 
 CODES = ["TTHC_SOHOA", "CNS_TO"]
@@ -253,6 +253,44 @@ def test_a_column_of_unit_names_beside_the_codes_is_left_out():
     assert table.ignored_columns == ["A (TT)", "B (Đơn vị)", "D (Chỉ tiêu)"]
     row = table.rows.iloc[0]
     assert (row["unit_code"], row["indicator_code"]) == ("HOIAN", "CNS_TO")
+
+
+CODE_AND_NAME = ["HOIAN", "Hội An", "CNS_TO", "06/2022", 5]
+
+
+@pytest.mark.parametrize(
+    ("header", "line", "ignored"),
+    [
+        # a commune's list heads its units as administrative units, its names beside
+        (
+            ["Mã ĐVHC", "Tên ĐVHC", "Mã chỉ tiêu", "Thời gian", "Số liệu"],
+            CODE_AND_NAME,
+            ["B (Tên ĐVHC)"],
+        ),
+        (
+            ["Mã xã", "Xã, phường", "Tiêu chí", "Tháng/Năm", "Giá trị"],
+            CODE_AND_NAME,
+            ["B (Xã, phường)"],
+        ),
+        (
+            ["Địa phương", "Mã CT", "Thời điểm báo cáo", "Kết quả đạt được"],
+            CODE_AND_NAME[:1] + CODE_AND_NAME[2:],
+            [],
+        ),
+        # "Huyện" beside its communes is no unit column of theirs: it is unused, not a second
+        (
+            ["Huyện", "Xã", "Mã chỉ tiêu", "Kỳ báo cáo", "Số liệu báo cáo"],
+            ["Núi Thành", "HOIAN", "CNS_TO", "06/2022", 5],
+            ["A (Huyện)"],
+        ),
+    ],
+)
+def test_the_headers_communes_and_other_systems_write(header, line, ignored):
+    table = locate([sheet([header, line])], CODES)
+    assert table.form == "long" and table.ignored_columns == ignored
+    row = table.rows.iloc[0]
+    assert (row["unit_code"], row["indicator_code"], row["value"]) == ("HOIAN", "CNS_TO", 5)
+    assert Period(2022, "month", 6) == parse(row["period"])
 
 
 @pytest.mark.parametrize(

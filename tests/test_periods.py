@@ -48,6 +48,12 @@ from dashboard.periods import (
         ("1/6/2022", "2022-06"),
         ("2022-06-01", "2022-06"),
         ("2022-06-01 00:00:00", "2022-06"),
+        # a date cell as Excel shows it ("mmm-yy") and a CSV saved from it carries
+        ("Jun-22", "2022-06"),
+        ("Sept-22", "2022-09"),
+        ("December 2022", "2022-12"),
+        ("Thg6-22", "2022-06"),  # a Vietnamese Windows
+        ("thg 12/2022", "2022-12"),
     ],
 )
 def test_accepted_spellings(text, code):
@@ -74,6 +80,10 @@ def test_accepted_spellings(text, code):
         2022.5,
         2022.1,  # a number cell: 2022.10 typed, 2022.1 kept; never taken for January
         "2022.10",
+        "Junk-22",
+        "Marc 2022",
+        "Jun-2",
+        "Thg13-22",
     ],
 )
 def test_rejected_spellings(text):

@@ -25,10 +25,13 @@ def read(store, text: str | bytes, name="don_vi.csv"):
     return unit_list.read(store.cursor(), data, name)
 
 
-def test_the_2025_list_of_communes_says_each_ones_level_under_cap(province):
+@pytest.mark.parametrize(
+    "head", ["Mã,Tên,Cấp,Mã cụm", "Mã ĐVHC,Tên ĐVHC,Cấp,Mã cụm", "Mã xã,Tên xã,Cấp,Cụm"]
+)
+def test_the_2025_list_of_communes_says_each_ones_level_under_cap(province, head):
     """As the national list of communes after the 2025 reform writes them: Mã, Tên, Cấp."""
     text = (
-        "Mã,Tên,Cấp,Mã cụm\n"
+        f"{head}\n"
         "26734,Phường Sài Gòn,Phường,DB\n"
         "30910,Đặc khu Phú Quốc,Đặc khu,DB\n"
         "25750,Xã Tân An,Xã,DB\n"
