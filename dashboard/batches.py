@@ -251,7 +251,7 @@ def rebuild_current_figures(store: Store, username: str) -> int:
         sql.run(cur, "insert_all_current_figures")
         snapshot.refresh(cur)
         count = int(sql.scalar(cur, "current_figure_count"))
-        audit(cur, username, "rebuild_current_figures", f"{count} số liệu")
+        audit(cur, username, "rebuild_current_figures", f"{formatting.number(count)} số liệu")
         return count
 
     return store.transact(work)
@@ -285,8 +285,9 @@ def revert(store: Store, batch_id: str, actor: Actor) -> BatchResult:
         if not later.empty:
             seqs = ", ".join(f"#{int(s)}" for s in sorted(later["later_seq"].unique()))
             raise RevertRefused(
-                f"Không hoàn tác được lô #{seq}: {len(later)} số liệu của lô này đã được lô sau "
-                f"({seqs}) thay đổi. Hoàn tác các lô sau trước, hoặc gửi lại số liệu đúng."
+                f"Không hoàn tác được lô #{seq}: {formatting.number(len(later))} số liệu của lô "
+                f"này đã được lô sau ({seqs}) thay đổi. Hoàn tác các lô sau trước, hoặc gửi lại "
+                "số liệu đúng."
             )
         return rows.drop(columns=["later_seq", "changed_since"])
 

@@ -7,7 +7,7 @@ import re
 import duckdb
 import pandas as pd
 
-from dashboard import snapshot, sql
+from dashboard import formatting, snapshot, sql
 from dashboard.accounts import Actor, require_admin
 from dashboard.store import Store, audit
 
@@ -72,7 +72,7 @@ def load_rows(store: Store, table: str, rows: pd.DataFrame, username: str) -> No
             snapshot.refresh(cur, units=rows["code"])
         elif table == "indicators":
             snapshot.refresh(cur, indicators=rows["code"])
-        audit(cur, username, f"add_{table}", f"{len(rows)} dòng")
+        audit(cur, username, f"add_{table}", f"{formatting.number(len(rows))} dòng")
 
     store.transact(work)
 

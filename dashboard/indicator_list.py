@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from dashboard import catalog, catalogue_file, snapshot, sql
+from dashboard import catalog, catalogue_file, formatting, snapshot, sql
 from dashboard.accounts import Actor, require_admin
 from dashboard.catalogue_file import CatalogueList
 from dashboard.layout import normalise
@@ -239,7 +239,8 @@ def write(store: Store, by: Actor, listed: IndicatorList) -> IndicatorList:
             cur,
             by.username,
             "import_indicators",
-            f"{len(added)} mới, {len(changed)} thay đổi, {len(fresh)} nhóm mới"
+            f"{formatting.change_counts(len(added), len(changed))}, "
+            f"{formatting.number(len(fresh))} nhóm mới"
             + "".join(f"; {r.code}: {r.before}" for r in changed.itertuples()),
         )
         return rows

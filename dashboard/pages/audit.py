@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import auditlog, web
+from dashboard import auditlog, formatting, web
 
 ctx = web.context()
 web.admin_only(ctx)
@@ -26,6 +26,6 @@ until = far.date_input("Đến ngày", value=None, format="DD/MM/YYYY", key="aud
 log = auditlog.for_people(
     auditlog.entries(web.cursor(ctx), username=who, action=action, since=since, until=until)
 )
-st.caption(f"{len(log)} thay đổi (mới nhất trước; tối đa 1.000 dòng).")
+st.caption(f"{formatting.number(len(log))} thay đổi (mới nhất trước; tối đa 1.000 dòng).")
 web.table(log, "Không có thay đổi nào khớp bộ lọc.", width="stretch", height=600)
 web.downloads(log, "nhat_ky", "audit")

@@ -58,7 +58,10 @@ if unit_count <= MAX_UNIT_ROWS:
 else:
     heat_rows, heat_frame = cat["clusters"], view["clusters"]
     heat_title = f"Mức đạt kế hoạch theo cụm thi đua — {scope} — {period.label}"
-    st.caption(f"{unit_count} đơn vị: chọn một cụm thi đua ở thanh bên để xem từng đơn vị.")
+    st.caption(
+        f"{formatting.number(unit_count)} đơn vị: chọn một cụm thi đua ở thanh bên để xem từng "
+        "đơn vị."
+    )
 web.chart(
     charts.heatmap(heat_frame, heat_rows, cat["indicators"], heat_title, web.footer_text(cat), big),
     f"muc_dat_{period.code}_{cluster or 'toan_tinh'}",

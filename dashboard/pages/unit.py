@@ -27,7 +27,7 @@ ranking = progress.ranking(cluster_progress)
 place = ranking[ranking["unit_code"] == unit]
 if not place.empty:
     st.caption(
-        f"Hạng {int(place['rank'].iloc[0])}/{len(ranking)} trong "
+        f"Hạng {formatting.number(place['rank'].iloc[0])}/{formatting.number(len(ranking))} trong "
         f"{info['cluster_name']} · điểm thi đua {formatting.percent(place['score'].iloc[0])}"
     )
 
