@@ -31,6 +31,8 @@ _PROPERTIES = f"{{{STYLE}}}table-properties"
 _STYLE, _TEXT_PROPERTIES = f"{{{STYLE}}}style", f"{{{STYLE}}}text-properties"
 _COLUMN = f"{{{TABLE}}}table-column"
 _DEFAULT_STYLE = f"{{{TABLE}}}default-cell-style-name"
+MANIFEST = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+_ENCRYPTION_DATA = f"{{{MANIFEST}}}encryption-data"
 # reader's rule for a text cell: the text as its font (asked for only when needed) shows it,
 # the font added to the set when it is a legacy one
 Written = Callable[[str, Callable[[], str | None], set[str]], str]
@@ -56,6 +58,10 @@ class Unreadable(Exception):
     Vietnamese."""
 
 
+class Encrypted(Unreadable):
+    """The spreadsheet was saved with a password: its content is encrypted."""
+
+
 def is_spreadsheet(data: bytes) -> bool:
     """Whether a zip file is an OpenDocument spreadsheet (its "mimetype" member says so)."""
     try:
@@ -77,6 +83,8 @@ def sheets(
     limits."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if _encrypted(archive):
+                raise Encrypted("tệp có mật khẩu")
             fonts = _Fonts()
             if "styles.xml" in archive.namelist():
                 for style in _parsed(archive, "styles.xml").iter(_STYLE):
@@ -85,6 +93,14 @@ def sheets(
                 return _sheets(stream, shown, written, fonts)
     except (*BROKEN_ZIP, etree.LxmlError):
         raise Unreadable("tệp hỏng, không đọc được nội dung bảng tính") from None
+
+
+def _encrypted(archive: zipfile.ZipFile) -> bool:
+    """Whether the manifest says a member is encrypted, as a file saved with a password's are."""
+    if "META-INF/manifest.xml" not in archive.namelist():
+        return False
+    manifest = _parsed(archive, "META-INF/manifest.xml")
+    return any(element.tag == _ENCRYPTION_DATA for element in manifest.iter())
 
 
 def _checked(archive: zipfile.ZipFile, name: str, most_mb: int) -> zipfile.ZipInfo:

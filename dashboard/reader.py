@@ -244,6 +244,8 @@ def _read_ods(data: bytes) -> list[Sheet]:
     """The sheets of an OpenDocument spreadsheet, read as _read_xlsx reads a workbook."""
     try:
         return _laid_out(opendocument.sheets(data, _shown, _text), "ods")
+    except opendocument.Encrypted:
+        raise FileRejected(ENCRYPTED) from None
     except opendocument.Unreadable as exc:
         raise FileRejected(
             f"Không đọc được tệp bảng tính OpenDocument (.ods): {exc}. Mở lại trong LibreOffice, "
@@ -381,6 +383,13 @@ PAGE_WITHOUT_TABLE = (
     "Tệp là trang web (HTML) nhưng không có bảng nào có chữ hay số. Xuất lại số liệu từ hệ "
     "thống, hoặc mở tệp trong Excel và lưu dạng Excel Workbook (.xlsx)."
 )
+ENCRYPTED = (
+    "Tệp có đặt mật khẩu để mở: hệ thống không mở được tệp đã mã hóa. Bỏ mật khẩu rồi gửi lại: "
+    "trong Excel chọn Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu (File → Info "
+    "→ Protect Workbook → Encrypt with Password), xóa mật khẩu, bấm OK rồi lưu; trong "
+    "LibreOffice chọn Tệp → Lưu thành (File → Save As) và bỏ chọn «Lưu với mật khẩu» (Save "
+    "with password)."
+)
 XLSB_REFUSED = (
     "Tệp là Excel Binary (.xlsb), chưa đọc được. Trong Excel chọn Lưu thành (Save As), kiểu "
     "«Excel Workbook (.xlsx)», rồi gửi tệp .xlsx."
@@ -455,6 +464,10 @@ def _read_xls(data: bytes) -> list[Sheet]:
     except Exception as exc:  # any failure to open means "not a workbook we can read"
         if "WordDocument".encode("utf-16-le") in data:  # the stream every .doc holds
             raise FileRejected(WORD_REFUSED) from None
+        # An .xlsx with a password to open is kept in this container, as EncryptedPackage;
+        # an .xls with one, xlrd says so.
+        if "EncryptedPackage".encode("utf-16-le") in data or "encrypted" in str(exc).lower():
+            raise FileRejected(ENCRYPTED) from None
         raise _unopened("Excel 97–2003", ".xls", exc) from None
     sheets = []
     for worksheet in book.sheets():

@@ -7,9 +7,11 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+import xlrd
 import xlwt
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from msoffcrypto.format.ooxml import OOXMLFile
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -513,3 +515,56 @@ def test_an_excel_97_2003_workbook_in_a_legacy_encoding_is_read_as_unicode(typed
     (read_sheet,) = read(xls_bytes(write), "x.xls", Limits())
     assert read_sheet.row(0) == ["UBND huyện Quế Sơn"] and read_sheet.row(1) == ["Tây Ninh"]
     assert read_sheet.legacy_font == font
+
+
+def test_a_workbook_saved_with_a_password_to_open_says_to_remove_it():
+    """As Excel encrypts an .xlsx given a password to open (File → Info → Protect Workbook)."""
+    book = Workbook()
+    book.active.append(["ma_don_vi", "ma_chi_tieu", "ky_bao_cao", "gia_tri"])
+    plain, locked = io.BytesIO(), io.BytesIO()
+    book.save(plain)
+    plain.seek(0)
+    OOXMLFile(plain).encrypt("matkhau", locked)
+    with pytest.raises(FileRejected, match="^Tệp có đặt mật khẩu để mở: .* xóa mật khẩu"):
+        read(locked.getvalue(), "bao_cao.xlsx", Limits())
+
+
+def test_an_xls_with_a_password_says_to_remove_it(monkeypatch):
+    """xlrd reads no .xls saved with a password, and says why; nothing writes one in Python."""
+
+    def refuse(**_):
+        raise xlrd.XLRDError("Workbook is encrypted")
+
+    monkeypatch.setattr(xlrd, "open_workbook", refuse)
+    with pytest.raises(FileRejected, match="^Tệp có đặt mật khẩu để mở"):
+        read(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1junk", "bao_cao.xls", Limits())
+
+
+def test_an_ods_saved_with_a_password_says_to_remove_it():
+    """LibreOffice's "Save with password": the manifest says how each member was encrypted."""
+    manifest = (
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">'
+        '<manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="x">'
+        '<manifest:algorithm manifest:algorithm-name="AES256-CBC"/></manifest:encryption-data>'
+        "</manifest:file-entry></manifest:manifest>"
+    )
+    members = {
+        "mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
+        "META-INF/manifest.xml": manifest.encode(),
+        "content.xml": b"\x8f\x13 encrypted bytes",
+    }
+    with pytest.raises(FileRejected, match="^Tệp có đặt mật khẩu để mở"):
+        read(_zip(members), "bao_cao.ods", Limits())
+
+
+def test_a_sheet_protected_from_edits_is_read_as_any_other():
+    book = Workbook()
+    book.active.append(["ma_don_vi", "gia_tri"])
+    book.active.append(["HOIAN", 5])
+    book.active.protection.sheet = True
+    book.active.protection.password = "khoa"
+    out = io.BytesIO()
+    book.save(out)
+    (sheet,) = read(out.getvalue(), "bao_cao.xlsx", Limits())
+    assert sheet.row(1) == ["HOIAN", 5]
