@@ -260,7 +260,7 @@ def _tell_what_was_passed_by(table, cat, actor, targets: bool, problems: Problem
             problems.add(
                 "warning",
                 f"Dòng {number} chỉ có chữ (không có {layout.TEXT_ROW_LACKS[part.form]} hay số "
-                "nào), như dòng ký tên cuối báo cáo: được bỏ qua.",
+                "nào), như tên một mục hay dòng ký tên cuối báo cáo: được bỏ qua.",
                 row=shift + number,
             )
         for number in part.no_figure_rows:

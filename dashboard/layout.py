@@ -58,7 +58,11 @@ TARGET_FIELDS = {
     "unit_code": FIGURE_FIELDS["unit_code"],
     "indicator_code": FIGURE_FIELDS["indicator_code"],
     "year": ("nam", "year"),
-    "value": ("kehoach", "target", "muctieu", "chitieukehoach", "giatri", "value"),
+    # "Kế hoạch giao", "Chỉ tiêu giao", "Số giao": what was assigned ("giao") to the unit
+    "value": (
+        *("kehoach", "target", "muctieu", "chitieukehoach", "giatri", "value", "kh"),
+        *("kehoachgiao", "khgiao", "chitieugiao", "giaokehoach", "giaochitieu", "sogiao"),
+    ),
 }
 # What a report writes where it has no figure: "-" nothing happened, "x" does not apply.
 NO_FIGURE = frozenset({"-", "–", "—", "x", "X"})
@@ -81,11 +85,12 @@ SHEET_NAME_LENGTH = 31
 # A column headed by a period without its year is short: "Tháng 12", "Quý III", "6 tháng đầu".
 PERIOD_HEADER_LENGTH = 16
 # A plan's column of a year's targets, as normalise leaves its head: "2023", "Năm 2023", "KH
-# 2024", "Kế hoạch năm 2025", "Mục tiêu 2025", "Năm 2023 (KH)"; never "Thực hiện 2022" (what
-# was done that year, not its target).
+# 2024", "Kế hoạch năm 2025", "Mục tiêu 2025", "Chỉ tiêu giao năm 2024", "Năm 2023 (KH)"; never
+# "Thực hiện 2022" (what was done that year, not its target).
 YEAR_HEADER = re.compile(
-    r"(|nam|kh|khnam|kehoach|kehoachnam|muctieu|muctieunam|chitieu|chitieunam|chitieukehoach"
-    r"|target|plan|year)((?:19|20)\d\d)(|kh|kehoach|muctieu|target|plan)"
+    r"(|nam|(?:kh|kehoach|muctieu|chitieu|chitieukehoach)(?:giao)?(?:nam)?"
+    r"|giao(?:kh|kehoach|chitieu)?(?:nam)?|target|plan|year)"
+    r"((?:19|20)\d\d)(|kh|kehoach|muctieu|target|plan)"
 )
 # Columns that, with no period column, make a figure's period between them: Năm | Tháng (or Quý).
 PERIOD_PARTS = {"nam": "year", "year": "year", "thang": "month", "month": "month"}
@@ -689,6 +694,13 @@ def _build(
         # beside them is no indicator's.
         lone = [f for f in ("value", "numerator", "denominator") if f in named]
         ignored = sorted(ignored + [named.pop(f) for f in lone])
+    # A Tháng (or Quý) column of whole periods ("06/2022", "T6/2022", a date cell) is the
+    # period column, and a Năm beside it unused.
+    whole = None if "period" in named else _of_whole_periods(sheet, start, period_parts)
+    if whole is not None:
+        named["period"] = whole
+        ignored = sorted(ignored + [i for i in period_parts.values() if i != whole])
+        period_parts = {}
     # Năm beside Tháng or Quý, with no period column, make the period; so does a Tháng (or Quý)
     # column under a title naming the year ("BÁO CÁO NĂM 2022"). Otherwise they are unused.
     title_year = None
@@ -912,6 +924,20 @@ def sheet_name_words(sheet: Sheet) -> str:
     """A sheet's name as a message names it, where a period or unit was read: tên trang tính
     «T9»."""
     return f"tên trang tính «{sheet.name}»"
+
+
+def _of_whole_periods(sheet: Sheet, start: int, parts: dict[str, int]) -> int | None:
+    """The month (or quarter) column of `parts` whose filled cells are at least half whole
+    periods of a month or more with their year, or None: a column of 8 or "Quý III" is a part."""
+    for part in ("month", "quarter"):
+        if part not in parts:
+            continue
+        filled = [cell for cell in sheet.columns[parts[part]][start:] if text(cell)]
+        read = {cell: periods.of_cell(cell) for cell in dict.fromkeys(filled)}
+        whole = sum(1 for cell in filled if read[cell] and read[cell].frequency != "year")
+        if filled and 2 * whole >= len(filled):
+            return parts[part]
+    return None
 
 
 def _joined_period(

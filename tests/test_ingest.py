@@ -492,8 +492,8 @@ def test_a_signature_block_is_skipped_with_a_warning_and_the_rest_is_written(dem
     skipped = upload.problems[upload.problems["message"].str.contains("chỉ có chữ")]
     assert list(skipped["row"]) == [3, 4] and set(skipped["severity"]) == {"warning"}
     assert skipped.iloc[1]["message"] == (
-        "Dòng 4 chỉ có chữ (không có mã chỉ tiêu, kỳ báo cáo hay số nào), như dòng ký tên "
-        "cuối báo cáo: được bỏ qua."
+        "Dòng 4 chỉ có chữ (không có mã chỉ tiêu, kỳ báo cáo hay số nào), như tên một mục hay "
+        "dòng ký tên cuối báo cáo: được bỏ qua."
     )
 
 

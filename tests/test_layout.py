@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from dashboard.layout import SHEET_SPAN, column_letter, locate, normalise, placed, summary_sheet
-from dashboard.periods import Period, parse
+from dashboard.periods import Period, of_cell, parse
 from dashboard.reader import FileRejected, Sheet
 
 CODES = ["TTHC_SOHOA", "CNS_TO"]
@@ -93,9 +93,10 @@ def test_wide_form_melts_to_one_row_per_filled_cell():
     assert row["numerator_column"] == "C (TTHC_SOHOA_TU_SO)"
 
 
-def test_targets_header():
+@pytest.mark.parametrize("head", ["Kế hoạch", "KH", "Kế hoạch giao", "Chỉ tiêu giao", "Số giao"])
+def test_targets_header(head):
     table = locate(
-        [sheet([["Mã đơn vị", "Mã chỉ tiêu", "Năm", "Kế hoạch"], ["*", "CNS_TO", 2022, 10]])],
+        [sheet([["Mã đơn vị", "Mã chỉ tiêu", "Năm", head], ["*", "CNS_TO", 2022, 10]])],
         CODES,
         targets=True,
     )
@@ -467,6 +468,36 @@ def test_a_header_cell_merged_over_two_header_rows_stays_in_the_header():
     table = locate([merged], CODES)
     assert (table.header_row, list(table.rows["source_row"])) == (1, [3])
     assert table.rows.iloc[0]["value"] == 132
+
+
+@pytest.mark.parametrize(
+    ("header", "cells"),
+    [
+        (["Tháng"], [datetime(2022, 6, 1), datetime(2022, 7, 1)]),  # date cells, as "mm/yyyy"
+        (["Tháng"], ["06/2022", "T7/2022"]),
+        (["Quý"], ["Quý II/2022", "2022-Q3"]),
+        # a Năm column beside it says nothing the month does not: unused
+        (["Năm", "Tháng"], [(2022, "06/2022"), (2022, "T7/2022")]),
+    ],
+)
+def test_a_month_column_of_whole_periods_is_the_period_column(header, cells):
+    rows = [["Mã đơn vị", "Mã chỉ tiêu", *header, "Giá trị"]]
+    rows += [
+        ["HOIAN", "CNS_TO", *(cell if isinstance(cell, tuple) else (cell,)), 5] for cell in cells
+    ]
+    table = locate([sheet(rows)], CODES)
+    read = [of_cell(cell) for cell in table.rows["period"]]
+    assert [p.index for p in read] == ([2, 3] if header == ["Quý"] else [6, 7])
+    assert table.ignored_columns == (["C (Năm)"] if len(header) == 2 else [])
+    assert set(table.rows["period_column"]) == {
+        f"{'D' if len(header) == 2 else 'C'} ({header[-1]})"
+    }
+
+
+def test_a_month_column_of_month_numbers_still_needs_its_year():
+    rows = [["Mã đơn vị", "Mã chỉ tiêu", "Tháng", "Giá trị"], ["HOIAN", "CNS_TO", 6, 5]]
+    with pytest.raises(FileRejected, match="thiếu cột: ky_bao_cao"):
+        locate([sheet(rows)], CODES)
 
 
 def test_year_and_month_columns_make_the_period_when_there_is_no_period_column():
@@ -1155,6 +1186,9 @@ def test_a_plans_columns_headed_by_years_hold_each_lines_target_of_their_year():
         ("Mục tiêu 2025", 2025),
         ("Năm 2023 (KH)", 2023),
         ("Chỉ tiêu năm 2024", 2024),
+        ("Chỉ tiêu giao năm 2024", 2024),  # what was assigned ("giao") to the unit
+        ("KH giao 2024", 2024),
+        ("Giao năm 2024", 2024),
         ("Thực hiện 2022", None),
         ("2023-2025", None),
         ("Quý I/2023", None),
