@@ -278,6 +278,27 @@ def figures(
     value, value_bad = numbers.parse(rows["value"], decimal_comma)
     numerator, num_bad = numbers.parse(rows["numerator"], decimal_comma)
     denominator, den_bad = numbers.parse(rows["denominator"], decimal_comma)
+    ratio = kind.eq("ratio")
+    # 0 of 0 (no case at all this period: no dossier received) has no percent; a formula's
+    # value cell then shows #DIV/0!. The line is passed by as a "-" is, not refused.
+    no_case = (
+        ratio
+        & numerator.eq(0)
+        & denominator.eq(0)
+        & per_value(rows["value"], lambda cell: written_text(cell) in (None, "#DIV/0!")).astype(
+            bool
+        )
+    )
+    problems.add_where(
+        "warning",
+        rows,
+        no_case,
+        "denominator",
+        "Tử số và mẫu số đều bằng 0 (kỳ này không có trường hợp nào): không có tỷ lệ để ghi, "
+        "dòng được bỏ qua.",
+    )
+    ok &= ~no_case
+    value_bad &= ~no_case
     for field, bad in (("value", value_bad), ("numerator", num_bad), ("denominator", den_bad)):
         problems.add_where(
             "error",
@@ -288,7 +309,6 @@ def figures(
         )
         ok &= ~bad
 
-    ratio = kind.eq("ratio")
     has_parts = numerator.notna() | denominator.notna()
     stray = indicator_ok & ~ratio & has_parts
     problems.add_where(
@@ -310,7 +330,7 @@ def figures(
         "Cần ghi cả tử số và mẫu số (hoặc bỏ trống cả hai và chỉ ghi giá trị).",
     )
     ok &= ~half
-    zero = ratio & denominator.eq(0)
+    zero = ratio & denominator.eq(0) & ~no_case
     problems.add_where(
         "error",
         rows,
@@ -343,7 +363,15 @@ def figures(
     value = value.where(value.notna() | ~ratio, computed)
 
     missing = (
-        value.isna() & ~value_bad & ~half & ~zero & ~over & ~negative_parts & ~num_bad & ~den_bad
+        value.isna()
+        & ~value_bad
+        & ~half
+        & ~zero
+        & ~no_case
+        & ~over
+        & ~negative_parts
+        & ~num_bad
+        & ~den_bad
     )
     problems.add_where(
         "error",

@@ -439,6 +439,7 @@ BAD_ROWS = [
     ("HOIAN,HL_HAILONG,2022-Q2,101,,,", "D (gia_tri)", "vượt quá 100"),
     ("HOIAN,VB_KYSO,2022-06,,120,100,", "E (tu_so)", "lớn hơn mẫu số"),
     ("HOIAN,VB_KYSO,2022-06,,5,0,", "F (mau_so)", "Mẫu số bằng 0"),
+    ("HOIAN,VB_KYSO,2022-06,100,0,0,", "F (mau_so)", "Mẫu số bằng 0"),  # a percent of nothing
     ("HOIAN,VB_KYSO,2022-06,,5,,", "E (tu_so)", "cả tử số và mẫu số"),
     ("HOIAN,VB_KYSO,2022-06,90,80,100,", "D (gia_tri)", "không khớp tử số ÷ mẫu số = 80"),
     ("HOIAN,VB_KYSO,2022-06,0.8,80,100,", "D (gia_tri)", "theo phần trăm: 80,0"),
@@ -905,6 +906,26 @@ def test_a_formula_the_file_holds_no_result_of_is_refused_as_such(demo):
         assert (error["row"], error["value"]) == (2, rows[1][3])
         assert error["message"].startswith("Ô có công thức nhưng tệp không lưu kết quả tính.")
     assert_unchanged(demo, before)
+
+
+def test_a_ratio_of_no_case_is_passed_by_with_a_warning_and_the_rest_is_written(demo):
+    """0 of 0 (no dossier this month): no percent exists, and a formula shows #DIV/0!."""
+    header = ["ma_don_vi", "ma_chi_tieu", "ky_bao_cao", "gia_tri", "tu_so", "mau_so"]
+    rows = [
+        header,
+        ["HOIAN", "VB_KYSO", "2022-07", None, 0, 0],
+        ["HOIAN", "TTHC_SOHOA", "2022-07", "#DIV/0!", 0, 0],
+        ["HOIAN", "CNS_TO", "2022-07", 133, None, None],
+    ]
+    upload = submit(demo, workbook({"T7": rows}), name="t7.xlsx", actor=HOIAN)
+    # only the count is written: the two lines of no case neither add nor change a figure
+    assert upload.ok and (upload.batch.new, upload.batch.changed) == (1, 0)
+    passed = upload.problems[upload.problems["message"].str.startswith("Tử số và mẫu số đều")]
+    assert passed[["severity", "row", "column"]].values.tolist() == [
+        ["warning", 2, "F (mau_so)"],
+        ["warning", 3, "F (mau_so)"],
+    ]
+    assert current(demo, "HOIAN", "CNS_TO", "2022-07")["value"] == 133
 
 
 @pytest.mark.parametrize(
