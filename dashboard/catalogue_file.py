@@ -154,15 +154,11 @@ def restore_zeros(frame: pd.DataFrame, known: Iterable[str], what: str, problems
     found = found.dropna()
     if found.empty:
         return
-    listed = ", ".join(f"{codes[i]} → {found[i]}" for i in found.index[:5])
-    if len(found) > 5:
-        listed += f" và {formatting.number(len(found) - 5)} mã khác"
+    listed = formatting.read_as([(codes[i], found[i]) for i in found.index], "mã")
     first = frame.loc[found.index[0]]
     problems.add(
         "warning",
-        f"Cột {first['code_column']} ghi mã {what} thiếu số 0 ở đầu (Excel bỏ số 0 đầu của ô "
-        f"kiểu số): đã nhận theo mã trong danh mục ({listed}). Định dạng cột là Văn bản "
-        "(Text) trước khi gõ mã để giữ số 0.",
+        leading_zeros.told(first["code_column"], f"mã {what}", listed),
         int(first["source_row"]),
         first["code_column"],
     )

@@ -57,3 +57,10 @@ def change_counts(new: int, changed: int, same: int | None = None) -> str:
     """How many rows of a batch are new, changed (and same): 1.234 mới, 5 thay đổi, 0 không đổi."""
     text = f"{number(new)} mới, {number(changed)} thay đổi"
     return text if same is None else f"{text}, {number(same)} không đổi"
+
+
+def read_as(pairs: list[tuple[object, str]], noun: str, separator: str = ", ") -> str:
+    """What was read as what, the first five: "4 → 00004, 8 → 00008 và 3 mã khác"."""
+    shown = separator.join(f"{written} → {code}" for written, code in pairs[:5])
+    more = len(pairs) - 5
+    return f"{shown} và {number(more)} {noun} khác" if more > 0 else shown

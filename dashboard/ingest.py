@@ -290,14 +290,12 @@ def _tell_what_was_passed_by(table, cat, actor, targets: bool, problems: Problem
                 row=shift + part.header_row,
             )
         if part.units_across:
-            shown = [f"{label} → {code}" for label, code in part.units_across[:5]]
-            more = len(part.units_across) - len(shown)
+            listed = formatting.read_as(part.units_across, "cột", "; ")
             what = "kế hoạch" if targets else "số liệu"
             problems.add(
                 "warning",
-                f"Các cột ghi đơn vị ở đầu cột ({'; '.join(shown)}"
-                + (f" và {formatting.number(more)} cột khác" if more else "")
-                + f"): mỗi ô là {what} của đơn vị ghi ở đầu cột ấy.",
+                f"Các cột ghi đơn vị ở đầu cột ({listed}): mỗi ô là {what} của đơn vị ghi ở đầu "
+                "cột ấy.",
                 row=shift + part.header_row,
             )
         if part.one_indicator is not None:

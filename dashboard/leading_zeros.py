@@ -20,3 +20,13 @@ def restored(cell: object, numbered: dict[int, str]) -> str | None:
     if not (written.isascii() and written.isdigit()):
         return None
     return numbered.get(int(written))
+
+
+def told(column: str, label: str, listed: str) -> str:
+    """The warning at a column whose codes were read with their zeros put back (`listed`:
+    formatting.read_as); `label`: "mã đơn vị", "mã chỉ tiêu"."""
+    return (
+        f"Cột {column} ghi {label} thiếu số 0 ở đầu (Excel bỏ số 0 đầu của ô kiểu số): đã nhận "
+        f"theo mã trong danh mục ({listed}). Định dạng cột là Văn bản (Text) trước khi gõ mã để "
+        "giữ số 0."
+    )

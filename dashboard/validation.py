@@ -187,11 +187,7 @@ def _zeros_restored(rows, field, known, label, codes, valid, unknown, problems) 
         valid,
         problems,
         "mã",
-        lambda column, listed: (
-            f"Cột {column} ghi {label} thiếu số 0 ở đầu (Excel bỏ số 0 đầu của ô kiểu số): đã "
-            f"nhận theo mã trong danh mục ({listed}). Định dạng cột là Văn bản (Text) trước "
-            "khi gõ mã để giữ số 0."
-        ),
+        lambda column, listed: leading_zeros.told(column, label, listed),
     )
 
 
@@ -204,10 +200,7 @@ def _take(rows, field, found: pd.Series, codes, valid, problems, noun: str, mess
     codes[found.index] = found
     valid[found.index] = True
     written = per_value(rows.loc[found.index, field], written_text)
-    pairs = dict(zip(written, found, strict=True))
-    listed = ", ".join(f"{cell} → {code}" for cell, code in list(pairs.items())[:5])
-    if len(pairs) > 5:
-        listed += f" và {formatting.number(len(pairs) - 5)} {noun} khác"
+    listed = formatting.read_as(list(dict(zip(written, found, strict=True)).items()), noun)
     first = found.index[0]
     problems.add(
         "warning",
@@ -281,14 +274,10 @@ def figures(
     ratio = kind.eq("ratio")
     # 0 of 0 (no case at all this period: no dossier received) has no percent; a formula's
     # value cell then shows #DIV/0!. The line is passed by as a "-" is, not refused.
-    no_case = (
-        ratio
-        & numerator.eq(0)
-        & denominator.eq(0)
-        & per_value(rows["value"], lambda cell: written_text(cell) in (None, "#DIV/0!")).astype(
-            bool
-        )
-    )
+    no_case = ratio & numerator.eq(0) & denominator.eq(0)
+    if no_case.any():
+        shown = per_value(rows.loc[no_case, "value"], written_text)
+        no_case[no_case] = shown.isna() | shown.eq("#DIV/0!")
     problems.add_where(
         "warning",
         rows,

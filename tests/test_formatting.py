@@ -41,3 +41,11 @@ def test_dates_are_dd_mm_yyyy_in_vietnam_time():
 def test_change_counts_use_thousands_dots():
     assert formatting.change_counts(1234, 5, 100000) == "1.234 mới, 5 thay đổi, 100.000 không đổi"
     assert formatting.change_counts(0, 12345) == "0 mới, 12.345 thay đổi"
+
+
+def test_what_was_read_as_what_names_five_then_how_many_more():
+    pairs = [(str(n), f"{n:05d}") for n in range(1, 8)]
+    assert formatting.read_as(pairs[:2], "mã") == "1 → 00001, 2 → 00002"
+    assert formatting.read_as(pairs, "cột", "; ") == (
+        "1 → 00001; 2 → 00002; 3 → 00003; 4 → 00004; 5 → 00005 và 2 cột khác"
+    )

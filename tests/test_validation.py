@@ -12,14 +12,15 @@ from dashboard.layout import locate
 from dashboard.problems import Problems
 from dashboard.reader import Sheet
 
+
+def units(codes: list[str], names: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({"code": codes, "name": names, "cluster_code": "C", "active": True})
+
+
 CATALOGUE = validation.Catalogue(
-    units=pd.DataFrame(
-        {
-            "code": ["PHUNINH", "PHUNINH2", "THANGBINH", "HIEPDUC", "HIEPDUC2"],
-            "name": ["Phú Ninh", "Phù Ninh", "Thăng Bình", "Hiệp Đức", "Hiệp  đức"],
-            "cluster_code": "C",
-            "active": True,
-        }
+    units=units(
+        ["PHUNINH", "PHUNINH2", "THANGBINH", "HIEPDUC", "HIEPDUC2"],
+        ["Phú Ninh", "Phù Ninh", "Thăng Bình", "Hiệp Đức", "Hiệp  đức"],
     ),
     indicators=pd.DataFrame(
         {
@@ -34,11 +35,13 @@ CATALOGUE = validation.Catalogue(
 )
 
 
-def check(unit: str, indicator: str = "CNS_TO") -> tuple[pd.DataFrame, pd.DataFrame]:
+def check(
+    unit: object, indicator: str = "CNS_TO", catalogue: validation.Catalogue = CATALOGUE
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     rows = [["Đơn vị", "Chỉ tiêu", "Kỳ báo cáo", "Giá trị"], [unit, indicator, "2022-08", 5]]
-    table = locate([Sheet.from_rows("t", rows, [1, 2])], list(CATALOGUE.indicators["code"]))
+    table = locate([Sheet.from_rows("t", rows, [1, 2])], list(catalogue.indicators["code"]))
     problems = Problems()
-    staged = validation.figures(table, CATALOGUE, LOCAL_OPERATOR, date(2022, 9, 5), problems, False)
+    staged = validation.figures(table, catalogue, LOCAL_OPERATOR, date(2022, 9, 5), problems, False)
     return staged, problems.frame()
 
 
@@ -78,33 +81,18 @@ def test_codes_are_read_as_codes_before_any_name():
 
 
 ZEROED = validation.Catalogue(
-    units=pd.DataFrame(
-        {
-            "code": ["00004", "00008", "040", "0040", "26734"],
-            "name": ["Ba Đình", "Ngọc Hà", "Một", "Hai", "Hội An"],
-            "cluster_code": "C",
-            "active": True,
-        }
+    units=units(
+        ["00004", "00008", "040", "0040", "26734"], ["Ba Đình", "Ngọc Hà", "Một", "Hai", "Hội An"]
     ),
     indicators=CATALOGUE.indicators,
 )
 
 
-def check_zeroed(unit: object) -> tuple[pd.DataFrame, pd.DataFrame]:
-    rows = [["Mã đơn vị", "Chỉ tiêu", "Kỳ báo cáo", "Giá trị"], [unit, "CNS_TO", "2022-08", 5]]
-    table = locate([Sheet.from_rows("t", rows, [1, 2])], list(ZEROED.indicators["code"]))
-    problems = Problems()
-    staged = validation.figures(table, ZEROED, LOCAL_OPERATOR, date(2022, 9, 5), problems, False)
-    return staged, problems.frame()
-
-
 @pytest.mark.parametrize("written", [4, 4.0, "4", "0004"])
 def test_a_code_excel_stripped_of_its_leading_zeros_is_read_as_the_catalogues(written):
-    staged, problems = check_zeroed(written)
+    staged, problems = check(written, catalogue=ZEROED)
     assert list(staged["unit_code"]) == ["00004"]
-    assert problems[["severity", "row", "column"]].values.tolist() == [
-        ["warning", 2, "A (Mã đơn vị)"]
-    ]
+    assert problems[["severity", "row", "column"]].values.tolist() == [["warning", 2, "A (Đơn vị)"]]
     message = problems.iloc[0]["message"]
     assert "thiếu số 0 ở đầu" in message and f"{str(written).removesuffix('.0')} → 00004" in message
 
@@ -119,7 +107,7 @@ def test_a_code_excel_stripped_of_its_leading_zeros_is_read_as_the_catalogues(wr
     ],
 )
 def test_a_number_that_is_not_exactly_one_zeroed_code_is_refused(written, why):
-    staged, problems = check_zeroed(written)
+    staged, problems = check(written, catalogue=ZEROED)
     assert staged.empty, why
     error = problems[problems["severity"] == "error"].iloc[0]
     assert error["message"].startswith(f"Mã đơn vị «{written}» không có trong danh mục."), why
