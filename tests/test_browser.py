@@ -289,6 +289,8 @@ def test_a_pdf_is_refused_in_vietnamese_and_a_web_systems_export_goes_in(server,
     reporter.wait_for_selector("text=Tệp có 1 lỗi nên chưa thể ghi", timeout=60_000)
     reporter.wait_for_selector(READY, timeout=60_000)  # the run drawn whole, its metrics too
     assert metrics(reporter)["Lỗi"] == "1"
+    # said in full, as text on the page, not in a table's cell that would cut it
+    reporter.wait_for_selector("text=hoặc dùng mẫu nhập liệu tải từ hệ thống.", timeout=10_000)
     export = tmp_path / "BaoCao_HoiAn_T10.xls"
     export.write_text(
         '<html><head><meta charset="utf-8"></head><body>'

@@ -72,6 +72,19 @@ def test_bad_file_shows_problems_and_writes_nothing(demo_db, monkeypatch):
     assert len(batches.batch_list(cur, limit=1000)) == before
 
 
+def test_a_problem_of_the_whole_file_is_said_in_full_not_cut_in_a_table(demo_db, monkeypatch):
+    at = upload_page(demo_db, monkeypatch)
+    scan = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+    at.file_uploader(key="upload").set_value(("bao_cao_da_ky.pdf", scan, "application/pdf")).run()
+    assert not at.exception
+    assert metrics(at)["Lỗi"] == "1"
+    assert [e.value for e in at.error][1] == (
+        "Tệp là PDF (bản in hoặc bản quét của báo cáo): không đọc được số liệu trong đó. Gửi "
+        "tệp Excel (.xlsx) hoặc CSV của báo cáo, hoặc dùng mẫu nhập liệu tải từ hệ thống."
+    )
+    assert not at.dataframe or "Cách sửa" not in at.dataframe[0].value.columns  # no table of it
+
+
 def test_a_workbook_of_a_sheet_a_month_shows_each_row_on_its_sheet(demo_db, monkeypatch):
     def month(number: int, value) -> list[list]:
         title = f"BÁO CÁO THÁNG {number} NĂM 2022"

@@ -124,10 +124,15 @@ if uploaded is not None:
         shown = problems.for_people(found)
         if errors:
             st.error(
-                f"Tệp có {errors} lỗi nên chưa thể ghi. Sửa theo hướng dẫn dưới đây rồi "
-                "gửi lại; cơ sở dữ liệu không thay đổi."
+                f"Tệp có {formatting.number(errors)} lỗi nên chưa thể ghi. Sửa theo hướng dẫn dưới "
+                "đây rồi gửi lại; cơ sở dữ liệu không thay đổi."
             )
-        web.table(shown, "", width="stretch")
+        # A problem of the whole file (no line) is said in full: a table's cell would cut it.
+        whole = found["row"].isna().to_numpy()
+        for problem in found[whole].itertuples():
+            (st.error if problem.severity == "error" else st.warning)(problem.message)
+        if not whole.all():
+            web.table(shown[~whole], "", width="stretch")
         st.download_button(
             "Tải danh sách lỗi (CSV)",
             export.to_csv_bytes(shown),
