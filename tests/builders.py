@@ -120,14 +120,17 @@ def new_lake(postgres: str, folder: Path) -> str:
     return f"ducklake:postgres:{postgres} dbname={name}"
 
 
-def workbook(sheets: dict[str, list[list]]) -> bytes:
-    """An .xlsx of these sheets, in order, each given by its rows."""
+def workbook(sheets: dict[str, list[list]], merged: dict[str, list[str]] | None = None) -> bytes:
+    """An .xlsx of these sheets, in order, each given by its rows, with the cell ranges
+    `merged` names for a sheet ("C2:D2") merged."""
     book = openpyxl.Workbook()
     book.remove(book.active)
     for name, rows in sheets.items():
         sheet = book.create_sheet(name)
         for row in rows:
             sheet.append(row)
+        for cells in (merged or {}).get(name, []):
+            sheet.merge_cells(cells)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -327,18 +327,15 @@ def test_wide_form_maps_month_rows_to_quarters_only_at_quarter_end(demo):
 
 def test_a_trackers_months_merged_over_its_indicators_go_in_each_for_its_month(demo):
     # "Tháng 6" merged over a column per indicator, and so on; a signature under the table
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["BẢNG THEO DÕI CHUYỂN ĐỔI SỐ NĂM 2022"])
-    sheet.append(["STT", "Đơn vị", "Tháng 6", None, "Tháng 7", None])
-    sheet.append([None, None, "Tổ CNS cộng đồng", "Chỉ số hài lòng", "Tổ CNS cộng đồng", None])
-    sheet.merge_cells("C2:D2")
-    sheet.merge_cells("E2:F2")
-    sheet.append([1, "Hội An", 136, 88.5, 140, None])
-    sheet.append([None, "Người lập biểu", None, None, "Thủ trưởng đơn vị", None])
-    out = io.BytesIO()
-    book.save(out)
-    upload = submit(demo, out.getvalue(), name="theo_doi.xlsx")
+    rows = [
+        ["BẢNG THEO DÕI CHUYỂN ĐỔI SỐ NĂM 2022"],
+        ["STT", "Đơn vị", "Tháng 6", None, "Tháng 7", None],
+        [None, None, "Tổ CNS cộng đồng", "Chỉ số hài lòng", "Tổ CNS cộng đồng", None],
+        [1, "Hội An", 136, 88.5, 140, None],
+        [None, "Người lập biểu", None, None, "Thủ trưởng đơn vị", None],
+    ]
+    data = workbook({"Sheet": rows}, merged={"Sheet": ["C2:D2", "E2:F2"]})
+    upload = submit(demo, data, name="theo_doi.xlsx")
     assert upload.ok, upload.problems
     assert upload.batch.new + upload.batch.changed + upload.batch.same == 3
     assert current(demo, "HOIAN", "CNS_TO", "2022-06")["value"] == 136
@@ -364,17 +361,14 @@ def test_a_quarterly_indicator_under_a_months_head_not_ending_its_quarter_names_
 
 
 def test_a_plans_years_merged_over_its_indicators_go_in_for_each_year(demo):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["KẾ HOẠCH CHUYỂN ĐỔI SỐ GIAI ĐOẠN 2023 - 2025"])
-    sheet.append(["STT", "Đơn vị", "Năm 2023", None, "Năm 2024", None])
-    sheet.append([None, None, "CSDL dùng chung", "Tổ CNS cộng đồng", "CSDL dùng chung", None])
-    sheet.merge_cells("C2:D2")
-    sheet.merge_cells("E2:F2")
-    sheet.append([1, "Hội An", 3, 12, 4, None])
-    out = io.BytesIO()
-    book.save(out)
-    upload = submit(demo, out.getvalue(), name="ke_hoach.xlsx", targets=True)
+    rows = [
+        ["KẾ HOẠCH CHUYỂN ĐỔI SỐ GIAI ĐOẠN 2023 - 2025"],
+        ["STT", "Đơn vị", "Năm 2023", None, "Năm 2024", None],
+        [None, None, "CSDL dùng chung", "Tổ CNS cộng đồng", "CSDL dùng chung", None],
+        [1, "Hội An", 3, 12, 4, None],
+    ]
+    data = workbook({"Sheet": rows}, merged={"Sheet": ["C2:D2", "E2:F2"]})
+    upload = submit(demo, data, name="ke_hoach.xlsx", targets=True)
     assert upload.ok, upload.problems
     stored = demo.cursor().execute(
         "SELECT indicator_code, year, value FROM current_targets "
