@@ -38,9 +38,12 @@ def _newer_tone(match: re.Match) -> str:
 
 
 # A unit's level written before its name, in full or short ("Thành phố Hội An", "TP. Hội An",
-# "P. Sài Gòn"): a report writes it where the catalogue does not, or the other way round.
+# "P. Sài Gòn"), and the people's committee that reports for it ("UBND xã Tân An", "Ủy ban
+# nhân dân phường Hội An"): a report writes them where the catalogue does not, or the other
+# way round. name_key has put the tone of "ủy" on the y.
 _LEVEL = re.compile(
-    r"^(?:(?:thành phố|thị xã|thị trấn|huyện|quận|xã|phường|đặc khu|tp|tx|tt)\.?\s+|[hqp]\.\s*)"
+    r"^(?:(?:uỷ ban nhân dân|ubnd)\.?\s+)?"
+    r"(?:(?:thành phố|thị xã|thị trấn|huyện|quận|xã|phường|đặc khu|tp|tx|tt)\.?\s+|[hqpx]\.\s*)?"
 )
 
 

@@ -12,6 +12,9 @@ FREQUENCY_LABELS = {"month": "tháng", "quarter": "quý", "half": "6 tháng", "y
 
 # Between a period's number and its year: 6/2022, 6-2022, 6.2022 or "6 năm 2022".
 _OF = r"\s*(?:[/.-]|NAM)\s*"
+# In a cell of periods a space alone is enough too ("Q2 2022", "T6 2022", as other tools
+# write them); a title's words keep _OF, so that two numbers in a sentence are not a period.
+_OF_IN_CELL = r"(?:" + _OF + r"|\s+)"
 
 # A month as Excel shows a date cell formatted "mmm-yy", which a CSV saved from it carries:
 # "Jun-22" on an English Windows, "Thg6-22" or "thg 6 2022" on a Vietnamese one.
@@ -35,18 +38,18 @@ _FORMS = [
     (re.compile(r"^(\d{4})[-/](\d{1,2})$"), "month", lambda m: (int(m[1]), int(m[2]))),
     (re.compile(r"^(\d{1,2})[/.-](\d{4})$"), "month", lambda m: (int(m[2]), int(m[1]))),
     (
-        re.compile(r"^(?:T|THANG)\s*(\d{1,2})" + _OF + r"(\d{4})$"),
+        re.compile(r"^(?:T|THANG)\s*(\d{1,2})" + _OF_IN_CELL + r"(\d{4})$"),
         "month",
         lambda m: (int(m[2]), int(m[1])),
     ),
-    (re.compile(r"^(\d{4})-?Q([1-4])$"), "quarter", lambda m: (int(m[1]), int(m[2]))),
+    (re.compile(r"^(\d{4})[-\s]?Q([1-4])$"), "quarter", lambda m: (int(m[1]), int(m[2]))),
     (
-        re.compile(r"^(?:Q|QUY)\s*([1-4]|I{1,3}|IV)" + _OF + r"(\d{4})$"),
+        re.compile(r"^(?:Q|QUY)\s*([1-4]|I{1,3}|IV)" + _OF_IN_CELL + r"(\d{4})$"),
         "quarter",
         lambda m: (int(m[2]), _roman(m[1])),
     ),
-    (re.compile(r"^(\d{4})-?H([12])$"), "half", lambda m: (int(m[1]), int(m[2]))),
-    (re.compile(r"^H([12])" + _OF + r"(\d{4})$"), "half", lambda m: (int(m[2]), int(m[1]))),
+    (re.compile(r"^(\d{4})[-\s]?H([12])$"), "half", lambda m: (int(m[1]), int(m[2]))),
+    (re.compile(r"^H([12])" + _OF_IN_CELL + r"(\d{4})$"), "half", lambda m: (int(m[2]), int(m[1]))),
     (
         re.compile(r"^6\s*(?:T|THANG)\s*(DAU|CUOI)\s*(?:[/.-]|NAM)?\s*(\d{4})$"),
         "half",

@@ -47,6 +47,11 @@ def test_codes_by_name_leaves_out_a_name_two_entries_share():
         ("TP Tam Kỳ", "tam kỳ"),
         ("P. Sài Gòn", "sài gòn"),
         ("Đặc khu Phú Quốc", "phú quốc"),
+        ("UBND thành phố Tam Kỳ", "tam kỳ"),
+        ("Ủy ban nhân dân xã Tân An", "tân an"),
+        ("UBND. Hội An", "hội an"),
+        ("X. Tân An", "tân an"),
+        ("Ubnd Tam Kỳ", "tam kỳ"),
         ("Hội An", "hội an"),
         ("Phú Ninh", "phú ninh"),  # a name that begins like a level is left as it is
     ],

@@ -54,6 +54,14 @@ from dashboard.periods import (
         ("December 2022", "2022-12"),
         ("Thg6-22", "2022-06"),  # a Vietnamese Windows
         ("thg 12/2022", "2022-12"),
+        # a space alone between the period and its year, as other tools write them
+        ("Q2 2022", "2022-Q2"),
+        ("Quý II 2022", "2022-Q2"),
+        ("2022 Q2", "2022-Q2"),
+        ("T6 2022", "2022-06"),
+        ("Tháng 06 2022", "2022-06"),
+        ("H1 2022", "2022-H1"),
+        ("2022 H2", "2022-H2"),
     ],
 )
 def test_accepted_spellings(text, code):
@@ -84,6 +92,9 @@ def test_accepted_spellings(text, code):
         "Marc 2022",
         "Jun-2",
         "Thg13-22",
+        "Q5 2022",
+        "T13 2022",
+        "6 2022",  # two numbers: which is the period is not said
     ],
 )
 def test_rejected_spellings(text):
