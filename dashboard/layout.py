@@ -137,6 +137,9 @@ NAME_HEADERS = {"donvi", "unit", "tendonvi", "chitieu", "indicator", "tenchitieu
 NAME_HEADERS |= {"noidungchitieu", "noidung", "tieuchi", "tentieuchi", "dvhc", "tendvhc"}
 NAME_HEADERS |= {"donvihanhchinh", "tendonvihanhchinh", "xa", "tenxa", "xaphuong"}
 NAME_HEADERS |= {"tenxaphuong", "phuongxa", "diaphuong", "tendiaphuong"}
+# The fields whose codes a column of names beside them is checked against: each line's name,
+# where it is one entry's, must be its code's (validation).
+NAME_CHECKS = ("unit_code", "indicator_code")
 FIELD_LABELS = {
     "unit_code": "ma_don_vi",
     "indicator_code": "ma_chi_tieu",
@@ -172,7 +175,9 @@ class Table:
     """One row per figure (or target): raw cell values, the spreadsheet row, and for each field
     the column it came from."""
 
-    rows: pd.DataFrame  # source_row, <field> for each field, <field>_column labels
+    # source_row, <field> for each field, <field>_column labels; <field>_name and its
+    # <field>_name_column where a column of names stands beside the codes (NAME_CHECKS)
+    rows: pd.DataFrame
     form: str  # long | wide | targets
     header_row: int
     ignored_columns: list[str]
@@ -647,6 +652,9 @@ def _build(
     unit_columns: dict[int, str] = {}  # columns headed by a unit, with no unit column: its code
     unit_names = names if "unit_code" not in heads else None
     ignored: list[int] = []
+    # A column of names beside the column of codes of the same field ("Tên đơn vị" beside "Mã
+    # đơn vị"): not read as the codes, but checked against them (NAME_CHECKS).
+    name_checks: dict[str, int] = {}
     for index, key in enumerate(keys):
         if not key:
             continue
@@ -657,7 +665,7 @@ def _build(
                 # "Đơn vị" beside "Mã ĐV": the names are left out, the codes read.
                 by_name = (keys[first] in NAME_HEADERS, key in NAME_HEADERS)
                 if by_name == (False, True):
-                    ignored.append(index)
+                    _name_check(matched, index, name_checks, ignored)
                     continue
                 if by_name != (True, False):
                     raise FileRejected(
@@ -665,7 +673,7 @@ def _build(
                         f"«{FIELD_LABELS[matched]}»: {_label(first, header[first])} và "
                         f"{_label(index, header[index])}. Xóa hoặc đổi tên một cột."
                     )
-                ignored.append(first)
+                _name_check(matched, first, name_checks, ignored)
             named[matched] = index
             continue
         head = _wide_head(header[index], indicators, targets)
@@ -804,6 +812,10 @@ def _build(
     frame, no_figure = _drop_no_figure(frame, dashed, form)
     frame, totals = _drop_totals(frame, sheet, form)
     frame, texts = _drop_text_rows(frame, form, sheet.decimal_comma, indicators.codes)
+    for field_name, index in name_checks.items():
+        by_row = dict(zip(numbers, grid[index], strict=True))
+        frame[f"{field_name}_name"] = frame["source_row"].map(by_row)
+        frame[f"{field_name}_name_column"] = _label(index, header[index])
     if period_parts:
         joined = ", ".join(
             [_label(i, header[i]) for i in sorted(period_parts.values())]
@@ -1176,6 +1188,15 @@ def _cell(grid: dict[int, np.ndarray], index: int | None, length: int) -> pd.Ser
     if index is None:
         return pd.Series(np.full(length, None, dtype=object), dtype=object, copy=False)
     return pd.Series(grid[index], dtype=object, copy=False)
+
+
+def _name_check(field_name: str, index: int, name_checks: dict, ignored: list) -> None:
+    """Keep the column of names at `index` to check `field_name`'s codes against; a second one,
+    or one of a field whose names are not checked, is unused."""
+    if field_name in NAME_CHECKS and field_name not in name_checks:
+        name_checks[field_name] = index
+    else:
+        ignored.append(index)
 
 
 def _columns(grid, numbers, header, named, fields) -> pd.DataFrame:

@@ -120,6 +120,8 @@ def _codes(rows, field, known: pd.DataFrame, label: str, problems: Problems):
     if unknown.any():
         _by_name(rows, field, known, label, codes, valid, unknown, problems)
         unknown = codes.notna() & ~valid
+    if f"{field}_name" in rows:
+        _names_disagree(rows, field, known, label, codes, valid, problems)
     if unknown.any():
         names = dict(zip(known["code"], known["name"], strict=True))
         hints = {t: _suggest(t, list(names), names) for t in codes[unknown].unique()}
@@ -139,9 +141,8 @@ def _codes(rows, field, known: pd.DataFrame, label: str, problems: Problems):
     return codes, valid
 
 
-def _by_name(rows, field, known, label, codes, valid, unknown, problems) -> None:
-    """Cells of `unknown` holding the name of exactly one catalogue entry take its code, in
-    `codes` and `valid`, with a warning listing what was read as what."""
+def _name_reader(known: pd.DataFrame, field: str):
+    """A function giving the code of the one catalogue entry a cell names, or None."""
     by_name = codes_by_name(known)
     # A unit may be written with its level where the catalogue has none, or without it.
     by_bare = codes_by_name(known, bare=True) if field == "unit_code" else {}
@@ -156,7 +157,13 @@ def _by_name(rows, field, known, label, codes, valid, unknown, problems) -> None
         key = name_key(cell)
         return by_name.get(key) or by_bare.get(bare_name(key)) or by_short.get(key)
 
-    found = per_value(rows.loc[unknown, field], code_of).dropna()
+    return code_of
+
+
+def _by_name(rows, field, known, label, codes, valid, unknown, problems) -> None:
+    """Cells of `unknown` holding the name of exactly one catalogue entry take its code, in
+    `codes` and `valid`, with a warning listing what was read as what."""
+    found = per_value(rows.loc[unknown, field], _name_reader(known, field)).dropna()
     _take(
         rows,
         field,
@@ -170,6 +177,38 @@ def _by_name(rows, field, known, label, codes, valid, unknown, problems) -> None
             f"({listed}). Ghi mã để chắc chắn không nhầm."
         ),
     )
+
+
+def _names_disagree(rows, field, known, label, codes, valid, problems) -> None:
+    """An error on each line whose name column names another catalogue entry than its code
+    (TAMKY beside «Hội An»): one of the two is mistyped, and the figure would be written to
+    the wrong unit or indicator. A name the catalogue does not know is not checked."""
+    named = valid & rows[f"{field}_name"].notna()
+    if not named.any():
+        return
+    said = per_value(rows.loc[named, f"{field}_name"], _name_reader(known, field))
+    wrong = said.notna() & said.ne(codes[named])
+    if not wrong.any():
+        return
+    wrong = wrong.reindex(rows.index, fill_value=False)
+    names = dict(zip(known["code"], known["name"], strict=True))
+    noun = "đơn vị" if field == "unit_code" else "chỉ tiêu"
+    problems.add_where(
+        "error",
+        rows,
+        wrong,
+        field,
+        _each(
+            wrong,
+            lambda i: (
+                f"{label.capitalize()} {codes[i]} là {names[codes[i]]}, nhưng cột "
+                f"{rows[f'{field}_name_column'][i]} cùng dòng ghi "
+                f"«{written_text(rows[f'{field}_name'][i])}» ({noun} {said[i]}). Sửa mã hoặc "
+                "tên cho khớp."
+            ),
+        ),
+    )
+    valid[wrong] = False
 
 
 def _zeros_restored(rows, field, known, label, codes, valid, unknown, problems) -> None:

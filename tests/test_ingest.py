@@ -513,7 +513,7 @@ def test_xlsx_with_a_two_row_header_a_numbering_row_and_names_beside_codes(demo)
     assert current(demo, "HOIAN", "TTHC_SOHOA", "2022-08")["value"] == pytest.approx(90)
     assert current(demo, "HOIAN", "CNS_TO", "2022-08")["value"] == 132
     warnings = " ".join(upload.problems["message"])
-    assert "A (TT), B (Đơn vị)" in warnings and "Dòng 7 chỉ có chữ" in warnings
+    assert "bỏ qua: A (TT)." in warnings and "Dòng 7 chỉ có chữ" in warnings
 
 
 def test_an_excel_97_2003_report_goes_in_as_a_newer_workbook_does(demo):

@@ -239,21 +239,36 @@ def test_signature_lines_of_the_wide_template_and_of_targets_are_dropped():
     assert (targets.text_rows, len(targets.rows)) == ([3], 1)
 
 
-def test_a_column_of_unit_names_beside_the_codes_is_left_out():
+def test_a_column_of_names_beside_the_codes_is_not_read_as_codes_but_kept_to_check_them():
     table = locate(
         [
             sheet(
                 [
-                    ["TT", "Đơn vị", "Mã ĐV", "Chỉ tiêu", "Mã CT", "Kỳ", "Giá trị"],
-                    [1, "Hội An", "HOIAN", "Tổ công nghệ số", "CNS_TO", "2022-06", 5],
+                    ["TT", "Đơn vị", "Mã ĐV", "Mã CT", "Chỉ tiêu", "Kỳ", "Giá trị"],
+                    [1, "Hội An", "HOIAN", "CNS_TO", "Tổ công nghệ số", "2022-06", 5],
+                    [2, None, "TAMKY", "CNS_TO", "Tổ công nghệ số", "2022-06", 6],
                 ]
             )
         ],
         CODES,
     )
-    assert table.ignored_columns == ["A (TT)", "B (Đơn vị)", "D (Chỉ tiêu)"]
-    row = table.rows.iloc[0]
-    assert (row["unit_code"], row["indicator_code"]) == ("HOIAN", "CNS_TO")
+    assert table.ignored_columns == ["A (TT)"]
+    rows = table.rows
+    assert list(rows["unit_code"]) == ["HOIAN", "TAMKY"]
+    assert list(rows["indicator_code"]) == ["CNS_TO", "CNS_TO"]
+    assert rows["unit_code_name"][0] == "Hội An" and pd.isna(rows["unit_code_name"][1])
+    assert list(rows["indicator_code_name"]) == ["Tổ công nghệ số"] * 2
+    assert (rows["unit_code_name_column"][0], rows["indicator_code_name_column"][0]) == (
+        "B (Đơn vị)",
+        "E (Chỉ tiêu)",
+    )
+
+
+def test_a_second_column_of_names_is_unused():
+    header = ["Mã ĐV", "Đơn vị", "Tên đơn vị", "Mã CT", "Kỳ", "Giá trị"]
+    table = locate([sheet([header, ["HOIAN", "Hội An", "Tam Kỳ", "CNS_TO", "2022-06", 5]])], CODES)
+    assert table.ignored_columns == ["C (Tên đơn vị)"]
+    assert table.rows["unit_code_name_column"][0] == "B (Đơn vị)"
 
 
 CODE_AND_NAME = ["HOIAN", "Hội An", "CNS_TO", "06/2022", 5]
@@ -266,12 +281,12 @@ CODE_AND_NAME = ["HOIAN", "Hội An", "CNS_TO", "06/2022", 5]
         (
             ["Mã ĐVHC", "Tên ĐVHC", "Mã chỉ tiêu", "Thời gian", "Số liệu"],
             CODE_AND_NAME,
-            ["B (Tên ĐVHC)"],
+            [],
         ),
         (
             ["Mã xã", "Xã, phường", "Tiêu chí", "Tháng/Năm", "Giá trị"],
             CODE_AND_NAME,
-            ["B (Xã, phường)"],
+            [],
         ),
         (
             ["Địa phương", "Mã CT", "Thời điểm báo cáo", "Kết quả đạt được"],
@@ -697,8 +712,9 @@ def test_a_targets_grid_with_one_column_per_indicator():
     ]
     table = locate([sheet(rows)], CODES, targets=True)
     assert (table.form, table.header_row) == ("targets_wide", 2)
-    # a target has no parts; the names beside the codes are left out
-    assert table.ignored_columns == ["B (Tên đơn vị)", "F (TTHC_SOHOA tử số)"]
+    # a target has no parts; the names beside the codes are kept to check them
+    assert table.ignored_columns == ["F (TTHC_SOHOA tử số)"]
+    assert list(table.rows["unit_code_name"]) == ["Toàn tỉnh", "Hội An"]
     assert table.text_rows == [5]
     assert table.rows[["unit_code", "indicator_code", "year", "value"]].values.tolist() == [
         ["*", "TTHC_SOHOA", 2023, 80],

@@ -111,3 +111,63 @@ def test_a_number_that_is_not_exactly_one_zeroed_code_is_refused(written, why):
     assert staged.empty, why
     error = problems[problems["severity"] == "error"].iloc[0]
     assert error["message"].startswith(f"Mã đơn vị «{written}» không có trong danh mục."), why
+
+
+def check_named(*lines: list) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`check` of lines of a table with a column of names beside each column of codes."""
+    header = ["Mã đơn vị", "Tên đơn vị", "Mã chỉ tiêu", "Tên chỉ tiêu", "Kỳ báo cáo", "Giá trị"]
+    rows = [header, *lines]
+    table = locate(
+        [Sheet.from_rows("t", rows, list(range(1, len(rows) + 1)))],
+        list(CATALOGUE.indicators["code"]),
+    )
+    problems = Problems()
+    staged = validation.figures(table, CATALOGUE, LOCAL_OPERATOR, date(2022, 9, 5), problems, False)
+    return staged, problems.frame()
+
+
+def test_a_name_beside_a_code_that_is_another_units_refuses_the_line():
+    staged, problems = check_named(
+        ["PHUNINH", "Thăng Bình", "CNS_TO", "Tổ CNS", "2022-08", 5],
+        ["THANGBINH", "Thăng Bình", "CNS_TO", "Số tổ công nghệ số cộng đồng", "2022-08", 6],
+    )
+    assert list(staged["unit_code"]) == ["THANGBINH"]
+    assert problems[["severity", "row", "column"]].values.tolist() == [
+        ["error", 2, "A (Mã đơn vị)"]
+    ]
+    assert problems.iloc[0]["message"] == (
+        "Mã đơn vị PHUNINH là Phú Ninh, nhưng cột B (Tên đơn vị) cùng dòng ghi «Thăng Bình» "
+        "(đơn vị THANGBINH). Sửa mã hoặc tên cho khớp."
+    )
+
+
+def test_a_name_beside_a_code_that_is_another_indicators_refuses_the_line():
+    staged, problems = check_named(
+        ["PHUNINH", "Phú Ninh", "CNS_TO", "Tỷ lệ thôn có tổ công nghệ số", "2022-08", 5]
+    )
+    assert staged.empty
+    message = problems.iloc[0]["message"]
+    assert message.startswith("Mã chỉ tiêu CNS_TO là Số tổ công nghệ số cộng đồng, nhưng cột D")
+    assert "(chỉ tiêu CNS_PHUCAP)" in message
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("TP. Phú Ninh", "the unit's own name with its level"),
+        ("Phu Ninh", "a name the catalogue does not hold is not checked"),
+        ("Hiệp Đức", "a name two units share names neither"),
+        (None, "no name written"),
+    ],
+)
+def test_a_name_that_names_no_other_unit_passes(name, why):
+    staged, problems = check_named(["PHUNINH", name, "CNS_TO", None, "2022-08", 5])
+    assert list(staged["unit_code"]) == ["PHUNINH"], why
+    assert problems.empty, why
+
+
+def test_a_name_beside_a_code_read_by_its_name_is_checked_against_what_was_read():
+    # a name in the code column is read as a code first, then checked like any code
+    staged, problems = check_named(["Thăng Bình", "Phú Ninh", "CNS_TO", None, "2022-08", 5])
+    assert staged.empty
+    assert "Mã đơn vị THANGBINH là Thăng Bình" in " ".join(problems["message"])
