@@ -52,13 +52,15 @@ def bare_name(key: str) -> str:
     return _LEVEL.sub("", key, count=1)
 
 
-def codes_by_name(known: pd.DataFrame, bare: bool = False) -> dict[str, str]:
-    """name_key (`bare`: bare_name) → code for the names of `known` (code, name) that exactly
+def codes_by_name(known: pd.DataFrame, bare: bool = False, key=name_key) -> dict[str, str]:
+    """`key` (`bare`: then bare_name) → code for the names of `known` (code, name) that exactly
     one entry has."""
-    keys = known["name"].map(name_key)
+    pairs = pd.DataFrame({"key": known["name"].map(key).to_numpy(), "code": known["code"]})
     if bare:
-        keys = keys.map(bare_name)
+        pairs["key"] = pairs["key"].map(bare_name)
         # "Quận 1" is not "1": a number alone names nothing (a line's number, a report's).
-        keys = keys[keys.map(lambda key: any(c.isalpha() for c in key))]
-    unique = keys[~keys.duplicated(keep=False)]
-    return dict(zip(unique, known.loc[unique.index, "code"], strict=True))
+        pairs = pairs[pairs["key"].map(lambda k: any(c.isalpha() for c in k))]
+    # one entry's two names alike (a name and its short name) still name that one entry
+    pairs = pairs.drop_duplicates()
+    unique = pairs[~pairs["key"].duplicated(keep=False)]
+    return dict(zip(unique["key"], unique["code"], strict=True))

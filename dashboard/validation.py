@@ -147,15 +147,29 @@ def _name_reader(known: pd.DataFrame, field: str):
     # A unit may be written with its level where the catalogue has none, or without it.
     by_bare = codes_by_name(known, bare=True) if field == "unit_code" else {}
     # An indicator by its short name, as the dashboard shows it ("Tổ CNS cộng đồng").
-    by_short = (
-        codes_by_name(known[["code", "short_name"]].dropna().rename(columns={"short_name": "name"}))
+    shorts = (
+        known[["code", "short_name"]].dropna().rename(columns={"short_name": "name"})
         if "short_name" in known
+        else known.iloc[:0][["code", "name"]]
+    )
+    by_short = codes_by_name(shorts)
+    # An indicator's name typed without its accents or punctuation ("So to cong nghe so cong
+    # dong"), as a column's head may be (layout.normalise): its names are long and apart. A
+    # unit's is not so read: Phú Ninh and Phù Ninh are two.
+    by_plain = (
+        codes_by_name(pd.concat([known[["code", "name"]], shorts]), key=normalise)
+        if field == "indicator_code"
         else {}
     )
 
     def code_of(cell) -> str | None:
         key = name_key(cell)
-        return by_name.get(key) or by_bare.get(bare_name(key)) or by_short.get(key)
+        return (
+            by_name.get(key)
+            or by_bare.get(bare_name(key))
+            or by_short.get(key)
+            or by_plain.get(normalise(cell))
+        )
 
     return code_of
 

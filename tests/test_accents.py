@@ -68,3 +68,12 @@ def test_bare_names_leave_out_those_two_units_share_and_numbers_alone():
         }
     )
     assert codes_by_name(known, bare=True) == {"hội an": "HOIAN"}
+
+
+def test_one_entrys_two_names_alike_still_name_it_and_the_key_is_chosen():
+    known = pd.DataFrame(
+        {"code": ["CNS_TO", "CNS_TO", "VB"], "name": ["Tổ CNS", "tổ cns", "Văn bản ký số"]}
+    )
+    assert codes_by_name(known) == {"tổ cns": "CNS_TO", "văn bản ký số": "VB"}
+    plain = codes_by_name(known, key=lambda name: unaccented(name).casefold())
+    assert plain == {"to cns": "CNS_TO", "van ban ky so": "VB"}
