@@ -662,7 +662,7 @@ def _build(
         if matched is not None:
             if matched in named:
                 first = named[matched]
-                # "Đơn vị" beside "Mã ĐV": the names are left out, the codes read.
+                # "Đơn vị" beside "Mã ĐV": the codes read, the names kept to check them.
                 by_name = (keys[first] in NAME_HEADERS, key in NAME_HEADERS)
                 if by_name == (False, True):
                     _name_check(matched, index, name_checks, ignored)

@@ -216,7 +216,7 @@ def _names_disagree(rows, field, known, label, codes, valid, problems) -> None:
             wrong,
             lambda i: (
                 f"{label.capitalize()} {codes[i]} là {names[codes[i]]}, nhưng cột "
-                f"{rows[f'{field}_name_column'][i]} cùng dòng ghi "
+                f"{rows[f'{field}_name_column'][i]} ghi "
                 f"«{written_text(rows[f'{field}_name'][i])}» ({noun} {said[i]}). Sửa mã hoặc "
                 "tên cho khớp."
             ),

@@ -148,7 +148,7 @@ def test_a_name_beside_a_code_that_is_another_units_refuses_the_line():
         ["error", 2, "A (Mã đơn vị)"]
     ]
     assert problems.iloc[0]["message"] == (
-        "Mã đơn vị PHUNINH là Phú Ninh, nhưng cột B (Tên đơn vị) cùng dòng ghi «Thăng Bình» "
+        "Mã đơn vị PHUNINH là Phú Ninh, nhưng cột B (Tên đơn vị) ghi «Thăng Bình» "
         "(đơn vị THANGBINH). Sửa mã hoặc tên cho khớp."
     )
 
