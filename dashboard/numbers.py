@@ -60,6 +60,33 @@ def parse_text(text: str, decimal_comma: bool) -> float | None:
     return value if math.isfinite(value) else None
 
 
+# A ratio written as its parts in one cell: "45/50", "45 / 50", or beside its percent,
+# "90% (45/50)" or "45/50 (90%)", as reports write it in words.
+_NUMBER = r"([\d.,\s\u00a0]*\d[\d.,\s\u00a0]*)"
+_RATIOS = [
+    (re.compile(rf"^{_NUMBER}/{_NUMBER}$"), None, 1, 2),
+    (re.compile(rf"^{_NUMBER}%?\s*\(\s*{_NUMBER}/{_NUMBER}\)$"), 1, 2, 3),
+    (re.compile(rf"^{_NUMBER}/{_NUMBER}\(\s*{_NUMBER}%?\s*\)$"), 3, 1, 2),
+]
+
+
+def parse_ratio(text: object, decimal_comma: bool) -> tuple[float | None, float, float] | None:
+    """A cell holding a ratio's parts ("45/50", "90% (45/50)") as (its percent or None,
+    numerator, denominator); None when it holds no such thing."""
+    if not isinstance(text, str):
+        return None
+    for pattern, percent_at, numerator_at, denominator_at in _RATIOS:
+        match = pattern.match(text.strip())
+        if match is None:
+            continue
+        parts = [parse_text(match[i], decimal_comma) for i in (numerator_at, denominator_at)]
+        percent = parse_text(match[percent_at], decimal_comma) if percent_at else None
+        if None in parts or (percent_at and percent is None):
+            return None
+        return percent, parts[0], parts[1]
+    return None
+
+
 def parse(values: pd.Series, decimal_comma: bool) -> tuple[pd.Series, pd.Series]:
     """Cells as floats (NaN when empty) and a mask of the cells that are not numbers."""
     result = np.full(len(values), np.nan)

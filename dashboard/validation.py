@@ -2,6 +2,7 @@
 Vietnamese message that says how to fix it. Returns the figures (or targets) ready to stage."""
 
 import difflib
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -66,9 +67,22 @@ EXCEL_ERRORS = {
 }
 
 
+# A number with words after it ("12 chương trình", "5 tổ"), or a sign before it ("+5").
+_WITH_WORDS = re.compile(r"^\s*([\d.,]*\d[\d.,]*)\s*%?\s*(?![eE][+-]?\d)[^\W\d_]")
+_PLUS = re.compile(r"^\s*\+\s*\d")
+
+
 def _not_a_number(cell, otherwise: str = NOT_A_NUMBER) -> str:
     """Why a cell is not read as a number, and what to write: `otherwise` unless it holds an
-    uncalculated formula or shows a formula's error."""
+    uncalculated formula, shows a formula's error, or a number with words or a + sign."""
+    with_words = _WITH_WORDS.match(str(cell))
+    if with_words:
+        return (
+            f"Ô có cả số và chữ: chỉ ghi số ({with_words[1]}); đơn vị tính hay lời giải thích "
+            "để ở cột ghi_chu."
+        )
+    if _PLUS.match(str(cell)):
+        return "Ghi số liệu của kỳ, không có dấu + ở đầu (không ghi mức tăng so với kỳ trước)."
     if str(cell) in EXCEL_ERRORS:
         return (
             f"Ô báo lỗi công thức {cell} ({EXCEL_ERRORS[str(cell)]}): ô không có số. Sửa công "
@@ -327,10 +341,16 @@ def figures(
     ratio = kind.eq("ratio")
     # 0 of 0 (no case at all this period: no dossier received) has no percent; a formula's
     # value cell then shows #DIV/0!. The line is passed by as a "-" is, not refused.
+    # A ratio's parts written in its value cell ("45/50", "90% (45/50)") are its parts.
+    in_one = ratio & value_bad & numerator.isna() & denominator.isna() & ~num_bad & ~den_bad
+    if in_one.any():
+        _parts_in_value(rows, in_one, decimal_comma, value, numerator, denominator, problems)
+        in_one &= numerator.notna()
+        value_bad &= ~in_one
     no_case = ratio & numerator.eq(0) & denominator.eq(0)
     if no_case.any():
         shown = per_value(rows.loc[no_case, "value"], written_text)
-        no_case[no_case] = shown.isna() | shown.eq("#DIV/0!")
+        no_case[no_case] = shown.isna() | shown.eq("#DIV/0!") | (in_one & value.isna())[no_case]
     problems.add_where(
         "warning",
         rows,
@@ -509,6 +529,41 @@ def figures(
     # Each staged figure keeps the line of table.rows it came from: a wide line, or one of
     # periods across, holds several, which a warning about one of them must tell apart.
     return staged.assign(record=rows.index)[ok].reset_index(drop=True)
+
+
+def _parts_in_value(rows, where, decimal_comma, value, numerator, denominator, problems):
+    """The ratios of `where` whose value cell holds their parts ("45/50", "90% (45/50)") take
+    them, in `value`, `numerator` and `denominator`, with one warning listing what was read."""
+    found = per_value(rows.loc[where, "value"], lambda c: numbers.parse_ratio(c, decimal_comma))
+    found = found.dropna()
+    if found.empty:
+        return
+    for i, (percent, top, bottom) in found.items():
+        value[i] = np.nan if percent is None else percent
+        numerator[i], denominator[i] = top, bottom
+    # What is said of the parts (over, zero) is said of the cell that holds them.
+    for part in ("numerator", "denominator"):
+        rows.loc[found.index, part] = rows.loc[found.index, "value"]
+        rows.loc[found.index, f"{part}_column"] = rows.loc[found.index, "value_column"]
+    first = found.index[0]
+    listed = formatting.read_as(
+        [
+            (
+                written_text(rows.at[i, "value"]),
+                f"tử số {formatting.trimmed(t)}, mẫu số {formatting.trimmed(b)}",
+            )
+            for i, (_, t, b) in found.items()
+        ],
+        "ô",
+        separator="; ",
+    )
+    problems.add(
+        "warning",
+        f"Cột {rows.at[first, 'value_column']} ghi tỷ lệ bằng tử số/mẫu số trong một ô: đã đọc "
+        f"{listed}. Ghi tử số, mẫu số vào hai cột tu_so, mau_so để chắc chắn.",
+        row=int(rows.at[first, "source_row"]),
+        column=rows.at[first, "value_column"],
+    )
 
 
 def _actor_scope(actor: Actor) -> str:

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from dashboard.numbers import parse, parse_text
+from dashboard.numbers import parse, parse_ratio, parse_text
 
 ACCEPTED = [
     ("82,5", False, 82.5),
@@ -79,3 +79,27 @@ def test_a_column_of_text_follows_the_rule_cell_by_cell(semicolon_file):
             assert refused and pd.isna(value), text
         else:
             assert not refused and value == pytest.approx(expected), text
+
+
+@pytest.mark.parametrize(
+    ("text", "semicolon_file", "read"),
+    [
+        ("45/50", False, (None, 45, 50)),
+        (" 45 / 50 ", False, (None, 45, 50)),
+        ("90% (45/50)", False, (90, 45, 50)),
+        ("90 (45/50)", False, (90, 45, 50)),
+        ("45/50 (90%)", False, (90, 45, 50)),
+        ("82,5%(33/40)", False, (82.5, 33, 40)),
+        ("1.200/1.500", True, (None, 1200, 1500)),  # a ';' file groups thousands with '.'
+        ("0/0", False, (None, 0, 0)),
+    ],
+)
+def test_a_ratios_parts_in_one_cell(text, semicolon_file, read):
+    assert parse_ratio(text, semicolon_file) == read
+
+
+@pytest.mark.parametrize(
+    "text", ["45/50/60", "45/", "/50", "a/b", "06/2022 x", "45/50 (chín mươi)", "45:50", 45, None]
+)
+def test_what_is_no_ratios_parts(text):
+    assert parse_ratio(text, False) is None

@@ -183,3 +183,80 @@ def test_a_name_beside_a_code_read_by_its_name_is_checked_against_what_was_read(
     staged, problems = check_named(["Thăng Bình", "Phú Ninh", "CNS_TO", None, "2022-08", 5])
     assert staged.empty
     assert "Mã đơn vị THANGBINH là Thăng Bình" in " ".join(problems["message"])
+
+
+RATIO = validation.Catalogue(
+    units=CATALOGUE.units,
+    indicators=pd.DataFrame(
+        {
+            "code": ["VB_KYSO", "CNS_TO"],
+            "name": ["Tỷ lệ văn bản ký số", "Số tổ công nghệ số cộng đồng"],
+            "short_name": [None, None],
+            "measure": ["percent", "count"],
+            "kind": ["ratio", "stock"],
+            "frequency": "month",
+        }
+    ),
+)
+
+
+def check_values(*lines: tuple[str, object]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`check` of lines of (indicator, value cell) of Phú Ninh in August 2022."""
+    rows = [["Mã đơn vị", "Mã chỉ tiêu", "Kỳ báo cáo", "Giá trị"]]
+    rows += [["PHUNINH", indicator, "2022-08", cell] for indicator, cell in lines]
+    table = locate(
+        [Sheet.from_rows("t", rows, list(range(1, len(rows) + 1)))],
+        list(RATIO.indicators["code"]),
+    )
+    problems = Problems()
+    staged = validation.figures(table, RATIO, LOCAL_OPERATOR, date(2022, 9, 5), problems, False)
+    return staged, problems.frame()
+
+
+@pytest.mark.parametrize("cell", ["45/50", "90% (45/50)", "45/50 (90%)"])
+def test_a_ratios_parts_in_its_value_cell_are_its_parts_with_a_warning(cell):
+    staged, problems = check_values(("VB_KYSO", cell))
+    assert staged[["numerator", "denominator", "value"]].values.tolist() == [[45, 50, 90]]
+    assert problems[["severity", "row", "column"]].values.tolist() == [
+        ["warning", 2, "D (Giá trị)"]
+    ]
+    assert f"{cell} → tử số 45, mẫu số 50" in problems.iloc[0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "said"),
+    [
+        ("60/50", "Tử số (60) lớn hơn mẫu số (50)"),
+        ("45/0", "Mẫu số bằng 0"),
+        ("90% (45/60)", "không khớp tử số ÷ mẫu số"),
+    ],
+)
+def test_wrong_parts_in_the_value_cell_are_refused_at_that_cell(cell, said):
+    staged, problems = check_values(("VB_KYSO", cell))
+    assert staged.empty
+    error = problems[problems["severity"] == "error"].iloc[0]
+    assert (error["row"], error["column"], error["value"]) == (2, "D (Giá trị)", cell)
+    assert said in error["message"]
+
+
+def test_zero_of_zero_in_the_value_cell_is_passed_by_as_in_two_cells():
+    staged, problems = check_values(("VB_KYSO", "0/0"), ("CNS_TO", "5"))
+    assert len(staged) == 1 and problems["severity"].eq("warning").all()
+    assert "đều bằng 0" in " ".join(problems["message"])
+
+
+@pytest.mark.parametrize(
+    ("indicator", "cell", "said"),
+    [
+        ("CNS_TO", "4/5", "Không phải là số"),  # only a ratio has parts
+        ("CNS_TO", "12 tổ", "Ô có cả số và chữ: chỉ ghi số (12)"),
+        ("VB_KYSO", "85 % đạt", "Ô có cả số và chữ: chỉ ghi số (85)"),
+        ("CNS_TO", "+5", "không có dấu + ở đầu"),
+        ("VB_KYSO", "45/50/60", "Không phải là số"),
+        ("CNS_TO", "1e5", "Không phải là số"),  # a number as some tools export it: no words
+    ],
+)
+def test_what_is_not_a_number_says_what_to_write(indicator, cell, said):
+    staged, problems = check_values((indicator, cell))
+    assert staged.empty
+    assert said in problems.iloc[0]["message"]
