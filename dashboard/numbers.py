@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from pandas.api.types import infer_dtype
 
+from dashboard.accents import unaccented
 from dashboard.cells import per_value
 
 _PLAIN = re.compile(r"^-?\d+(\.\d+)?$")
@@ -84,6 +85,34 @@ def parse_ratio(text: object, decimal_comma: bool) -> tuple[float | None, float,
         if None in parts or (percent_at and percent is None):
             return None
         return percent, parts[0], parts[1]
+    return None
+
+
+# A plan's target written as a bound, as plans word them: "≥ 90%", "Trên 80%", "Tối thiểu 5",
+# "80% trở lên" (at least); "≤ 5%", "Dưới 3%", "Không quá 2" (at most). Matched on the text
+# without accents, in lower case.
+_AT_LEAST = r">=|≥|>|tren|toi thieu|it nhat|khong duoi|khong thap hon|lon hon|tu"
+_AT_MOST = r"<=|≤|<|duoi|toi da|khong qua|khong vuot qua|khong cao hon|nho hon|it hon"
+_BOUND_NUMBER = r"(?P<number>\d[\d.,\s]*%?)"
+_BOUNDS = [
+    (re.compile(rf"^(?:dat\s*)?(?:{_AT_LEAST})\s*{_BOUND_NUMBER}$"), "at_least"),
+    (re.compile(rf"^(?:dat\s*)?(?:{_AT_MOST})\s*{_BOUND_NUMBER}$"), "at_most"),
+    (re.compile(rf"^(?:dat\s*)?(?:tu\s*)?{_BOUND_NUMBER}\s*tro len$"), "at_least"),
+    (re.compile(rf"^(?:dat\s*)?{_BOUND_NUMBER}\s*tro xuong$"), "at_most"),
+]
+
+
+def parse_bound(text: object, decimal_comma: bool) -> tuple[str, float] | None:
+    """A cell holding a bound ("≥ 90%", "Dưới 3%") as ("at_least" or "at_most", its number);
+    None when it holds no such thing."""
+    if not isinstance(text, str):
+        return None
+    cleaned = " ".join(unaccented(text).lower().split())
+    for pattern, bound in _BOUNDS:
+        match = pattern.match(cleaned)
+        if match is not None:
+            number = parse_text(match["number"], decimal_comma)
+            return None if number is None else (bound, number)
     return None
 
 

@@ -566,6 +566,57 @@ def _parts_in_value(rows, where, decimal_comma, value, numerator, denominator, p
     )
 
 
+# The bound a plan may word its target as, for an indicator of each direction.
+_BOUND_OF = {"up": "at_least", "down": "at_most"}
+
+
+def _bounds(rows, where, direction, decimal_comma, value, problems) -> tuple[pd.Series, pd.Series]:
+    """The targets of `where` written as a bound ("≥ 90%", "Dưới 3%") the way their indicator
+    goes take its number, in `value`, with one warning listing them; an error on a bound the
+    other way ("≥ 5%" for late dossiers). Masks of the cells taken and of those refused."""
+    found = per_value(rows.loc[where, "value"], lambda c: numbers.parse_bound(c, decimal_comma))
+    found = found.dropna()
+    fits = pd.Series(
+        [bound == _BOUND_OF.get(direction[i]) for i, (bound, _) in found.items()],
+        index=found.index,
+        dtype=bool,
+    )
+    taken_mask = fits.reindex(rows.index, fill_value=False)
+    wrong = (~fits).reindex(rows.index, fill_value=False)
+    problems.add_where(
+        "error",
+        rows,
+        wrong,
+        "value",
+        _each(
+            wrong,
+            lambda i: (
+                f"Kế hoạch «{written_text(rows.at[i, 'value'])}» là mức "
+                f"{'tối thiểu' if found[i][0] == 'at_least' else 'tối đa'}, nhưng chỉ tiêu này "
+                f"{'càng thấp càng tốt' if direction[i] == 'down' else 'càng cao càng tốt'}. "
+                "Kiểm tra lại, rồi chỉ ghi con số kế hoạch."
+            ),
+        ),
+    )
+    taken = fits[fits].index
+    if len(taken):
+        value[taken] = [found[i][1] for i in taken]
+        first = taken[0]
+        listed = formatting.read_as(
+            [(written_text(rows.at[i, "value"]), formatting.trimmed(found[i][1])) for i in taken],
+            "ô",
+        )
+        problems.add(
+            "warning",
+            f"Cột {rows.at[first, 'value_column']} ghi kế hoạch kèm mức (≥, trên, tối thiểu; ≤, "
+            f"dưới, tối đa): đã lấy con số làm kế hoạch ({listed}). Đạt con số ấy là đạt kế "
+            "hoạch.",
+            row=int(rows.at[first, "source_row"]),
+            column=rows.at[first, "value_column"],
+        )
+    return taken_mask, wrong
+
+
 def _actor_scope(actor: Actor) -> str:
     return f"đơn vị {actor.unit_code}" if actor.role == "unit" else f"vai trò {actor.role}"
 
@@ -839,7 +890,15 @@ def targets(table: Table, cat: Catalogue, problems: Problems, decimal_comma: boo
     )
     ok &= ~bad_year
     value, value_bad = numbers.parse(rows["value"], decimal_comma)
-    unread = value_bad | value.isna()
+    wrong_bound = pd.Series(False, index=rows.index)
+    if value_bad.any():
+        direction = looked_up(indicator, cat.indicators.set_index("code")[["direction"]])
+        taken, wrong_bound = _bounds(
+            rows, value_bad & indicator_ok, direction["direction"], decimal_comma, value, problems
+        )
+        value_bad &= ~taken & ~wrong_bound
+        ok &= ~wrong_bound
+    unread = value_bad | (value.isna() & ~wrong_bound)
     problems.add_where(
         "error",
         rows,

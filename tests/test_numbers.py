@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from dashboard.numbers import parse, parse_ratio, parse_text
+from dashboard.numbers import parse, parse_bound, parse_ratio, parse_text
 
 ACCEPTED = [
     ("82,5", False, 82.5),
@@ -103,3 +103,32 @@ def test_a_ratios_parts_in_one_cell(text, semicolon_file, read):
 )
 def test_what_is_no_ratios_parts(text):
     assert parse_ratio(text, False) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("≥ 90%", ("at_least", 90)),
+        (">=85 %", ("at_least", 85)),
+        ("Trên 80%", ("at_least", 80)),
+        ("Tối thiểu 75%", ("at_least", 75)),
+        ("đạt ít nhất 60%", ("at_least", 60)),
+        ("Không dưới 50", ("at_least", 50)),
+        ("từ 90% trở lên", ("at_least", 90)),
+        ("80% trở lên", ("at_least", 80)),
+        ("≤ 5%", ("at_most", 5)),
+        ("Dưới 3%", ("at_most", 3)),
+        ("Tối đa 2,5%", ("at_most", 2.5)),
+        ("không quá 10", ("at_most", 10)),
+        ("5% trở xuống", ("at_most", 5)),
+    ],
+)
+def test_a_target_written_as_a_bound(text, read):
+    assert parse_bound(text, False) == read
+
+
+@pytest.mark.parametrize(
+    "text", ["90%", "khoảng 90%", "90-95%", "≥", "trên 80% dân số", "Trên 8O%", 90, None]
+)
+def test_what_is_no_bound(text):
+    assert parse_bound(text, False) is None

@@ -260,3 +260,61 @@ def test_what_is_not_a_number_says_what_to_write(indicator, cell, said):
     staged, problems = check_values((indicator, cell))
     assert staged.empty
     assert said in problems.iloc[0]["message"]
+
+
+BOUNDED = validation.Catalogue(
+    units=CATALOGUE.units,
+    indicators=pd.DataFrame(
+        {
+            "code": ["VB_KYSO", "TTHC_TREHAN"],
+            "name": ["Tỷ lệ văn bản ký số", "Tỷ lệ hồ sơ trễ hạn"],
+            "short_name": [None, None],
+            "measure": "percent",
+            "kind": "ratio",
+            "direction": ["up", "down"],
+            "frequency": "month",
+        }
+    ),
+)
+
+
+def check_targets(*lines: tuple[str, str, object]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """validation.targets of lines of (unit, indicator, target cell) for 2023."""
+    rows = [["Mã đơn vị", "Mã chỉ tiêu", "Năm", "Kế hoạch"]]
+    rows += [[unit, indicator, 2023, cell] for unit, indicator, cell in lines]
+    table = locate(
+        [Sheet.from_rows("t", rows, list(range(1, len(rows) + 1)))],
+        list(BOUNDED.indicators["code"]),
+        targets=True,
+    )
+    problems = Problems()
+    staged = validation.targets(table, BOUNDED, problems, False)
+    return staged, problems.frame()
+
+
+def test_targets_written_as_bounds_the_way_their_indicator_goes_are_their_numbers():
+    staged, problems = check_targets(
+        ("PHUNINH", "VB_KYSO", "≥ 90%"),
+        ("THANGBINH", "VB_KYSO", "Tối thiểu 80%"),
+        ("PHUNINH", "TTHC_TREHAN", "Dưới 3%"),
+        ("THANGBINH", "TTHC_TREHAN", 5),
+    )
+    assert staged["value"].tolist() == [90, 80, 3, 5]
+    assert problems[["severity", "row", "column"]].values.tolist() == [
+        ["warning", 2, "D (Kế hoạch)"]
+    ]
+    assert "≥ 90% → 90, Tối thiểu 80% → 80, Dưới 3% → 3" in problems.iloc[0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("indicator", "cell", "said"),
+    [
+        ("TTHC_TREHAN", "≥ 5%", "là mức tối thiểu, nhưng chỉ tiêu này càng thấp càng tốt"),
+        ("VB_KYSO", "Dưới 90%", "là mức tối đa, nhưng chỉ tiêu này càng cao càng tốt"),
+    ],
+)
+def test_a_bound_the_other_way_than_its_indicator_is_refused_once(indicator, cell, said):
+    staged, problems = check_targets(("PHUNINH", indicator, cell))
+    assert staged.empty
+    assert problems[["severity", "row", "value"]].values.tolist() == [["error", 2, cell]]
+    assert said in problems.iloc[0]["message"]
