@@ -81,6 +81,12 @@ def _not_a_number(cell, otherwise: str = NOT_A_NUMBER) -> str:
             f"Ô có cả số và chữ: chỉ ghi số ({with_words[1]}); đơn vị tính hay lời giải thích "
             "để ở cột ghi_chu."
         )
+    if numbers.parse_ratio(cell, False) is not None:
+        return (
+            "Ô ghi hai số dạng tử số/mẫu số: chỉ tiêu tỷ lệ ghi tử số, mẫu số vào hai cột "
+            "tu_so, mau_so (hoặc cả hai trong ô giá trị khi hai cột ấy trống); chỉ tiêu khác "
+            "ghi một số."
+        )
     if _PLUS.match(str(cell)):
         return "Ghi số liệu của kỳ, không có dấu + ở đầu (không ghi mức tăng so với kỳ trước)."
     if str(cell) in EXCEL_ERRORS:

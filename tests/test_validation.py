@@ -248,7 +248,7 @@ def test_zero_of_zero_in_the_value_cell_is_passed_by_as_in_two_cells():
 @pytest.mark.parametrize(
     ("indicator", "cell", "said"),
     [
-        ("CNS_TO", "4/5", "Không phải là số"),  # only a ratio has parts
+        ("CNS_TO", "4/5", "chỉ tiêu khác ghi một số"),  # only a ratio has parts
         ("CNS_TO", "12 tổ", "Ô có cả số và chữ: chỉ ghi số (12)"),
         ("VB_KYSO", "85 % đạt", "Ô có cả số và chữ: chỉ ghi số (85)"),
         ("CNS_TO", "+5", "không có dấu + ở đầu"),
