@@ -1384,7 +1384,10 @@ def _drop_text_rows(
     for name in ("year", "value", "numerator", "denominator"):
         if name in frame and candidate.any():
             cells = frame.loc[candidate, name]
-            unread = numbers.parse(cells, decimal_comma)[0].isna().to_numpy()
+            unread = numbers.parse(cells, decimal_comma)[0].isna().to_numpy().copy()
+            if name == "value" and unread.any():
+                worded = per_value(cells[unread], lambda c: numbers.in_words(c, decimal_comma))
+                unread[unread] = ~worded.to_numpy(dtype=bool)
             if name == "year" and headed is not None:
                 unread = unread | headed[candidate]
             candidate[candidate] = unread

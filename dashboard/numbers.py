@@ -116,6 +116,14 @@ def parse_bound(text: object, decimal_comma: bool) -> tuple[str, float] | None:
     return None
 
 
+def in_words(text: object, decimal_comma: bool) -> bool:
+    """Whether a cell that is no number still holds a figure as reports write it: a ratio's
+    parts ("45/50") or a plan's bound ("≥ 90%")."""
+    return parse_ratio(text, decimal_comma) is not None or (
+        parse_bound(text, decimal_comma) is not None
+    )
+
+
 def parse(values: pd.Series, decimal_comma: bool) -> tuple[pd.Series, pd.Series]:
     """Cells as floats (NaN when empty) and a mask of the cells that are not numbers."""
     result = np.full(len(values), np.nan)

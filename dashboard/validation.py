@@ -565,8 +565,8 @@ def _parts_in_value(rows, where, decimal_comma, value, numerator, denominator, p
     )
     problems.add(
         "warning",
-        f"Cột {rows.at[first, 'value_column']} ghi tỷ lệ bằng tử số/mẫu số trong một ô: đã đọc "
-        f"{listed}. Ghi tử số, mẫu số vào hai cột tu_so, mau_so để chắc chắn.",
+        f"Tỷ lệ ghi bằng tử số/mẫu số trong một ô: đã đọc {listed}. Ghi tử số, mẫu số vào hai "
+        "cột tu_so, mau_so để chắc chắn.",
         row=int(rows.at[first, "source_row"]),
         column=rows.at[first, "value_column"],
     )
@@ -614,9 +614,8 @@ def _bounds(rows, where, direction, decimal_comma, value, problems) -> tuple[pd.
         )
         problems.add(
             "warning",
-            f"Cột {rows.at[first, 'value_column']} ghi kế hoạch kèm mức (≥, trên, tối thiểu; ≤, "
-            f"dưới, tối đa): đã lấy con số làm kế hoạch ({listed}). Đạt con số ấy là đạt kế "
-            "hoạch.",
+            "Kế hoạch ghi kèm mức (≥, trên, tối thiểu; ≤, dưới, tối đa): đã lấy con số làm kế "
+            f"hoạch ({listed}). Đạt con số ấy là đạt kế hoạch.",
             row=int(rows.at[first, "source_row"]),
             column=rows.at[first, "value_column"],
         )

@@ -381,6 +381,44 @@ def test_a_plans_years_merged_over_its_indicators_go_in_for_each_year(demo):
     ]
 
 
+def test_a_plans_grid_of_bounds_goes_in_with_each_bounds_number(demo):
+    # a line of bounds alone ("Trên 85%", "≤ 2%") is a line of targets, not of words
+    rows = [
+        ["GIAO KẾ HOẠCH NĂM 2023"],
+        ["Đơn vị", "Văn bản ký số", "Hồ sơ trễ hạn", "Tổ CNS cộng đồng"],
+        ["Tam Kỳ", "≥ 90%", "Dưới 3%", 150],
+        ["Hội An", "Trên 85%", "≤ 2%", "tối thiểu 140"],
+    ]
+    upload = submit(demo, workbook({"Sheet": rows}), name="ke_hoach.xlsx", targets=True)
+    assert upload.ok, upload.problems
+    assert "Dòng 4 chỉ có chữ" not in " ".join(upload.problems["message"])
+    stored = demo.cursor().execute(
+        "SELECT unit_code, indicator_code, value FROM current_targets "
+        "WHERE year = 2023 AND unit_code IN ('TAMKY', 'HOIAN') ORDER BY unit_code, indicator_code"
+    )
+    assert stored.fetchall() == [
+        ("HOIAN", "CNS_TO", 140),
+        ("HOIAN", "TTHC_TREHAN", 2),
+        ("HOIAN", "VB_KYSO", 85),
+        ("TAMKY", "CNS_TO", 150),
+        ("TAMKY", "TTHC_TREHAN", 3),
+        ("TAMKY", "VB_KYSO", 90),
+    ]
+
+
+def test_a_trackers_line_of_ratios_parts_goes_in(demo):
+    # months across, each cell a ratio's parts: a line of figures, not of words
+    rows = [
+        ["THEO DÕI VĂN BẢN KÝ SỐ NĂM 2022"],
+        ["Đơn vị", "T1", "T2"],
+        ["Hội An", "45/50", "46/50"],
+    ]
+    upload = submit(demo, workbook({"VB_KYSO": rows}), name="theo_doi.xlsx")
+    assert upload.ok, upload.problems
+    stored = current(demo, "HOIAN", "VB_KYSO", "2022-02")
+    assert (stored["numerator"], stored["denominator"], stored["value"]) == (46, 50, 92)
+
+
 def test_a_summary_of_districts_across_goes_in_for_each_district(demo):
     # indicators down by name, a column per district under the title's month
     rows = [

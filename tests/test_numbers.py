@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from dashboard.numbers import parse, parse_bound, parse_ratio, parse_text
+from dashboard.numbers import in_words, parse, parse_bound, parse_ratio, parse_text
 
 ACCEPTED = [
     ("82,5", False, 82.5),
@@ -132,3 +132,11 @@ def test_a_target_written_as_a_bound(text, read):
 )
 def test_what_is_no_bound(text):
     assert parse_bound(text, False) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [("45/50", True), ("Trên 85%", True), ("KT. CHỦ TỊCH", False), ("05/9/2022", False)],
+)
+def test_a_figure_in_words_is_a_ratios_parts_or_a_bound(text, figure):
+    assert in_words(text, False) is figure
