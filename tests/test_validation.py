@@ -35,14 +35,23 @@ CATALOGUE = validation.Catalogue(
 )
 
 
-def check(
-    unit: object, indicator: str = "CNS_TO", catalogue: validation.Catalogue = CATALOGUE
+def validated(
+    rows: list[list], catalogue: validation.Catalogue = CATALOGUE
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    rows = [["Đơn vị", "Chỉ tiêu", "Kỳ báo cáo", "Giá trị"], [unit, indicator, "2022-08", 5]]
-    table = locate([Sheet.from_rows("t", rows, [1, 2])], list(catalogue.indicators["code"]))
+    """The staged figures and the problems of a table of `rows`, its header first, checked in
+    September 2022."""
+    sheet = Sheet.from_rows("t", rows, list(range(1, len(rows) + 1)))
+    table = locate([sheet], list(catalogue.indicators["code"]))
     problems = Problems()
     staged = validation.figures(table, catalogue, LOCAL_OPERATOR, date(2022, 9, 5), problems, False)
     return staged, problems.frame()
+
+
+def check(
+    unit: object, indicator: str = "CNS_TO", catalogue: validation.Catalogue = CATALOGUE
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    header = ["Đơn vị", "Chỉ tiêu", "Kỳ báo cáo", "Giá trị"]
+    return validated([header, [unit, indicator, "2022-08", 5]], catalogue)
 
 
 @pytest.mark.parametrize("written", ["Thăng Bình", "THĂNG BÌNH", " thăng  bình "])
@@ -128,14 +137,7 @@ def test_a_number_that_is_not_exactly_one_zeroed_code_is_refused(written, why):
 def check_named(*lines: list) -> tuple[pd.DataFrame, pd.DataFrame]:
     """`check` of lines of a table with a column of names beside each column of codes."""
     header = ["Mã đơn vị", "Tên đơn vị", "Mã chỉ tiêu", "Tên chỉ tiêu", "Kỳ báo cáo", "Giá trị"]
-    rows = [header, *lines]
-    table = locate(
-        [Sheet.from_rows("t", rows, list(range(1, len(rows) + 1)))],
-        list(CATALOGUE.indicators["code"]),
-    )
-    problems = Problems()
-    staged = validation.figures(table, CATALOGUE, LOCAL_OPERATOR, date(2022, 9, 5), problems, False)
-    return staged, problems.frame()
+    return validated([header, *lines])
 
 
 def test_a_name_beside_a_code_that_is_another_units_refuses_the_line():
@@ -185,15 +187,17 @@ def test_a_name_beside_a_code_read_by_its_name_is_checked_against_what_was_read(
     assert "Mã đơn vị THANGBINH là Thăng Bình" in " ".join(problems["message"])
 
 
-RATIO = validation.Catalogue(
+# Ratios going up and down, and a count.
+KINDS = validation.Catalogue(
     units=CATALOGUE.units,
     indicators=pd.DataFrame(
         {
-            "code": ["VB_KYSO", "CNS_TO"],
-            "name": ["Tỷ lệ văn bản ký số", "Số tổ công nghệ số cộng đồng"],
-            "short_name": [None, None],
-            "measure": ["percent", "count"],
-            "kind": ["ratio", "stock"],
+            "code": ["VB_KYSO", "TTHC_TREHAN", "CNS_TO"],
+            "name": ["Tỷ lệ văn bản ký số", "Tỷ lệ hồ sơ trễ hạn", "Số tổ công nghệ số cộng đồng"],
+            "short_name": None,
+            "measure": ["percent", "percent", "count"],
+            "kind": ["ratio", "ratio", "stock"],
+            "direction": ["up", "down", "up"],
             "frequency": "month",
         }
     ),
@@ -204,13 +208,7 @@ def check_values(*lines: tuple[str, object]) -> tuple[pd.DataFrame, pd.DataFrame
     """`check` of lines of (indicator, value cell) of Phú Ninh in August 2022."""
     rows = [["Mã đơn vị", "Mã chỉ tiêu", "Kỳ báo cáo", "Giá trị"]]
     rows += [["PHUNINH", indicator, "2022-08", cell] for indicator, cell in lines]
-    table = locate(
-        [Sheet.from_rows("t", rows, list(range(1, len(rows) + 1)))],
-        list(RATIO.indicators["code"]),
-    )
-    problems = Problems()
-    staged = validation.figures(table, RATIO, LOCAL_OPERATOR, date(2022, 9, 5), problems, False)
-    return staged, problems.frame()
+    return validated(rows, KINDS)
 
 
 @pytest.mark.parametrize("cell", ["45/50", "90% (45/50)", "45/50 (90%)"])
@@ -262,33 +260,17 @@ def test_what_is_not_a_number_says_what_to_write(indicator, cell, said):
     assert said in problems.iloc[0]["message"]
 
 
-BOUNDED = validation.Catalogue(
-    units=CATALOGUE.units,
-    indicators=pd.DataFrame(
-        {
-            "code": ["VB_KYSO", "TTHC_TREHAN"],
-            "name": ["Tỷ lệ văn bản ký số", "Tỷ lệ hồ sơ trễ hạn"],
-            "short_name": [None, None],
-            "measure": "percent",
-            "kind": "ratio",
-            "direction": ["up", "down"],
-            "frequency": "month",
-        }
-    ),
-)
-
-
 def check_targets(*lines: tuple[str, str, object]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """validation.targets of lines of (unit, indicator, target cell) for 2023."""
     rows = [["Mã đơn vị", "Mã chỉ tiêu", "Năm", "Kế hoạch"]]
     rows += [[unit, indicator, 2023, cell] for unit, indicator, cell in lines]
     table = locate(
         [Sheet.from_rows("t", rows, list(range(1, len(rows) + 1)))],
-        list(BOUNDED.indicators["code"]),
+        list(KINDS.indicators["code"]),
         targets=True,
     )
     problems = Problems()
-    staged = validation.targets(table, BOUNDED, problems, False)
+    staged = validation.targets(table, KINDS, problems, False)
     return staged, problems.frame()
 
 
