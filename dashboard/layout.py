@@ -95,6 +95,15 @@ YEAR_HEADER = re.compile(
 # Columns that, with no period column, make a figure's period between them: Năm | Tháng (or Quý).
 PERIOD_PARTS = {"nam": "year", "year": "year", "thang": "month", "month": "month"}
 PERIOD_PARTS.update({"quy": "quarter", "quarter": "quarter"})
+# As a form's question asks them ("Tháng báo cáo": 06/2022, or 6 beside "Năm báo cáo").
+PERIOD_PARTS.update({"thangbaocao": "month", "quybaocao": "quarter", "nambaocao": "year"})
+# A unit of measure in brackets after an indicator's name, as a form's question or a report's
+# column adds it ("Số tổ … đã thành lập (tổ)", "Tỷ lệ … (%)", "(ĐVT: chương trình)"): the
+# column is the indicator's. Only units: "(kế hoạch)" beside "(thực hiện)" is no one figure.
+MEASURE_NOTE = re.compile(
+    r"(?:dvt|donvitinh|donvi)\w*|%|tylephantram|phantram|to|cai|chuongtrinh|hoso|vanban|csdl"
+    r"|cosodulieu|diem|nguoi|ho|thutuc|dichvu|luot|xa|thon|so"
+)
 PART_SUFFIXES = {"numerator": ("tuso", "numerator"), "denominator": ("mauso", "denominator")}
 TITLE_HINTS = {
     "period": " Một tệp chỉ của một kỳ có thể ghi kỳ ngay ở dòng tên báo cáo phía trên, ví dụ "
@@ -338,10 +347,18 @@ def _wide_head(cell: object, indicators: _Indicators, targets: bool) -> tuple | 
         return (*found, None)
     if isinstance(cell, str) and (note := HEADER_NOTE.fullmatch(cell)):
         found = _wide_column(normalise(note[1]), indicators)
+        if found is not None and _is_measure(note[2]):
+            return (*found, None)
         period = _period_header(note[2].strip(), targets) if found is not None else None
         if period is not None:
             return (*found, period)
     return None
+
+
+def _is_measure(note: str) -> bool:
+    """Whether a header's note in brackets is a unit of measure (MEASURE_NOTE)."""
+    key = normalise(note) or note.strip()
+    return MEASURE_NOTE.fullmatch(key) is not None
 
 
 def _label(index: int, header: object) -> str:

@@ -1628,3 +1628,51 @@ def test_unit_heads_beside_a_unit_or_figure_column_are_unused():
     table = locate([sheet(beside_value)], CODES, units=UNITS, own_unit="NUITHANH")
     assert (table.ignored_columns, table.units_across) == (["D (Tam Kỳ)"], [])
     assert table.rows[["unit_code", "value"]].values.tolist() == [["NUITHANH", 5]]
+
+
+FORM_NAMES = [("Số tổ công nghệ số", "CNS_TO"), ("Tỷ lệ hồ sơ TTHC được số hóa", "TTHC_SOHOA")]
+
+
+def test_a_forms_export_with_units_of_measure_after_its_questions():
+    # as Google Forms exports it: a timestamp, an e-mail, then the questions
+    rows = [
+        [
+            "Dấu thời gian",
+            "Địa chỉ email",
+            "Đơn vị",
+            "Tháng báo cáo",
+            "1. Số tổ công nghệ số (tổ)",
+            "Tỷ lệ hồ sơ TTHC được số hóa (%)",
+        ],
+        ["28/06/2022 10:15:01", "a@x.vn", "HOIAN", "06/2022", 130, 85],
+    ]
+    table = locate([sheet(rows)], CODES, indicator_names=FORM_NAMES)
+    assert table.form == "wide"
+    assert table.ignored_columns == ["A (Dấu thời gian)", "B (Địa chỉ email)"]
+    assert table.rows[["indicator_code", "period", "value"]].values.tolist() == [
+        ["CNS_TO", "06/2022", 130],
+        ["TTHC_SOHOA", "06/2022", 85],
+    ]
+
+
+@pytest.mark.parametrize("note", ["tổ", "%", "ĐVT: tổ", "Đơn vị tính: tổ", "chương trình"])
+def test_a_unit_of_measure_in_brackets_after_an_indicators_name_is_its_column(note):
+    rows = [["Đơn vị", "Kỳ báo cáo", f"Số tổ công nghệ số ({note})"], ["HOIAN", "2022-06", 130]]
+    table = locate([sheet(rows)], CODES, indicator_names=FORM_NAMES)
+    assert table.rows[["indicator_code", "value"]].values.tolist() == [["CNS_TO", 130]]
+
+
+def test_a_note_that_is_no_unit_of_measure_heads_no_indicator():
+    # plan and done beside each other are two figures, neither the indicator's one
+    header = ["Đơn vị", "Kỳ báo cáo", "Số tổ công nghệ số (kế hoạch)", "CNS_TO"]
+    table = locate(
+        [sheet([header, ["HOIAN", "2022-06", 150, 130]])], CODES, indicator_names=FORM_NAMES
+    )
+    assert table.ignored_columns == ["C (Số tổ công nghệ số (kế hoạch))"]
+    assert table.rows[["indicator_code", "value"]].values.tolist() == [["CNS_TO", 130]]
+
+
+def test_a_month_and_year_of_report_make_the_period():
+    header = ["Đơn vị", "Năm báo cáo", "Tháng báo cáo", "CNS_TO"]
+    table = locate([sheet([header, ["HOIAN", 2022, 6, 130]])], CODES)
+    assert Period(2022, "month", 6) == parse(table.rows["period"][0])
