@@ -20,6 +20,11 @@ HEADER_SEARCH_ROWS = 30
 TOTAL_LABELS = {"tong", "tongso", "cong", "total", "grandtotal", "sum", "tongtoantinh"}
 _TOTAL_INITIALS = {label[0].upper() for label in TOTAL_LABELS | {"tongcong"}}
 
+# How a form's question, or a report's column, asks for the unit by its name: "Đơn vị báo cáo",
+# "Cơ quan, đơn vị", "Đơn vị thực hiện".
+UNIT_FORM_HEADERS = ("donvibaocao", "tendonvibaocao", "coquandonvi", "tencoquandonvi")
+UNIT_FORM_HEADERS += ("donvithuchien", "diaphuongbaocao", "coquan", "tencoquan", "coquanbaocao")
+
 FIGURE_FIELDS = {
     # "Mã ĐVHC" (đơn vị hành chính), "Xã", "Địa phương": how communes' lists and summaries
     # head their units; not "Huyện", a district beside its communes' column in older files.
@@ -27,6 +32,7 @@ FIGURE_FIELDS = {
         *("madonvi", "unitcode", "madv", "madvhc", "madonvihanhchinh", "maxa", "maxaphuong"),
         *("donvi", "unit", "tendonvi", "dvhc", "tendvhc", "donvihanhchinh", "tendonvihanhchinh"),
         *("xa", "tenxa", "xaphuong", "tenxaphuong", "phuongxa", "diaphuong", "tendiaphuong"),
+        *UNIT_FORM_HEADERS,
     ),
     "indicator_code": (
         *("machitieu", "indicatorcode", "mact", "chitieu", "indicator"),
@@ -145,7 +151,7 @@ COLUMN_NUMBER = re.compile(r"^\(?\s*(\d{1,2}|[A-Za-z])\s*\)?(\s*=.*)?$")
 NAME_HEADERS = {"donvi", "unit", "tendonvi", "chitieu", "indicator", "tenchitieu"}
 NAME_HEADERS |= {"noidungchitieu", "noidung", "tieuchi", "tentieuchi", "dvhc", "tendvhc"}
 NAME_HEADERS |= {"donvihanhchinh", "tendonvihanhchinh", "xa", "tenxa", "xaphuong"}
-NAME_HEADERS |= {"tenxaphuong", "phuongxa", "diaphuong", "tendiaphuong"}
+NAME_HEADERS |= {"tenxaphuong", "phuongxa", "diaphuong", "tendiaphuong", *UNIT_FORM_HEADERS}
 # The fields whose codes a column of names beside them is checked against: each line's name,
 # where it is one entry's, must be its code's (validation).
 NAME_CHECKS = ("unit_code", "indicator_code")

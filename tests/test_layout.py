@@ -1676,3 +1676,14 @@ def test_a_month_and_year_of_report_make_the_period():
     header = ["Đơn vị", "Năm báo cáo", "Tháng báo cáo", "CNS_TO"]
     table = locate([sheet([header, ["HOIAN", 2022, 6, 130]])], CODES)
     assert Period(2022, "month", 6) == parse(table.rows["period"][0])
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["Đơn vị báo cáo", "Tên đơn vị báo cáo", "Cơ quan, đơn vị", "Đơn vị thực hiện", "Cơ quan"],
+)
+def test_the_unit_as_a_form_asks_for_it(head):
+    table = locate([sheet([[head, "Kỳ báo cáo", "CNS_TO"], ["Hội An", "2022-06", 130]])], CODES)
+    assert table.rows[["unit_code", "unit_code_column"]].values.tolist() == [
+        ["Hội An", f"A ({head})"]
+    ]
