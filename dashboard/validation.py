@@ -547,10 +547,12 @@ def _parts_in_value(rows, where, decimal_comma, value, numerator, denominator, p
     for i, (percent, top, bottom) in found.items():
         value[i] = np.nan if percent is None else percent
         numerator[i], denominator[i] = top, bottom
-    # What is said of the parts (over, zero) is said of the cell that holds them.
+    # What is said of the parts (over, zero) is said of the cell that holds them. A wide
+    # table's part columns may be all numbers: as objects they take the cell's text.
     for part in ("numerator", "denominator"):
-        rows.loc[found.index, part] = rows.loc[found.index, "value"]
-        rows.loc[found.index, f"{part}_column"] = rows.loc[found.index, "value_column"]
+        for column, source in ((part, "value"), (f"{part}_column", "value_column")):
+            rows[column] = rows[column].astype(object)
+            rows.loc[found.index, column] = rows.loc[found.index, source]
     first = found.index[0]
     listed = formatting.read_as(
         [

@@ -419,6 +419,24 @@ def test_a_trackers_line_of_ratios_parts_goes_in(demo):
     assert (stored["numerator"], stored["denominator"], stored["value"]) == (46, 50, 92)
 
 
+def test_a_ratios_parts_in_the_templates_value_column_beside_its_part_columns(demo):
+    # the part columns hold numbers on other lines: the text "46/50" still finds its place
+    rows = [
+        ["ma_don_vi", "ky_bao_cao", "VB_KYSO", "VB_KYSO_TU_SO", "VB_KYSO_MAU_SO"],
+        ["TAMKY", "2022-06", None, 45, 50],
+        ["HOIAN", "2022-06", "46/50", None, None],
+        ["DIENBAN", "2022-06", "60/50", None, None],
+    ]
+    upload = submit(demo, workbook({"Sheet": rows}), name="mau.xlsx")
+    errors = upload.errors
+    assert errors[["row", "column", "value"]].values.tolist() == [[4, "C (VB_KYSO)", "60/50"]]
+    rows.pop()
+    upload = submit(demo, workbook({"Sheet": rows}), name="mau.xlsx")
+    assert upload.ok, upload.problems
+    stored = current(demo, "HOIAN", "VB_KYSO", "2022-06")
+    assert (stored["numerator"], stored["denominator"], stored["value"]) == (46, 50, 92)
+
+
 def test_a_summary_of_districts_across_goes_in_for_each_district(demo):
     # indicators down by name, a column per district under the title's month
     rows = [
