@@ -137,11 +137,14 @@ def _codes(rows, field, known: pd.DataFrame, label: str, problems: Problems):
     if unknown.any():
         _zeros_restored(rows, field, known, label, codes, valid, unknown, problems)
         unknown = codes.notna() & ~valid
+    named = f"{field}_name" in rows
+    # built once for the codes written as names and the names beside codes
+    code_of = _name_reader(known, field) if unknown.any() or named else None
     if unknown.any():
-        _by_name(rows, field, known, label, codes, valid, unknown, problems)
+        _by_name(rows, field, code_of, label, codes, valid, unknown, problems)
         unknown = codes.notna() & ~valid
-    if f"{field}_name" in rows:
-        _names_disagree(rows, field, known, label, codes, valid, problems)
+    if named:
+        _names_disagree(rows, field, known, code_of, label, codes, valid, problems)
     if unknown.any():
         names = dict(zip(known["code"], known["name"], strict=True))
         hints = {t: _suggest(t, list(names), names) for t in codes[unknown].unique()}
@@ -194,10 +197,10 @@ def _name_reader(known: pd.DataFrame, field: str):
     return code_of
 
 
-def _by_name(rows, field, known, label, codes, valid, unknown, problems) -> None:
+def _by_name(rows, field, code_of, label, codes, valid, unknown, problems) -> None:
     """Cells of `unknown` holding the name of exactly one catalogue entry take its code, in
     `codes` and `valid`, with a warning listing what was read as what."""
-    found = per_value(rows.loc[unknown, field], _name_reader(known, field)).dropna()
+    found = per_value(rows.loc[unknown, field], code_of).dropna()
     _take(
         rows,
         field,
@@ -213,14 +216,14 @@ def _by_name(rows, field, known, label, codes, valid, unknown, problems) -> None
     )
 
 
-def _names_disagree(rows, field, known, label, codes, valid, problems) -> None:
+def _names_disagree(rows, field, known, code_of, label, codes, valid, problems) -> None:
     """An error on each line whose name column names another catalogue entry than its code
     (TAMKY beside «Hội An»): one of the two is mistyped, and the figure would be written to
     the wrong unit or indicator. A name the catalogue does not know is not checked."""
     named = valid & rows[f"{field}_name"].notna()
     if not named.any():
         return
-    said = per_value(rows.loc[named, f"{field}_name"], _name_reader(known, field))
+    said = per_value(rows.loc[named, f"{field}_name"], code_of)
     wrong = said.notna() & said.ne(codes[named])
     if not wrong.any():
         return

@@ -59,6 +59,12 @@ def current(store, unit: str, indicator: str, period: str) -> dict:
     return dict(zip(("value", "numerator", "denominator", "note"), rows[0], strict=True))
 
 
+def ratio(store, unit: str, indicator: str, period: str) -> tuple:
+    """A stored ratio as (numerator, denominator, value)."""
+    stored = current(store, unit, indicator, period)
+    return stored["numerator"], stored["denominator"], stored["value"]
+
+
 def submit(store, text: str | bytes, actor=LOCAL_OPERATOR, name="up.csv", **kwargs):
     data = text.encode("utf-8") if isinstance(text, str) else text
     return ingest.submit(store, data, name, actor, today=TODAY, **kwargs)
@@ -213,8 +219,7 @@ def test_a_summary_with_each_ratios_name_over_its_parts_goes_in_whole(demo):
     upload = submit(demo, data, name="bieu01.xlsx")
     assert upload.ok, upload.problems
     assert upload.batch.new + upload.batch.changed == 2
-    stored = current(demo, "HOIAN", "TTHC_SOHOA", "2022-07")
-    assert (stored["numerator"], stored["denominator"], stored["value"]) == (450, 600, 75)
+    assert ratio(demo, "HOIAN", "TTHC_SOHOA", "2022-07") == (450, 600, 75)
     assert current(demo, "HOIAN", "CNS_TO", "2022-07")["value"] == 131
 
 
@@ -415,8 +420,7 @@ def test_a_trackers_line_of_ratios_parts_goes_in(demo):
     ]
     upload = submit(demo, workbook({"VB_KYSO": rows}), name="theo_doi.xlsx")
     assert upload.ok, upload.problems
-    stored = current(demo, "HOIAN", "VB_KYSO", "2022-02")
-    assert (stored["numerator"], stored["denominator"], stored["value"]) == (46, 50, 92)
+    assert ratio(demo, "HOIAN", "VB_KYSO", "2022-02") == (46, 50, 92)
 
 
 def test_a_ratios_parts_in_the_templates_value_column_beside_its_part_columns(demo):
@@ -433,8 +437,7 @@ def test_a_ratios_parts_in_the_templates_value_column_beside_its_part_columns(de
     rows.pop()
     upload = submit(demo, workbook({"Sheet": rows}), name="mau.xlsx")
     assert upload.ok, upload.problems
-    stored = current(demo, "HOIAN", "VB_KYSO", "2022-06")
-    assert (stored["numerator"], stored["denominator"], stored["value"]) == (46, 50, 92)
+    assert ratio(demo, "HOIAN", "VB_KYSO", "2022-06") == (46, 50, 92)
 
 
 def test_a_summary_of_districts_across_goes_in_for_each_district(demo):
