@@ -3,6 +3,7 @@ version, the period and scope pickers, the demo badge, the status legend and the
 
 import html
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -417,6 +418,34 @@ def table(frame: pd.DataFrame, empty: str, **options) -> None:
         st.caption(empty)
         return
     st.dataframe(frame, hide_index=True, placeholder="", **options)
+
+
+def as_written(text: str) -> str:
+    """The text as written where Streamlit reads Markdown (an alert, a cell of st.table): what
+    would format it is escaped, so a file's "*", "_x_", "$…$" or "[…](…)" shows as typed."""
+    return _LINE_START.sub(r"\g<1>\\\g<2>", _MARKDOWN.sub(r"\\\g<0>", text))
+
+
+# Marks Markdown (and Streamlit's $…$ for formulas) reads in a line; "_" only at a word's edge,
+# as ma_don_vi reads as written; a web address's "://" or "www." (made a link). At a line's
+# start, the marks of a heading, list or quote.
+_MARKDOWN = re.compile(r"[\\`*\[<$~]|_(?![^\W_])|(?<![^\W_])_|:(?=//)|(?<=www)\.")
+_LINE_START = re.compile(r"^(\s*\d*)([-+#>.)])", re.MULTILINE)
+PROBLEM_ROWS = 500  # the most problems a page lists; the rest are counted
+
+
+def problem_table(shown: pd.DataFrame, rest: str) -> None:
+    """Problems (problems.for_people) in a table whose cells wrap, so that each way to fix is
+    read in full; past PROBLEM_ROWS the others are counted and `rest` says where to read them."""
+    cells = shown.head(PROBLEM_ROWS).astype(object)
+    cells = cells.map(lambda cell: "" if pd.isna(cell) else as_written(str(cell)))
+    # A long list scrolls under its sticky header instead of pushing the page's buttons away.
+    st.table(cells, hide_index=True, height="content" if len(cells) <= 12 else 520)
+    if len(shown) > PROBLEM_ROWS:
+        st.caption(
+            f"Trang chỉ liệt kê {formatting.number(PROBLEM_ROWS)} vấn đề đầu tiên trong "
+            f"{formatting.number(len(shown))}; {rest}"
+        )
 
 
 def downloads(frame: pd.DataFrame, name: str, key: str) -> None:

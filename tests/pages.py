@@ -68,3 +68,8 @@ def texts(at: AppTest) -> str:
         for e in getattr(at, kind)
     ]
     return "\n".join(str(p) for p in parts)
+
+
+def problems_shown(at: AppTest) -> pd.DataFrame:
+    """The page's table of problems, each cell as the page's Markdown source holds it."""
+    return next(t.value for t in at.table if "Cách sửa" in t.value.columns)

@@ -311,6 +311,32 @@ def test_a_pdf_is_refused_in_vietnamese_and_a_web_systems_export_goes_in(server,
     reporter.screenshot(path=str(ARTIFACTS / "gui-html-sau.png"), full_page=True)
 
 
+def test_each_problem_is_read_in_full_and_as_typed(server, browser, tmp_path):
+    """The list of problems wraps each way to fix inside its cell, none cut at the cell's edge,
+    and a cell's "*", "$…$", "_…_" or "[…](…)" shows as typed, not read as Markdown."""
+    typed = ["*5*", "$1$ và $2$", "_a_", "[x](http://example.org)"]
+    lines = ["Mã đơn vị,Tên đơn vị,Mã chỉ tiêu,Kỳ báo cáo,Giá trị"]
+    lines.append("HOIAN,Tam Kỳ,TT_CHUONGTRINH,2022-11,5")
+    lines += [f'HOIAN,Hội An,TT_CHUONGTRINH,2022-0{n},"{v}"' for n, v in enumerate(typed, 1)]
+    path = tmp_path / "hoian_loi.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    reporter = signed_in(browser, server, "hoian", (1100, 800))  # a small laptop's screen
+    visit(reporter, f"{server}/gui-so-lieu", "gui-loi")
+    reporter.set_input_files("input[type=file]", str(path))
+    reporter.wait_for_selector("text=Tệp có 5 lỗi nên chưa thể ghi", timeout=60_000)
+    reporter.wait_for_selector(READY, timeout=60_000)
+    cells = reporter.locator("[data-testid=stTable] td")
+    texts = [cell.inner_text().strip() for cell in cells.all()]
+    assert set(typed) <= set(texts)
+    assert (
+        "Mã đơn vị HOIAN là Hội An, nhưng cột B (Tên đơn vị) ghi «Tam Kỳ» (đơn vị TAMKY). Sửa mã "
+        "hoặc tên cho khớp." in texts
+    )
+    cut = cells.evaluate_all("cells => cells.filter(c => c.scrollWidth > c.clientWidth + 1)")
+    assert cut == []
+    reporter.screenshot(path=str(ARTIFACTS / "gui-loi.png"), full_page=True)
+
+
 @pytest.fixture(scope="module")
 def two_servers_on_a_lake(postgres, tmp_path_factory):
     """Two `cds serve` processes on one DuckLake lake, as behind a load balancer."""

@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from pages import open_app, texts
+from pages import open_app, problems_shown, texts
 
 from dashboard import accounts, catalog, export, ingest, plans
 from dashboard.store import open_store
@@ -173,9 +173,9 @@ def test_catalogue_shows_a_bad_list_of_indicators_and_loads_nothing(demo_db, mon
         ("chi_tieu.csv", bad.encode(), "text/csv")
     ).run()
     assert "chưa nạp được" in at.error[0].value
-    shown = next(d.value for d in at.dataframe if "Cách sửa" in d.value)
+    shown = problems_shown(at)
     assert shown.iloc[0][["Dòng", "Cột", "Giá trị"]].tolist() == [
-        2,
+        "2",
         "E (cach_tong_hop)",
         "Trung bình",
     ]

@@ -2,11 +2,11 @@
 
 from pathlib import Path
 
-from pages import ADMIN, open_app
+from pages import ADMIN, open_app, problems_shown
 from streamlit.testing.v1 import AppTest
 
 from builders import workbook
-from dashboard import batches
+from dashboard import batches, web
 from dashboard.accounts import Actor
 from dashboard.store import open_store
 
@@ -64,12 +64,37 @@ def test_bad_file_shows_problems_and_writes_nothing(demo_db, monkeypatch):
     assert not at.exception
     assert metrics(at)["Lỗi"] == "1"
     assert "chưa thể ghi" in at.error[0].value
-    problems = at.dataframe[0].value
-    assert problems.iloc[0]["Dòng"] == 2
+    problems = problems_shown(at)
+    assert problems.iloc[0]["Dòng"] == "2"
     assert problems.iloc[0]["Cột"] == "D (gia_tri)"
     assert "Không phải là số" in problems.iloc[0]["Cách sửa"]
     assert at.button(key="commit").disabled
     assert len(batches.batch_list(cur, limit=1000)) == before
+
+
+def test_a_long_list_of_problems_is_cut_and_counted_beside_the_csv_of_all(demo_db, monkeypatch):
+    lines = ["ma_don_vi,ma_chi_tieu,ky_bao_cao,gia_tri"]
+    lines += [
+        f"HOIAN,CNS_TO,{year}-{month:02d},nhiều" for year in range(1970, 2020) for month in (1, 2)
+    ]
+    lines += [
+        f"HOIAN,TT_CHUONGTRINH,{year}-{month:02d},nhiều"
+        for year in range(1970, 2020)
+        for month in range(1, 13)
+    ]
+    at = upload_page(demo_db, monkeypatch)
+    bad = ("\n".join(lines) + "\n").encode()
+    at.file_uploader(key="upload").set_value(("nhieu_loi.csv", bad, "text/csv")).run()
+    assert not at.exception
+    assert metrics(at)["Lỗi"] == "700"
+    shown = problems_shown(at)
+    assert len(shown) == web.PROBLEM_ROWS == 500
+    assert shown["Dòng"].tolist()[:3] == ["2", "3", "4"]  # the first lines' problems, in order
+    assert (
+        "Trang chỉ liệt kê 500 vấn đề đầu tiên trong 700; danh sách lỗi (CSV) tải ở nút dưới đây "
+        "có đủ." in [c.value for c in at.caption]
+    )
+    assert "Tải danh sách lỗi (CSV)" in [b.proto.label for b in at.get("download_button")]
 
 
 def test_a_problem_of_the_whole_file_is_said_in_full_not_cut_in_a_table(demo_db, monkeypatch):
@@ -82,7 +107,7 @@ def test_a_problem_of_the_whole_file_is_said_in_full_not_cut_in_a_table(demo_db,
         "Tệp là PDF (bản in hoặc bản quét của báo cáo): không đọc được số liệu trong đó. Gửi "
         "tệp Excel (.xlsx) hoặc CSV của báo cáo, hoặc dùng mẫu nhập liệu tải từ hệ thống."
     )
-    assert not at.dataframe or "Cách sửa" not in at.dataframe[0].value.columns  # no table of it
+    assert not at.table  # no table of it
 
 
 def test_a_workbook_of_a_sheet_a_month_shows_each_row_on_its_sheet(demo_db, monkeypatch):
@@ -96,10 +121,10 @@ def test_a_workbook_of_a_sheet_a_month_shows_each_row_on_its_sheet(demo_db, monk
     at.file_uploader(key="upload").set_value(("t7_t8.xlsx", data, xlsx)).run()
     assert not at.exception
     assert metrics(at)["Lỗi"] == "1"
-    problems = at.dataframe[0].value
+    problems = problems_shown(at)
     assert list(problems.columns[:3]) == ["Mức độ", "Trang tính", "Dòng"]
     error = problems[problems["Mức độ"] == "Lỗi"].iloc[0]
-    assert (error["Trang tính"], error["Dòng"], error["Cột"]) == ("T8", 3, "C (Giá trị)")
+    assert (error["Trang tính"], error["Dòng"], error["Cột"]) == ("T8", "3", "C (Giá trị)")
     assert at.button(key="commit").disabled
 
 
@@ -133,10 +158,10 @@ def test_a_plan_of_years_across_previews_by_year_then_commits(demo_db, monkeypat
     at.file_uploader(key="upload").set_value(("ke_hoach.csv", plan, "text/csv")).run()
     assert not at.exception
     assert metrics(at)["Mới"] == "4" and metrics(at)["Lỗi"] == "0"
-    told = " ".join(at.dataframe[0].value["Cách sửa"])
+    told = " ".join(problems_shown(at)["Cách sửa"])
     assert "D (KH 2023) → năm 2023; E (KH 2024) → năm 2024" in told
     assert "C (Thực hiện 2022)" in told
-    preview = at.dataframe[1].value
+    preview = at.dataframe[0].value
     assert preview["Năm"].tolist() == [2023, 2024, 2023, 2024]
     at.button(key="commit").click().run()
     assert not at.exception
@@ -180,7 +205,7 @@ def test_a_unit_sends_its_own_report_with_no_unit_column(demo_db, monkeypatch):
     at.file_uploader(key="upload").set_value(("bc_t7.csv", report, "text/csv")).run()
     assert not at.exception
     assert metrics(at)["Mới"] == "2" and metrics(at)["Lỗi"] == "0"
-    said = " ".join(at.dataframe[0].value["Cách sửa"])
+    said = " ".join(problems_shown(at)["Cách sửa"])
     assert "mọi số liệu được ghi cho Hội An (HOIAN), đơn vị của tài khoản hoian" in said
     assert "mọi số liệu được tính cho tháng 7/2022" in said
     at.button(key="commit").click().run()

@@ -36,7 +36,9 @@ def load_list(kind, label: str, what: str, names: dict[str, str], key: str) -> N
     listed = kind.read(web.cursor(ctx), listed_file.getvalue(), listed_file.name)
     if not listed.ok:
         st.error("Danh sách có lỗi nên chưa nạp được; sửa theo hướng dẫn dưới đây.")
-        web.table(problems.for_people(listed.problems), "")
+        web.problem_table(
+            problems.for_people(listed.problems), "sửa chúng rồi chọn lại tệp để xem tiếp."
+        )
         return
     web.table(kind.for_people(listed, names), "", width="stretch")
     if listed.changes_nothing:

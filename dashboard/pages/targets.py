@@ -52,7 +52,9 @@ if st.button("Lưu kế hoạch", type="primary", key="save_targets"):
         upload = ingest.submit(web.store(ctx), data, f"ke_hoach_{year}.csv", admin, targets=True)
         if not upload.ok:
             st.error("Chưa lưu: có ô không hợp lệ.")
-            web.table(problems.for_people(upload.problems), "")
+            web.problem_table(
+                problems.for_people(upload.problems), "sửa chúng rồi lưu lại để xem tiếp."
+            )
         elif upload.batch is None:
             st.info("Không có ô nào thay đổi.")
         else:

@@ -130,9 +130,11 @@ if uploaded is not None:
         # A problem of the whole file (no line) is said in full: a table's cell would cut it.
         whole = found["row"].isna().to_numpy()
         for problem in found[whole].itertuples():
-            (st.error if problem.severity == "error" else st.warning)(problem.message)
+            (st.error if problem.severity == "error" else st.warning)(
+                web.as_written(problem.message)
+            )
         if not whole.all():
-            web.table(shown[~whole], "", width="stretch")
+            web.problem_table(shown[~whole], "danh sách lỗi (CSV) tải ở nút dưới đây có đủ.")
         st.download_button(
             "Tải danh sách lỗi (CSV)",
             export.to_csv_bytes(shown),
