@@ -70,6 +70,8 @@ TARGET_FIELDS = {
         *("kehoachgiao", "khgiao", "chitieugiao", "giaokehoach", "giaochitieu", "sogiao"),
     ),
 }
+# The fields of a line's figures: a line with none of them filled has no figure.
+FIGURES = ("value", "numerator", "denominator", "value_to_date")
 # What a report writes where it has no figure: "-" nothing happened, "x" does not apply.
 NO_FIGURE = frozenset({"-", "–", "—", "x", "X"})
 # A unit's report heads its figures by what was done in the period it reports ("Thực hiện
@@ -80,6 +82,12 @@ VALUE_OF_PERIOD = re.compile(
     r"(kynay|trongky|thangnay|quynay|kybaocao|thang\d{1,2}|t\d{1,2}|quy(?:i{1,3}|iv|[1-4])"
     r"|6thang(?:dau|cuoi)?|nam)"
     r"(?:nam)?(?:\d{4})?"
+)
+# A report's column of what is reached to date beside its period's figures ("Lũy kế", "Lũy kế
+# đến nay", "Lũy kế 6 tháng", "Thực hiện lũy kế"), as normalise leaves it: where a stock's
+# figure is (validation); never the same period a year before, nor a share of the plan.
+VALUE_TO_DATE = re.compile(
+    r"(?:thuchien|ketqua|solieu)?luyke(?!.*(?:cungky|namtruoc|kehoach|kh|tyle|sovoi|sosanh)).*"
 )
 # A header's note in brackets after its words: "Giá trị (số liệu)", "Kết quả (%)", "Tổ CNS
 # cộng đồng (2023)"; the words, then the note.
@@ -753,6 +761,19 @@ def _build(
     if unit_columns and (spread or across or figures - {"period", "year"}):
         ignored = sorted(ignored + list(unit_columns))
         unit_columns = {}
+    # A line's figure of its period beside what is reached to date ("Thực hiện tháng 6 | Lũy
+    # kế"): both are read, and each indicator takes the one its kind is (validation).
+    to_date = [i for i in ignored if VALUE_TO_DATE.fullmatch(keys[i])]
+    if (
+        form == "long"
+        and "value" in named
+        and not across
+        and not unit_columns
+        and len(to_date) == 1
+    ):
+        named["value_to_date"] = to_date[0]
+        ignored.remove(to_date[0])
+        fields = {**fields, "value_to_date": ()}
     # An indicator's columns headed by a period too ("Tổ CNS cộng đồng (2023)"), with no period
     # (year) column, each hold a line's figure (target) of their period; otherwise unused.
     headed = {index: head[2] for head, index in wide.items() if spread and head[2] is not None}
@@ -818,7 +839,7 @@ def _build(
         year = title_year[0].year if title_year else None
         grid[len(header)] = _joined_period(grid, period_parts, year)
         header = [*header, None]
-    figure_columns = [named[f] for f in ("value", "numerator", "denominator") if f in named]
+    figure_columns = [named[f] for f in FIGURES if f in named]
     spread_columns = [*wide.values(), *across, *unit_columns]
     dashed = _clear_no_figure(grid, numbers, figure_columns + spread_columns)
     if form in WIDE_FORMS:
@@ -1348,7 +1369,7 @@ def _drop_no_figure(
     none, so there is nothing to write. Returns the rest and the spreadsheet rows dropped."""
     if not dashed or frame.empty or form in WIDE_FORMS:  # a wide line's "-" cells are just empty
         return frame, []
-    parts = [f for f in ("value", "numerator", "denominator") if f in frame]
+    parts = [f for f in FIGURES if f in frame]
     empty = frame[parts].isna().all(axis=1) & frame["source_row"].isin(dashed)
     if not empty.any():
         return frame, []
@@ -1404,11 +1425,11 @@ def _drop_text_rows(
         cells = frame.loc[candidate, "period"]
         unread = per_value(cells, lambda c: periods.of_cell(c) is None).to_numpy(dtype=bool)
         candidate[candidate] = unread if headed is None else unread | headed[candidate]
-    for name in ("year", "value", "numerator", "denominator"):
+    for name in ("year", *FIGURES):
         if name in frame and candidate.any():
             cells = frame.loc[candidate, name]
             unread = numbers.parse(cells, decimal_comma)[0].isna().to_numpy().copy()
-            if name == "value" and unread.any():
+            if name in ("value", "value_to_date") and unread.any():
                 worded = per_value(cells[unread], lambda c: numbers.in_words(c, decimal_comma))
                 unread[unread] = ~worded.to_numpy(dtype=bool)
             if name == "year" and headed is not None:

@@ -339,6 +339,8 @@ def figures(
     ok &= indicator_ok
     info = looked_up(indicator, cat.indicators.set_index("code")[["frequency", "measure", "kind"]])
     frequency, measure, kind = info["frequency"], info["measure"], info["kind"]
+    if "value_to_date" in rows:
+        _stocks_to_date(rows, indicator, kind, problems, decimal_comma)
 
     widens = _flag(rows, "period_of_file").to_numpy()
     when = _periods(rows, frequency, indicator_ok, table.form == "wide", widens, today, problems)
@@ -444,6 +446,28 @@ def figures(
         & ~num_bad
         & ~den_bad
     )
+    # Beside a column of what is reached to date, a flow's line lacks the period's own figure:
+    # the year's sum so far is not one month's.
+    summed = None
+    if "value_to_date" in rows:
+        summed = missing & kind.eq("flow") & rows["value_to_date"].notna()
+    if summed is not None and summed.any():
+        missing &= ~summed
+        problems.add_where(
+            "error",
+            rows,
+            summed,
+            "value",
+            _each(
+                summed,
+                lambda i: (
+                    "Thiếu số của kỳ: chỉ tiêu này cộng số của từng kỳ nên cần số của "
+                    f"riêng kỳ ở cột {rows.at[i, 'value_column']}, không lấy số lũy kế ở cột "
+                    f"{rows.at[i, 'value_to_date_column']}. Ghi số của kỳ (0 nếu không có)."
+                ),
+            ),
+        )
+        ok &= ~summed
     problems.add_where(
         "error",
         rows,
@@ -629,6 +653,36 @@ def _bounds(rows, where, direction, decimal_comma, value, problems) -> tuple[pd.
 
 def _actor_scope(actor: Actor) -> str:
     return f"đơn vị {actor.unit_code}" if actor.role == "unit" else f"vai trò {actor.role}"
+
+
+def _stocks_to_date(
+    rows: pd.DataFrame, indicator: pd.Series, kind: pd.Series, problems: Problems, comma: bool
+) -> None:
+    """A stock's figure is what is reached by its period's end: where a line has it beside the
+    period's own ("Lũy kế" beside "Thực hiện tháng 6"), a stock takes it, in `rows`, with one
+    warning naming those whose two figures differ; other indicators keep the period's."""
+    stock = kind.eq("stock") & rows["value_to_date"].notna()
+    if not stock.any():
+        return
+    in_period = numbers.parse(rows.loc[stock, "value"], comma)[0]
+    differ = stock.copy()
+    differ[stock] = in_period.notna() & in_period.ne(
+        numbers.parse(rows.loc[stock, "value_to_date"], comma)[0]
+    )
+    if differ.any():
+        first = rows[differ].iloc[0]
+        codes = ", ".join(dict.fromkeys(indicator[differ]))
+        problems.add(
+            "warning",
+            f"Chỉ tiêu lũy kế (số cuối kỳ) lấy số ở cột {first['value_to_date_column']}, không "
+            f"lấy số trong kỳ ở cột {first['value_column']}: {codes}. Chỉ tiêu khác lấy số của "
+            f"kỳ ở cột {first['value_column']}.",
+            row=first["source_row"],
+        )
+    for field in ("value", "value_column"):  # a column of numbers would refuse text
+        rows[field] = rows[field].astype(object)
+    rows.loc[stock, "value"] = rows.loc[stock, "value_to_date"]
+    rows.loc[stock, "value_column"] = rows.loc[stock, "value_to_date_column"]
 
 
 def _flag(rows: pd.DataFrame, column: str) -> pd.Series:

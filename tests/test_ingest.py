@@ -248,7 +248,29 @@ def test_a_units_report_of_plan_done_and_years_sum_sends_what_was_done(demo):
     assert current(demo, "DIENBAN", "CNS_TO", "2022-07")["value"] == 130
     assert current(demo, "DIENBAN", "TT_CHUONGTRINH", "2022-07")["value"] == 9  # not the sum
     told = " ".join(upload.problems["message"])
-    assert "C (Kế hoạch năm 2022), E (Lũy kế), F (So với KH (%))" in told
+    assert "C (Kế hoạch năm 2022), F (So với KH (%))" in told
+    assert "Chỉ tiêu lũy kế" not in told  # the stock's two figures agree: nothing to say
+
+
+def test_a_units_report_of_a_stocks_month_and_its_total_sends_the_total(demo):
+    # teams formed in July beside all teams to date: the stock is the total
+    data = workbook(
+        {
+            "BC": [
+                ["UBND THỊ XÃ ĐIỆN BÀN"],
+                ["BÁO CÁO KẾT QUẢ THỰC HIỆN CHUYỂN ĐỔI SỐ THÁNG 7 NĂM 2022"],
+                ["STT", "Chỉ tiêu", "Thực hiện tháng 7", "Lũy kế đến nay"],
+                [1, "Số tổ công nghệ số cộng đồng đã thành lập", 4, 134],
+                [2, "Chương trình phát sóng", 9, 60],
+            ]
+        }
+    )
+    upload = submit(demo, data, name="bc_t7.xlsx")
+    assert upload.ok, upload.problems
+    assert current(demo, "DIENBAN", "CNS_TO", "2022-07")["value"] == 134
+    assert current(demo, "DIENBAN", "TT_CHUONGTRINH", "2022-07")["value"] == 9
+    told = upload.problems[upload.problems["message"].str.startswith("Chỉ tiêu lũy kế")]
+    assert told["row"].tolist() == [4]
 
 
 def test_a_monthly_indicators_figure_under_a_quarters_head_says_which_column_takes_it(demo):

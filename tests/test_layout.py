@@ -1406,11 +1406,50 @@ def test_what_was_done_in_the_period_is_the_figure_beside_the_plan_and_the_years
     ]
     table = locate([sheet(rows)], CODES + ["TT_CHUONGTRINH"])
     assert table.rows[["period", "value"]].values.tolist() == [["2022-07", 9]]
-    assert table.ignored_columns == [
-        "C (Kế hoạch năm 2022)",
-        "E (Lũy kế từ đầu năm)",
-        "F (Cùng kỳ năm trước)",
+    # what is reached to date is read beside it, for a stock to take (validation)
+    assert table.rows[["value_to_date", "value_to_date_column"]].values.tolist() == [
+        [60, "E (Lũy kế từ đầu năm)"]
     ]
+    assert table.ignored_columns == ["C (Kế hoạch năm 2022)", "F (Cùng kỳ năm trước)"]
+
+
+@pytest.mark.parametrize(
+    "head", ["Lũy kế", "Luỹ kế đến nay", "Lũy kế 6 tháng", "Thực hiện lũy kế", "LŨY KẾ ĐẾN 30/6"]
+)
+def test_what_is_reached_to_date_is_read_beside_the_periods_figure(head):
+    rows = [
+        ["BÁO CÁO THÁNG 6 NĂM 2022"],
+        [
+            "Mã ĐV",
+            "Mã CT",
+            "Thực hiện tháng 6",
+            head,
+            "Lũy kế cùng kỳ năm trước",
+            "Lũy kế so KH (%)",
+        ],
+        ["HOIAN", "CNS_TO", 5, 120, 100, 80],
+        ["HOIAN", "TTHC_SOHOA", 40, None, None, None],
+        ["TAMKY", "CNS_TO", "-", 98, 90, 75],  # none formed this month: the stock is still 98
+    ]
+    table = locate([sheet(rows)], CODES)
+    assert table.rows[["source_row", "value", "value_to_date"]].values.tolist() == [
+        [3, 5, 120],
+        [4, 40, None],
+        [5, None, 98],
+    ]
+    assert table.ignored_columns == ["E (Lũy kế cùng kỳ năm trước)", "F (Lũy kế so KH (%))"]
+    assert table.no_figure_rows == []
+
+
+def test_two_columns_of_what_is_reached_to_date_are_neither_read():
+    rows = [
+        ["BÁO CÁO THÁNG 6 NĂM 2022"],
+        ["Mã ĐV", "Mã CT", "Thực hiện tháng 6", "Lũy kế quý II", "Lũy kế 6 tháng"],
+        ["HOIAN", "CNS_TO", 5, 30, 120],
+    ]
+    table = locate([sheet(rows)], CODES)
+    assert "value_to_date" not in table.rows
+    assert table.ignored_columns == ["D (Lũy kế quý II)", "E (Lũy kế 6 tháng)"]
 
 
 def test_a_half_years_report_heads_its_figure_by_the_half_year():

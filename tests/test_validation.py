@@ -192,12 +192,17 @@ KINDS = validation.Catalogue(
     units=CATALOGUE.units,
     indicators=pd.DataFrame(
         {
-            "code": ["VB_KYSO", "TTHC_TREHAN", "CNS_TO"],
-            "name": ["Tỷ lệ văn bản ký số", "Tỷ lệ hồ sơ trễ hạn", "Số tổ công nghệ số cộng đồng"],
+            "code": ["VB_KYSO", "TTHC_TREHAN", "CNS_TO", "TT_CHUONGTRINH"],
+            "name": [
+                "Tỷ lệ văn bản ký số",
+                "Tỷ lệ hồ sơ trễ hạn",
+                "Số tổ công nghệ số cộng đồng",
+                "Số chương trình truyền thông",
+            ],
             "short_name": None,
-            "measure": ["percent", "percent", "count"],
-            "kind": ["ratio", "ratio", "stock"],
-            "direction": ["up", "down", "up"],
+            "measure": ["percent", "percent", "count", "count"],
+            "kind": ["ratio", "ratio", "stock", "flow"],
+            "direction": ["up", "down", "up", "up"],
             "frequency": "month",
         }
     ),
@@ -300,3 +305,63 @@ def test_a_bound_the_other_way_than_its_indicator_is_refused_once(indicator, cel
     assert staged.empty
     assert problems[["severity", "row", "value"]].values.tolist() == [["error", 2, cell]]
     assert said in problems.iloc[0]["message"]
+
+
+def check_to_date(*lines: tuple[str, object, object]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`check` of lines of (indicator, the month's cell, the cell of what is reached to date) of
+    Phú Ninh's report for August 2022."""
+    rows = [["BÁO CÁO THÁNG 8 NĂM 2022"], ["Mã ĐV", "Mã CT", "Thực hiện tháng 8", "Lũy kế"]]
+    rows += [["PHUNINH", indicator, month, to_date] for indicator, month, to_date in lines]
+    return validated(rows, KINDS)
+
+
+def test_a_stock_takes_what_is_reached_to_date_and_the_others_their_months_figure():
+    staged, problems = check_to_date(
+        ("CNS_TO", 5, 120),  # 5 teams formed in August, 120 in all: the stock is 120
+        ("TT_CHUONGTRINH", 2, 9),  # 2 programmes in August, 9 in the year: the flow's is 2
+        ("VB_KYSO", 91.5, 88),  # August's share, not the year's
+    )
+    assert staged[["indicator_code", "value"]].values.tolist() == [
+        ["CNS_TO", 120],
+        ["TT_CHUONGTRINH", 2],
+        ["VB_KYSO", 91.5],
+    ]
+    told = problems[problems["message"].str.startswith("Chỉ tiêu lũy kế")]
+    assert told[["severity", "row"]].values.tolist() == [["warning", 3]]
+    assert told.iloc[0]["message"] == (
+        "Chỉ tiêu lũy kế (số cuối kỳ) lấy số ở cột D (Lũy kế), không lấy số trong kỳ ở cột C "
+        "(Thực hiện tháng 8): CNS_TO. Chỉ tiêu khác lấy số của kỳ ở cột C (Thực hiện tháng 8)."
+    )
+
+
+@pytest.mark.parametrize("month", [120, "120", "-", None])
+def test_a_stock_whose_months_cell_agrees_or_is_empty_takes_its_figure_to_date_unsaid(month):
+    staged, problems = check_to_date(("CNS_TO", month, 120))
+    assert staged[["indicator_code", "value"]].values.tolist() == [["CNS_TO", 120]]
+    assert not problems["message"].str.startswith("Chỉ tiêu lũy kế").any()
+
+
+def test_a_stocks_problem_is_told_at_the_cell_it_was_taken_from():
+    staged, problems = check_to_date(("CNS_TO", 5, "nhiều"))
+    assert staged.empty
+    error = problems[problems["severity"] == "error"].iloc[0]
+    assert (error["row"], error["column"], error["value"]) == (3, "D (Lũy kế)", "nhiều")
+
+
+def test_a_stock_without_its_figure_to_date_keeps_its_months():
+    staged, problems = check_to_date(("CNS_TO", 118, None))
+    assert staged[["indicator_code", "value"]].values.tolist() == [["CNS_TO", 118]]
+    assert not problems["message"].str.startswith("Chỉ tiêu lũy kế").any()
+
+
+def test_a_flow_with_only_its_sum_to_date_is_refused_asking_for_the_periods_figure():
+    staged, problems = check_to_date(("TT_CHUONGTRINH", None, 9))
+    assert staged.empty
+    assert problems[["severity", "row", "column"]].values.tolist() == [
+        ["error", 3, "C (Thực hiện tháng 8)"]
+    ]
+    assert problems.iloc[0]["message"] == (
+        "Thiếu số của kỳ: chỉ tiêu này cộng số của từng kỳ nên cần số của riêng kỳ ở cột C "
+        "(Thực hiện tháng 8), không lấy số lũy kế ở cột D (Lũy kế). Ghi số của kỳ (0 nếu không "
+        "có)."
+    )
