@@ -457,7 +457,9 @@ def locate(
     ]
     found = [(sheet, position) for sheet, position in found if position is not None]
     if not found:
-        raise FileRejected(_no_header_message(targets))
+        raise FileRejected(
+            _no_figure_column(sheets, fields, targets) or _no_header_message(targets)
+        )
     filled = [(sheet, position) for sheet, position in found if _has_lines(sheet, position)]
     passed = {}
     if any(sheet.hidden for sheet, _ in filled) and not all(sheet.hidden for sheet, _ in filled):
@@ -577,6 +579,48 @@ def _no_header_message(targets: bool) -> str:
         "Không tìm thấy dòng tiêu đề. Tệp cần các cột ma_don_vi, ma_chi_tieu, ky_bao_cao, "
         "gia_tri (có thể thêm tu_so, mau_so, ghi_chu), hoặc dùng mẫu nhập liệu tải từ hệ thống."
     )
+
+
+def _no_figure_column(sheets: list[Sheet], fields, targets: bool) -> str | None:
+    """Why a file was refused when one of its first rows heads a table by its indicators
+    ("STT | Chỉ tiêu | ĐVT | Kế hoạch | Lũy kế") with no column of figures: that row, and how
+    to head the figures' column; None when no row does."""
+    for sheet in sheets:
+        for position in range(min(HEADER_SEARCH_ROWS, len(sheet.row_numbers))):
+            header = [column[position] for column in sheet.columns]
+            heads = [_field(cell, fields) for cell in header]
+            if [f for f in heads if f] != ["indicator_code"]:
+                continue
+            others = [
+                _label(index, cell)
+                for index, (cell, head) in enumerate(zip(header, heads, strict=True))
+                if head is None and isinstance(cell, str) and normalise(cell)
+            ]
+            if len(others) < 2:  # a title's words beside a name are no header
+                continue
+            where = f"Dòng {sheet.row_numbers[position]}"
+            if len(sheets) > 1:
+                where += f" (trang «{sheet.name}»)"
+            column = heads.index("indicator_code")
+            what, heads_named = (
+                ("kế hoạch", "«Kế hoạch», «Kế hoạch năm 2023» hoặc «KH 2023»")
+                if targets
+                else ("số liệu của kỳ", "«Giá trị», «Kết quả thực hiện» hoặc «Thực hiện tháng 6»")
+            )
+            to_date = any(VALUE_TO_DATE.fullmatch(normalise(cell)) for cell in header)
+            return (
+                f"Không tìm thấy cột {what}. {where} có cột chỉ tiêu "
+                f"{_label(column, header[column])} nhưng không cột nào khác là {what} "
+                f"({', '.join(others)}). Đặt tên cột {what} là {heads_named}, hoặc dùng mẫu "
+                "nhập liệu tải từ hệ thống."
+                + (
+                    " Cột «Lũy kế» chỉ được đọc bên cạnh cột số liệu của kỳ (chỉ tiêu phát sinh "
+                    "cần số của riêng kỳ)."
+                    if to_date and not targets
+                    else ""
+                )
+            )
+    return None
 
 
 def _header(

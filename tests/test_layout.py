@@ -1726,3 +1726,45 @@ def test_the_unit_as_a_form_asks_for_it(head):
     assert table.rows[["unit_code", "unit_code_column"]].values.tolist() == [
         ["Hội An", f"A ({head})"]
     ]
+
+
+def test_a_header_of_indicators_without_a_figures_column_is_named_with_how_to_head_it():
+    rows = [
+        ["UBND HUYỆN ĐẠI LỘC"],
+        ["BÁO CÁO 6 THÁNG ĐẦU NĂM 2022"],
+        ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2022", "Lũy kế đến hết quý II"],
+        [1, "CNS_TO", "tổ", 150, 120],
+    ]
+    with pytest.raises(FileRejected) as refused:
+        locate([sheet(rows)], CODES)
+    assert str(refused.value) == (
+        "Không tìm thấy cột số liệu của kỳ. Dòng 3 có cột chỉ tiêu B (Chỉ tiêu) nhưng không cột "
+        "nào khác là số liệu của kỳ (A (STT), C (ĐVT), D (Kế hoạch năm 2022), E (Lũy kế đến hết "
+        "quý II)). Đặt tên cột số liệu của kỳ là «Giá trị», «Kết quả thực hiện» hoặc «Thực hiện "
+        "tháng 6», hoặc dùng mẫu nhập liệu tải từ hệ thống. Cột «Lũy kế» chỉ được đọc bên cạnh "
+        "cột số liệu của kỳ (chỉ tiêu phát sinh cần số của riêng kỳ)."
+    )
+
+
+def test_a_plans_header_of_indicators_without_a_targets_column_names_its_sheet():
+    titled = [["KẾ HOẠCH NĂM 2023"], ["Chỉ tiêu", "Đơn vị tính", "Ghi chú"], ["CNS_TO", "tổ", ""]]
+    notes = Sheet.from_rows("Hướng dẫn", [["Ghi số vào các ô"]], [1])
+    with pytest.raises(FileRejected) as refused:
+        locate([notes, Sheet.from_rows("KH", titled, [1, 2, 3])], CODES, targets=True)
+    assert str(refused.value).startswith(
+        "Không tìm thấy cột kế hoạch. Dòng 2 (trang «KH») có cột chỉ tiêu A (Chỉ tiêu) nhưng "
+        "không cột nào khác là kế hoạch (B (Đơn vị tính), C (Ghi chú)). Đặt tên cột kế hoạch là "
+        "«Kế hoạch», «Kế hoạch năm 2023» hoặc «KH 2023»"
+    )
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [["BÁO CÁO CHỈ TIÊU THÁNG 6"], ["Hội An"]],  # a title's words: no header at all
+        [["Chỉ tiêu", "Số lượng"], ["CNS_TO", 5]],  # one other column: too little to tell
+    ],
+)
+def test_without_a_row_heading_indicators_the_usual_columns_are_asked_for(rows):
+    with pytest.raises(FileRejected, match=r"^Không tìm thấy dòng tiêu đề\. Tệp cần các cột"):
+        locate([sheet(rows)], CODES)
