@@ -678,6 +678,7 @@ def _stocks_to_date(
             f"lấy số trong kỳ ở cột {first['value_column']}: {codes}. Chỉ tiêu khác lấy số của "
             f"kỳ ở cột {first['value_column']}.",
             row=first["source_row"],
+            column=first["value_to_date_column"],
         )
     for field in ("value", "value_column"):  # a column of numbers would refuse text
         rows[field] = rows[field].astype(object)

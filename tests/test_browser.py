@@ -325,6 +325,8 @@ def test_each_problem_is_read_in_full_and_as_typed(server, browser, tmp_path):
     reporter.set_input_files("input[type=file]", str(path))
     reporter.wait_for_selector("text=Tệp có 5 lỗi nên chưa thể ghi", timeout=60_000)
     reporter.wait_for_selector(READY, timeout=60_000)
+    # the table is drawn a moment after the run ends
+    reporter.wait_for_selector("[data-testid=stTable] td >> text=[x](http", timeout=30_000)
     cells = reporter.locator("[data-testid=stTable] td")
     texts = [cell.inner_text().strip() for cell in cells.all()]
     assert set(typed) <= set(texts)

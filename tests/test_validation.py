@@ -327,7 +327,7 @@ def test_a_stock_takes_what_is_reached_to_date_and_the_others_their_months_figur
         ["VB_KYSO", 91.5],
     ]
     told = problems[problems["message"].str.startswith("Chỉ tiêu lũy kế")]
-    assert told[["severity", "row"]].values.tolist() == [["warning", 3]]
+    assert told[["severity", "row", "column"]].values.tolist() == [["warning", 3, "D (Lũy kế)"]]
     assert told.iloc[0]["message"] == (
         "Chỉ tiêu lũy kế (số cuối kỳ) lấy số ở cột D (Lũy kế), không lấy số trong kỳ ở cột C "
         "(Thực hiện tháng 8): CNS_TO. Chỉ tiêu khác lấy số của kỳ ở cột C (Thực hiện tháng 8)."
