@@ -84,10 +84,12 @@ VALUE_OF_PERIOD = re.compile(
     r"(?:nam)?(?:\d{4})?"
 )
 # A report's column of what is reached to date beside its period's figures ("Lũy kế", "Lũy kế
-# đến nay", "Lũy kế 6 tháng", "Thực hiện lũy kế"), as normalise leaves it: where a stock's
-# figure is (validation); never the same period a year before, nor a share of the plan.
+# đến nay", "Lũy kế đến 30/6", "Thực hiện lũy kế"), as normalise leaves it: where a stock's
+# figure is (validation). Never the year's alone ("Lũy kế từ đầu năm", "Lũy kế 6 tháng": a
+# stock's teams formed this year, not all of them), nor the same period a year before, nor a
+# share of the plan.
 VALUE_TO_DATE = re.compile(
-    r"(?:thuchien|ketqua|solieu)?luyke(?!.*(?:cungky|namtruoc|kehoach|kh|tyle|sovoi|sosanh)).*"
+    r"(?:thuchien|ketqua|solieu|tong)?luyke(?:den(?!.*(?:cungky|namtruoc|kehoach|kh|tyle)).*)?"
 )
 # A header's note in brackets after its words: "Giá trị (số liệu)", "Kết quả (%)", "Tổ CNS
 # cộng đồng (2023)"; the words, then the note.

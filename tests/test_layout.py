@@ -1401,20 +1401,21 @@ def test_a_lone_figure_column_beside_indicator_columns_is_unused_and_named():
 def test_what_was_done_in_the_period_is_the_figure_beside_the_plan_and_the_years_sum(head):
     rows = [
         ["BÁO CÁO KẾT QUẢ THÁNG 7 NĂM 2022"],
-        ["Mã ĐV", "Chỉ tiêu", "Kế hoạch năm 2022", head, "Lũy kế từ đầu năm", "Cùng kỳ năm trước"],
+        ["Mã ĐV", "Chỉ tiêu", "Kế hoạch năm 2022", head, "Lũy kế đến nay", "Cùng kỳ năm trước"],
         ["HOIAN", "TT_CHUONGTRINH", 100, 9, 60, 7],
     ]
     table = locate([sheet(rows)], CODES + ["TT_CHUONGTRINH"])
     assert table.rows[["period", "value"]].values.tolist() == [["2022-07", 9]]
     # what is reached to date is read beside it, for a stock to take (validation)
     assert table.rows[["value_to_date", "value_to_date_column"]].values.tolist() == [
-        [60, "E (Lũy kế từ đầu năm)"]
+        [60, "E (Lũy kế đến nay)"]
     ]
     assert table.ignored_columns == ["C (Kế hoạch năm 2022)", "F (Cùng kỳ năm trước)"]
 
 
 @pytest.mark.parametrize(
-    "head", ["Lũy kế", "Luỹ kế đến nay", "Lũy kế 6 tháng", "Thực hiện lũy kế", "LŨY KẾ ĐẾN 30/6"]
+    "head",
+    ["Lũy kế", "Luỹ kế đến nay", "Lũy kế đến tháng 6", "Thực hiện lũy kế", "LŨY KẾ ĐẾN 30/6"],
 )
 def test_what_is_reached_to_date_is_read_beside_the_periods_figure(head):
     rows = [
@@ -1444,12 +1445,27 @@ def test_what_is_reached_to_date_is_read_beside_the_periods_figure(head):
 def test_two_columns_of_what_is_reached_to_date_are_neither_read():
     rows = [
         ["BÁO CÁO THÁNG 6 NĂM 2022"],
-        ["Mã ĐV", "Mã CT", "Thực hiện tháng 6", "Lũy kế quý II", "Lũy kế 6 tháng"],
+        ["Mã ĐV", "Mã CT", "Thực hiện tháng 6", "Lũy kế", "Lũy kế đến nay"],
         ["HOIAN", "CNS_TO", 5, 30, 120],
     ]
     table = locate([sheet(rows)], CODES)
     assert "value_to_date" not in table.rows
-    assert table.ignored_columns == ["D (Lũy kế quý II)", "E (Lũy kế 6 tháng)"]
+    assert table.ignored_columns == ["D (Lũy kế)", "E (Lũy kế đến nay)"]
+
+
+@pytest.mark.parametrize(
+    "head", ["Lũy kế từ đầu năm", "Lũy kế 6 tháng", "Lũy kế quý II", "Lũy kế năm 2022"]
+)
+def test_what_is_reached_in_the_year_alone_is_unused(head):
+    # a stock's "from January" is the teams formed this year, not all of them
+    rows = [
+        ["BÁO CÁO THÁNG 6 NĂM 2022"],
+        ["Mã ĐV", "Mã CT", "Thực hiện tháng 6", head],
+        ["HOIAN", "CNS_TO", 5, 20],
+    ]
+    table = locate([sheet(rows)], CODES)
+    assert "value_to_date" not in table.rows
+    assert table.ignored_columns == [f"D ({head})"]
 
 
 def test_a_half_years_report_heads_its_figure_by_the_half_year():
