@@ -56,6 +56,15 @@ def test_good_file_previews_then_commits(demo_db, monkeypatch):
     assert history.iloc[0]["Tệp"] == "hoian.csv"
 
 
+def test_a_file_name_is_said_as_written_not_read_as_markdown(demo_db, monkeypatch):
+    at = upload_page(demo_db, monkeypatch)
+    at.file_uploader(key="upload").set_value(("*hoian*.csv", GOOD, "text/csv")).run()
+    at.button(key="commit").click().run()
+    assert not at.exception
+    # the page's Markdown shows the source's escaped marks as typed: «*hoian*.csv», not italic
+    assert at.success[0].value.startswith(r"Đã ghi lô #110 từ tệp «\*hoian\*.csv»: 1 mới")
+
+
 def test_bad_file_shows_problems_and_writes_nothing(demo_db, monkeypatch):
     at = upload_page(demo_db, monkeypatch)
     cur = open_store(demo_db).cursor()

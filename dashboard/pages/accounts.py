@@ -10,14 +10,14 @@ cat = web.catalogue(ctx)
 store = web.store(ctx)
 st.title("Tài khoản")
 if "flash" in st.session_state:
-    st.success(st.session_state.pop("flash"))
+    st.success(web.as_written(st.session_state.pop("flash")))
 
 
 def attempt(action, done: str) -> None:
     try:
         action()
     except (accounts.AccountError, PermissionError) as problem:
-        st.error(str(problem))
+        st.error(web.as_written(str(problem)))
     else:
         st.session_state["flash"] = done
         st.rerun()

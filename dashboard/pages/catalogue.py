@@ -21,7 +21,7 @@ def attempt(action, done: str) -> None:
     try:
         action()
     except (catalog.CatalogueError, PermissionError) as problem:
-        st.error(str(problem))
+        st.error(web.as_written(str(problem)))
     else:
         st.session_state["flash"] = done
         st.rerun()
@@ -61,7 +61,7 @@ def add_named(add, short: str, what: str, example: tuple[str, str], button: str)
 
 
 if "flash" in st.session_state:
-    st.success(st.session_state.pop("flash"))
+    st.success(web.as_written(st.session_state.pop("flash")))
 
 # Keyed and rerun on change, so that a change made on a tab returns to that tab.
 units_tab, clusters_tab, indicators_tab = st.tabs(

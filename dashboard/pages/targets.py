@@ -37,7 +37,7 @@ after = st.data_editor(
     placeholder="",  # a cell without a target is empty, not "None"
 )
 if "flash" in st.session_state:
-    st.success(st.session_state.pop("flash"))
+    st.success(web.as_written(st.session_state.pop("flash")))
 if st.button("Lưu kế hoạch", type="primary", key="save_targets"):
     data, emptied = plans.changes_as_upload(before, after, year)
     if data is None and not emptied:

@@ -97,7 +97,7 @@ if uploaded is not None:
     written = st.session_state.get("written")  # (sha256, kind, message) of the file last written
     if written is not None and written[:2] == (digest, kind):
         # Just written: checked again it would only say "already sent"; another file starts afresh.
-        st.success(written[2])
+        st.success(web.as_written(written[2]))
         uploaded = None
 if uploaded is not None:
     key = (digest, ctx.version, kind)
@@ -172,7 +172,7 @@ if uploaded is not None:
         elif not done.ok:
             st.error("Tệp không còn hợp lệ với dữ liệu hiện tại; xem lại danh sách lỗi.")
 if "flash" in st.session_state:
-    st.success(st.session_state.pop("flash"))
+    st.success(web.as_written(st.session_state.pop("flash")))
 
 st.subheader("3. Lịch sử gửi số liệu")
 history = web.batch_frame(ctx, actor.unit_code if actor.role == "unit" else None)
@@ -206,7 +206,7 @@ else:
                 try:
                     result = batches.revert(web.store(ctx), chosen, actor)
                 except batches.RevertRefused as exc:
-                    st.error(str(exc))
+                    st.error(web.as_written(str(exc)))
                 else:
                     st.session_state["flash"] = f"Đã hoàn tác bằng lô #{result.seq}."
                     st.rerun()
