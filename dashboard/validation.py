@@ -448,10 +448,8 @@ def figures(
     )
     # Beside a column of what is reached to date, a flow's line lacks the period's own figure:
     # the year's sum so far is not one month's.
-    summed = None
     if "value_to_date" in rows:
         summed = missing & kind.eq("flow") & rows["value_to_date"].notna()
-    if summed is not None and summed.any():
         missing &= ~summed
         problems.add_where(
             "error",
