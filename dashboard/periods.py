@@ -31,6 +31,26 @@ def _shown_month(match: re.Match) -> tuple[int, int]:
     return year, int(match[1]) if match[1] else _MONTH_WORDS.index(match[2][:3]) + 1
 
 
+# A date written day first (Vietnamese) or, where a file says so, month first (the US order
+# Excel writes on a Windows set to English: 7/31/2022); the time Excel may add is left aside.
+_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?: 0?0:00(?::00)?)?$")
+
+
+def dates_month_first(cells) -> bool:
+    """Whether a column's dates are written month first: one reads only so (7/31/2022), and
+    none only day first (31/7/2022)."""
+    orders = set()
+    for cell in cells:
+        match = _DATE.match(str(cell).strip()) if isinstance(cell, str) else None
+        if match:
+            first, second = int(match[1]), int(match[2])
+            if first <= 12 < second <= 31:
+                orders.add("month first")
+            elif second <= 12 < first <= 31:
+                orders.add("day first")
+    return orders == {"month first"}
+
+
 # Matched against the text in capitals without accents, spaces collapsed; every label this
 # module writes (Tháng 6/2022, Quý II/2022, 6 tháng đầu năm 2022, Năm 2022, 6T đầu/2022) is one.
 _FORMS = [
@@ -59,11 +79,7 @@ _FORMS = [
     (_SHOWN_MONTH, "month", _shown_month),
     # A date where a month was meant: Excel turns a typed "06/2022" into 01/06/2022, and a CSV
     # saved from it carries the date (dd/mm/yyyy, or yyyy-mm-dd from other tools).
-    (
-        re.compile(r"^([0-3]?\d)[/.-](\d{1,2})[/.-](\d{4})(?: 0?0:00(?::00)?)?$"),
-        "month",
-        lambda m: (int(m[3]), int(m[2]) if 1 <= int(m[1]) <= 31 else 0),
-    ),
+    (_DATE, "month", lambda m: (int(m[3]), int(m[2]) if 1 <= int(m[1]) <= 31 else 0)),
     (
         re.compile(r"^(\d{4})-(\d{1,2})-([0-3]?\d)(?:[ T]0?0:00(?::00)?)?$"),
         "month",
@@ -165,14 +181,17 @@ def comparison(period: Period) -> tuple[Period, str]:
     return Period(period.year - 1, period.frequency, period.index), "so với cùng kỳ năm trước"
 
 
-def parse(text: object) -> Period | None:
+def parse(text: object, *, month_first: bool = False) -> Period | None:
     """Read a period in any accepted spelling (2022-06, 06/2022, T6/2022, Q2/2022, 2022-H1,
-    2022, and every label this module writes); None when it is not one."""
+    2022, and every label this module writes; a date as its month, read month first where
+    `month_first` or where only that order reads); None when it is not one."""
     if text is None:
         return None
     if isinstance(text, int | float) and float(text).is_integer():
         text = str(int(text))
     cleaned = unaccented(re.sub(r"\s+", " ", str(text)).strip()).upper()
+    if month_first or dates_month_first([cleaned]):
+        cleaned = _DATE.sub(r"\2/\1/\3", cleaned)
     for pattern, frequency, fields in _FORMS:
         match = pattern.match(cleaned)
         if match:
@@ -244,12 +263,12 @@ def in_name(text: str) -> tuple[str, int, int | None] | None:
     return (frequency, index, year) if 1 <= index <= limit else None
 
 
-def of_cell(value: object) -> Period | None:
+def of_cell(value: object, *, month_first: bool = False) -> Period | None:
     """The period a spreadsheet cell names: a date cell its month (Excel turns a typed
     "06/2022" into the date 01/06/2022), any other cell as parse reads it."""
     if isinstance(value, datetime | date):
         return Period(value.year, "month", value.month)
-    return parse(value)
+    return parse(value, month_first=month_first)
 
 
 def must_parse(text: object) -> Period:

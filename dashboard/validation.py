@@ -697,13 +697,32 @@ def _line(headed: bool) -> str:
     return "cột" if headed else "dòng"
 
 
+def _tell_month_first(rows, cells, uniques, parsed, problems: Problems) -> None:
+    """The warning that a column's dates were read month first, at the first cell only that
+    order reads."""
+    code = next(i for i, cell in enumerate(uniques) if periods.dates_month_first([cell]))
+    first = int(np.flatnonzero(cells == code)[0])
+    problems.add_rows(
+        "warning",
+        rows.iloc[[first]],
+        "period",
+        f"Ngày ở cột kỳ báo cáo ghi tháng trước, ngày sau (kiểu Mỹ, như Excel ghi khi máy đặt "
+        f"tiếng Anh): «{uniques[code]}» là {parsed[code].in_sentence}. Mọi ngày trong cột được "
+        "đọc theo thứ tự ấy (1/6/2022 là tháng 1/2022). Nếu không đúng, ghi kỳ dạng 2022-06.",
+    )
+
+
 def _periods(rows, frequency, indicator_ok, wide: bool, widens, today: date, problems: Problems):
     """Each row's period (a Period, or None where it is refused) with its code, year and end
     month, a month widened to the indicator's quarter, half or year it ends on a wide sheet's
     row or where the file names it for every line (`widens`); errors for missing, unreadable,
     mismatched and future periods."""
     cells, uniques = pd.factorize(rows["period"], use_na_sentinel=True)
-    parsed = [periods.of_cell(value) for value in uniques] + [None]  # code -1: an empty cell
+    month_first = periods.dates_month_first(uniques)
+    # code -1: an empty cell
+    parsed = [periods.of_cell(value, month_first=month_first) for value in uniques] + [None]
+    if month_first:
+        _tell_month_first(rows, cells, uniques, parsed, problems)
     missing = pd.Series(cells == -1, index=rows.index)
     problems.add_where(
         "error",

@@ -4,6 +4,7 @@ import pytest
 
 from dashboard.periods import (
     Period,
+    dates_month_first,
     ending_with,
     in_name,
     must_parse,
@@ -222,3 +223,34 @@ def test_a_period_holds_the_periods_within_it():
     assert year.holds(half) and half.holds(july) and year.holds(year)
     assert not july.holds(half) and not must_parse("2022-H1").holds(july)
     assert not must_parse("2021").holds(july)
+
+
+@pytest.mark.parametrize(
+    "text, month_first, read",
+    [
+        ("7/31/2022", False, "2022-07"),  # only month first reads
+        ("12/31/2022 0:00", False, "2022-12"),
+        ("6/1/2022", False, "2022-01"),  # both read: day first, as Vietnamese writes
+        ("6/1/2022", True, "2022-06"),
+        ("7/31/2022", True, "2022-07"),
+        ("31/7/2022", True, None),
+        ("13/13/2022", False, None),
+    ],
+)
+def test_a_date_is_read_day_first_unless_month_first(text, month_first, read):
+    period = parse(text, month_first=month_first)
+    assert (period.code if period else None) == read
+
+
+@pytest.mark.parametrize(
+    "cells, expected",
+    [
+        (["7/31/2022", "6/1/2022"], True),
+        (["7/31/2022", None, 3, "2022-07"], True),
+        (["6/1/2022", "7/1/2022"], False),  # nothing says which order
+        (["7/31/2022", "31/7/2022"], False),  # both orders: none for the column
+        ([], False),
+    ],
+)
+def test_a_column_is_month_first_when_a_date_reads_only_so_and_none_only_day_first(cells, expected):
+    assert dates_month_first(cells) is expected

@@ -365,3 +365,34 @@ def test_a_flow_with_only_its_sum_to_date_is_refused_asking_for_the_periods_figu
         "(Thực hiện tháng 8), không lấy số lũy kế ở cột D (Lũy kế). Ghi số của kỳ (0 nếu không "
         "có)."
     )
+
+
+HEADER = ["Mã đơn vị", "Chỉ tiêu", "Kỳ báo cáo", "Giá trị"]
+UNITS = ["PHUNINH", "THANGBINH", "HIEPDUC"]
+
+
+def test_dates_an_english_excel_wrote_month_first_are_all_read_so_with_one_warning():
+    staged, problems = validated(
+        [HEADER, ["PHUNINH", "CNS_TO", "6/1/2022", 5], ["PHUNINH", "CNS_TO", "7/31/2022", 6]]
+    )
+    assert list(staged["period"]) == ["2022-06", "2022-07"]  # not January for 6/1/2022
+    assert problems[["severity", "row", "column", "value"]].values.tolist() == [
+        ["warning", 3, "C (Kỳ báo cáo)", "7/31/2022"]
+    ]
+    assert "«7/31/2022» là tháng 7/2022" in problems.iloc[0]["message"]
+
+
+@pytest.mark.parametrize(
+    "cells, read",
+    [
+        # no cell reads only month first: day first, as Vietnamese writes
+        (["6/1/2022", "1/7/2022"], ["2022-01", "2022-07"]),
+        # both orders in one column: each cell as it alone reads, nothing told
+        (["31/7/2022", "7/31/2022", "6/1/2022"], ["2022-07", "2022-07", "2022-01"]),
+    ],
+)
+def test_dates_are_read_day_first_unless_the_column_says_month_first(cells, read):
+    lines = [[unit, "CNS_TO", cell, 5] for unit, cell in zip(UNITS, cells, strict=False)]
+    staged, problems = validated([HEADER, *lines])
+    assert list(staged["period"]) == read
+    assert problems.empty
