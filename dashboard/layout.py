@@ -1,6 +1,7 @@
 """Where things are in an uploaded table: the header row (below any title rows), which column
 holds which field, long or wide form; and the table turned into one row per figure or target."""
 
+import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -156,6 +157,15 @@ SUMMARY_NAME = re.compile(r"\b(tong ?hop|tong ?cong|th|(toan|ca) (tinh|huyen))\b
 NUMBERED = re.compile(r"^\d{1,2}(?=\D)")
 # A cell of the row that numbers a report's columns under its header: 1, (2), A, (4)=(2)/(3).
 COLUMN_NUMBER = re.compile(r"^\(?\s*(\d{1,2}|[A-Za-z])\s*\)?(\s*=.*)?$")
+# "Huyện", "Huyện/thị xã/thành phố": a district's column. It is the unit column only where no
+# other column is and no title or sheet name gives the unit: beside "Xã" in older files, or
+# under "UBND XÃ …", it is the commune's district, not the unit.
+DISTRICT_HEADERS = {"huyen", "tenhuyen", "quanhuyen", "huyenthixa", "huyenthanhpho"}
+DISTRICT_HEADERS |= {"huyenthixathanhpho", "huyentxtp", "huyenthanhphothixa", "donvicaphuyen"}
+# How near a column's head must be to an indicator's name to be named as its likely column in a
+# refusal: "Số tổ công nghệ số cộng đồng (tổ)" is 0.79 of "Số tổ công nghệ số cộng đồng đã thành
+# lập"; a form's other questions ("Dấu thời gian", "Ghi chú") are under 0.5 of any.
+CLOSE_NAME = 0.7
 # Headers that may head a column of names rather than codes ("Đơn vị": Hội An): beside a
 # column headed as codes ("Mã ĐV") for the same field, they are left out.
 NAME_HEADERS = {"donvi", "unit", "tendonvi", "chitieu", "indicator", "tenchitieu"}
@@ -304,6 +314,7 @@ class _Indicators:
     codes: dict[str, str]
     names: dict[str, str]
     words: dict[str, str]
+    titles: dict[str, str]  # code → the first name given, as a message names the indicator
 
     @classmethod
     def of(cls, codes: list[str], names: Sequence[tuple[str, str]]) -> "_Indicators":
@@ -317,7 +328,27 @@ class _Indicators:
             {normalise(code): code for code in codes},
             {key: code for key, (code, *more) in by_name.items() if key and not more},
             {key: code for key, (code, *more) in by_words.items() if key and not more},
+            {code: name for name, code in reversed(names)},
         )
+
+    def close_to(self, cell: object) -> str | None:
+        """The code of the one indicator whose name a column head nearly is, as a question of a
+        form is worded ("Số tổ công nghệ số cộng đồng (tổ)"); None when none is near."""
+        if not isinstance(cell, str):
+            return None
+        keys = {normalise(cell)}
+        if note := HEADER_NOTE.fullmatch(cell):
+            keys.add(normalise(note[1]))
+        best = max(
+            (
+                (difflib.SequenceMatcher(None, key, name).ratio(), code)
+                for key in keys
+                if len(key) >= 8
+                for name, code in self.names.items()
+            ),
+            default=(0.0, None),
+        )
+        return best[1] if best[0] >= CLOSE_NAME else None
 
     def by_name(self, key: str) -> str | None:
         """The code of the indicator a header names, numbered or not ("1. Số tổ công nghệ số…")."""
@@ -580,6 +611,29 @@ def _no_header_message(targets: bool) -> str:
     return (
         "Không tìm thấy dòng tiêu đề. Tệp cần các cột ma_don_vi, ma_chi_tieu, ky_bao_cao, "
         "gia_tri (có thể thêm tu_so, mau_so, ghi_chu), hoặc dùng mẫu nhập liệu tải từ hệ thống."
+    )
+
+
+def _near_indicators(header: list, ignored: list[int], indicators: _Indicators) -> str:
+    """The hint, for a header without indicators, that its unused columns are headed nearly as
+    indicators are named (a form's questions): each such column and its indicator; '' when none
+    is."""
+    near = {}
+    for index in ignored:
+        code = indicators.close_to(header[index])
+        if code is not None and code not in near.values():
+            near[index] = code
+    if not near:
+        return ""
+    listed = "; ".join(
+        f"cột {_label(index, header[index])} gần giống chỉ tiêu «{indicators.titles[code]}» "
+        f"({code})"
+        for index, code in near.items()
+    )
+    return (
+        " Nếu mỗi cột là số liệu của một chỉ tiêu (như biểu mẫu hỏi từng chỉ tiêu), tên cột phải "
+        f"đúng mã hoặc tên chỉ tiêu trong danh mục: {listed}. Đổi tên các cột ấy, ví dụ thành "
+        f"«{next(iter(near.values()))}»."
     )
 
 
@@ -846,7 +900,11 @@ def _build(
             one_unit, unit_by_name = (by_sheet, None), True
         elif one_unit is not None and by_sheet not in (None, one_unit[0]):
             unit_unheeded = by_sheet
-        if one_unit is None and own_unit is not None:
+        districts = [index for index in ignored if keys[index] in DISTRICT_HEADERS]
+        if one_unit is None and len(districts) == 1:
+            named["unit_code"] = districts[0]
+            ignored.remove(districts[0])
+        elif one_unit is None and own_unit is not None:
             one_unit = (own_unit, None)
     one_indicator = None
     if "indicator_code" not in named and form in ("long", "targets"):
@@ -862,6 +920,11 @@ def _build(
     if form == "long" and "value" not in named and {"numerator", "denominator"} <= set(named):
         missing_fields.remove("value")
     if missing_fields:
+        near = (
+            _near_indicators(header, ignored, indicators)
+            if "indicator_code" in missing_fields
+            else ""
+        )
         # a plan's figure is its target, as the plan's own header names it
         labels = {**FIELD_LABELS, "value": "ke_hoach"} if targets else FIELD_LABELS
         missing = [labels[f] for f in missing_fields]
@@ -871,8 +934,9 @@ def _build(
             + "".join(
                 TITLE_HINTS[f]
                 for f in (title_field, "unit_code", "indicator_code")
-                if f in missing_fields
+                if f in missing_fields and not (f == "indicator_code" and near)
             )
+            + near
             + (found.hint if found and title_field in missing_fields else "")
         )
     grid = {index: column[start:] for index, column in enumerate(sheet.columns)}

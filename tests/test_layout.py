@@ -1784,3 +1784,62 @@ def test_a_plans_header_of_indicators_without_a_targets_column_names_its_sheet()
 def test_without_a_row_heading_indicators_the_usual_columns_are_asked_for(rows):
     with pytest.raises(FileRejected, match=r"^Không tìm thấy dòng tiêu đề\. Tệp cần các cột"):
         locate([sheet(rows)], CODES)
+
+
+DISTRICT_ROWS = [["Mã chỉ tiêu", "Kỳ báo cáo", "Giá trị"], ["CNS_TO", "06/2022", 5]]
+
+
+@pytest.mark.parametrize("head", ["Huyện", "Tên huyện", "Huyện/thị xã/thành phố", "Huyện, TX, TP"])
+def test_a_district_column_is_the_unit_column_where_nothing_else_gives_the_unit(head):
+    rows = [[head, *DISTRICT_ROWS[0]], ["Núi Thành", *DISTRICT_ROWS[1]]]
+    # before the sender's own unit: a column naming units says whose each line is
+    table = locate([sheet(rows)], CODES, units=UNITS, own_unit="TAMKY")
+    assert (table.one_unit, table.ignored_columns) == (None, [])
+    assert table.rows[["unit_code", "unit_code_column"]].values.tolist() == [
+        ["Núi Thành", f"A ({head})"]
+    ]
+
+
+def test_a_district_column_under_a_title_naming_the_unit_is_unused():
+    rows = [
+        ["UBND THÀNH PHỐ TAM KỲ"],
+        ["Huyện", *DISTRICT_ROWS[0]],
+        ["Núi Thành", *DISTRICT_ROWS[1]],
+    ]
+    table = locate([sheet(rows)], CODES, units=UNITS)
+    assert (table.one_unit, table.ignored_columns) == (("TAMKY", 1), ["A (Huyện)"])
+
+
+def test_two_district_columns_give_no_unit_column():
+    rows = [
+        ["Huyện", "Tên huyện", *DISTRICT_ROWS[0]],
+        ["Núi Thành", "Núi Thành", *DISTRICT_ROWS[1]],
+    ]
+    with pytest.raises(FileRejected, match="thiếu cột: ma_don_vi"):
+        locate([sheet(rows)], CODES, units=UNITS)
+
+
+FORM_QUESTIONS = ["Dấu thời gian", "Đơn vị báo cáo", "Kỳ báo cáo", "Ghi chú"]
+
+
+def test_a_forms_questions_worded_apart_from_the_catalogue_are_named_with_their_indicator():
+    header = [*FORM_QUESTIONS, "Số tổ công nghệ số cộng đồng (tổ)", "Tỷ lệ hồ sơ được số hóa"]
+    rows = [header, ["05/08/2022 9:15", "HOIAN", "07/2022", None, 131, 85]]
+    with pytest.raises(FileRejected) as refused:
+        locate([sheet(rows)], CODES, indicator_names=INDICATOR_NAMES)
+    message = str(refused.value)
+    assert (
+        "tên cột phải đúng mã hoặc tên chỉ tiêu trong danh mục: cột E (Số tổ công nghệ số "
+        "cộng đồng (tổ)) gần giống chỉ tiêu «Số tổ công nghệ số cộng đồng đã thành lập» "
+        "(CNS_TO); cột F (Tỷ lệ hồ sơ được số hóa) gần giống chỉ tiêu «Tỷ lệ hồ sơ TTHC được số "
+        "hóa» (TTHC_SOHOA). Đổi tên các cột ấy, ví dụ thành «CNS_TO»."
+    ) in message
+    # the form's other questions are no indicator's, and the one-indicator title hint gives way
+    assert "Dấu thời gian" not in message and "THEO DÕI" not in message
+
+
+def test_a_header_without_columns_near_an_indicators_name_keeps_the_title_hint():
+    rows = [[*FORM_QUESTIONS, "Số điện thoại liên hệ"], ["05/08/2022", "HOIAN", "07/2022", None, 9]]
+    with pytest.raises(FileRejected) as refused:
+        locate([sheet(rows)], CODES, indicator_names=INDICATOR_NAMES)
+    assert "gần giống" not in str(refused.value) and "THEO DÕI" in str(refused.value)
