@@ -1,6 +1,8 @@
 """Problems found in an upload: errors block it, warnings do not; each names the spreadsheet row,
 the column, the value and what to do, in Vietnamese."""
 
+from datetime import date
+
 import numpy as np
 import pandas as pd
 
@@ -79,6 +81,8 @@ def _shown(value) -> str | None:
         return None
     if isinstance(value, int | float | np.number) and not isinstance(value, bool):
         return formatting.trimmed(float(value), 10)
+    if isinstance(value, date):  # a datetime too: as the sheet shows it, not 2026-10-09 00:00:00
+        return formatting.date(value)
     return str(value)
 
 

@@ -75,6 +75,14 @@ _PLUS = re.compile(r"^\s*\+\s*\d")
 def _not_a_number(cell, otherwise: str = NOT_A_NUMBER) -> str:
     """Why a cell is not read as a number, and what to write: `otherwise` unless it holds an
     uncalculated formula, shows a formula's error, or a number with words or a + sign."""
+    if isinstance(cell, date):  # a datetime too
+        return (
+            f"Ô là ngày {formatting.date(cell)}, không phải số: Excel tự đổi một ô gõ như "
+            f"«{cell.day}/{cell.month}» (tử số/mẫu số) hay «{cell.day}-{cell.month}» thành ngày. "
+            "Chỉ tiêu tỷ lệ ghi tử số, mẫu số vào hai cột tu_so, mau_so (hoặc ghi phần trăm, "
+            "ví dụ 90%); chỉ tiêu khác ghi một số. Nếu cần gõ dạng 9/10, định dạng ô là Text "
+            "trước khi gõ."
+        )
     with_words = _WITH_WORDS.match(str(cell))
     if with_words:
         return (

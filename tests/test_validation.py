@@ -1,7 +1,7 @@
 """The rules of an upload's cells, on a small catalogue: here, a unit or indicator written by
 its name instead of its code. (Most rules are held end to end in test_ingest.)"""
 
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 import pytest
@@ -263,6 +263,17 @@ def test_what_is_not_a_number_says_what_to_write(indicator, cell, said):
     staged, problems = check_values((indicator, cell))
     assert staged.empty
     assert said in problems.iloc[0]["message"]
+
+
+def test_a_date_excel_made_of_a_typed_ratio_is_shown_as_a_date_and_said_so():
+    staged, problems = check_values(("VB_KYSO", datetime(2026, 10, 9)))
+    assert staged.empty
+    error = problems.iloc[0]
+    assert (error["row"], error["value"]) == (2, "09/10/2026")  # not 2026-10-09 00:00:00
+    assert (
+        "Ô là ngày 09/10/2026, không phải số: Excel tự đổi một ô gõ như «9/10»"
+        in (error["message"])
+    )
 
 
 def check_targets(*lines: tuple[str, str, object]) -> tuple[pd.DataFrame, pd.DataFrame]:
