@@ -153,12 +153,14 @@ def commit(
     created_at: datetime | None = None,
     reverts: str | None = None,
     staged: bool = False,
+    refresh: bool = True,
 ) -> BatchResult:
     """Write `rows` as one batch in one transaction: all of it or, on any error, none of it.
 
     `rows` may be a function of the transaction's cursor, for rows that must be read under the
-    write lock; `staged` says they are already stage()'s output for this log. A file already
-    committed (same sha256) writes nothing and names the earlier batch."""
+    write lock; `staged` says they are already stage()'s output for this log; without
+    `refresh` the progress snapshot is left for the caller to rebuild (a load of many batches).
+    A file already committed (same sha256) writes nothing and names the earlier batch."""
 
     def staged_rows(cur: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         found = rows(cur) if callable(rows) else rows
@@ -177,12 +179,13 @@ def commit(
             sha256,
             created_at,
             reverts,
+            refresh,
         )
     )
 
 
 def _commit(
-    cur, log, staged, username, kind, unit_code, file_name, sha256, created_at, reverts
+    cur, log, staged, username, kind, unit_code, file_name, sha256, created_at, reverts, refresh
 ) -> BatchResult:
     if sha256:
         earlier = sql.run(cur, "batch_with_sha256", sha256=sha256, kind=kind).fetchone()
@@ -224,7 +227,8 @@ def _commit(
             sql.run(cur, log.units_query, batch_id=batch_id)
     finally:
         cur.unregister(view)
-    log.refresh_snapshot(cur, changes)
+    if refresh:
+        log.refresh_snapshot(cur, changes)
     audit(
         cur,
         username,

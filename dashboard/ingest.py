@@ -350,9 +350,10 @@ def submit(
     today: date | None = None,
     limits: reader.Limits | None = None,
     created_at=None,
+    refresh: bool = True,
 ) -> Upload:
     """Validate and, when nothing blocks it, commit the upload as one batch; with any error
-    nothing is written."""
+    nothing is written (without `refresh`, the progress snapshot is left to the caller)."""
     upload, problems, jumps = _checked(
         store.cursor(), data, file_name, actor, targets, today, limits
     )
@@ -362,13 +363,13 @@ def submit(
         _tell(upload, problems)
         return upload
     if jumps is None:
-        upload.batch = _commit(store, upload, actor, file_name, created_at)
+        upload.batch = _commit(store, upload, actor, file_name, created_at, refresh)
     else:
         # Jump warnings never block the upload: they are judged beside its commit, on the other
         # core, against the figures as they stood before it. The pool's exit waits for them.
         with store.pinned() as before, ThreadPoolExecutor(max_workers=1) as pool:
             warned = pool.submit(jumps, before)
-            upload.batch = _commit(store, upload, actor, file_name, created_at)
+            upload.batch = _commit(store, upload, actor, file_name, created_at, refresh)
         warned.result()
     _tell(upload, problems)
     if upload.batch.duplicate_of is not None:
@@ -378,7 +379,7 @@ def submit(
     return upload
 
 
-def _commit(store, upload, actor, file_name, created_at) -> batches.BatchResult:
+def _commit(store, upload, actor, file_name, created_at, refresh) -> batches.BatchResult:
     """The checked upload's rows written as one batch (the commit classifies them itself, under
     the write lock)."""
     units = upload.rows["unit_code"].unique()
@@ -393,4 +394,5 @@ def _commit(store, upload, actor, file_name, created_at) -> batches.BatchResult:
         sha256=upload.sha256,
         created_at=created_at,
         staged=True,
+        refresh=refresh,
     )
