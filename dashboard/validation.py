@@ -72,6 +72,15 @@ _WITH_WORDS = re.compile(r"^\s*([\d.,]*\d[\d.,]*)\s*%?\s*(?![eE][+-]?\d)[^\W\d_]
 _PLUS = re.compile(r"^\s*\+\s*\d")
 
 
+def _from_parts(error: str, numerator: float, denominator: float) -> str:
+    """The warning that a ratio's value cell shows a formula's error and its parts were read."""
+    return (
+        f"Ô giá trị báo lỗi công thức {error} ({EXCEL_ERRORS[error]}): tỷ lệ được tính từ tử số "
+        f"{formatting.number(numerator)} và mẫu số {formatting.number(denominator)} cùng dòng. "
+        "Nên sửa công thức trong tệp."
+    )
+
+
 def _not_a_number(cell, otherwise: str = NOT_A_NUMBER) -> str:
     """Why a cell is not read as a number, and what to write: `otherwise` unless it holds an
     uncalculated formula, shows a formula's error, or a number with words or a + sign."""
@@ -366,6 +375,20 @@ def figures(
         _parts_in_value(rows, in_one, decimal_comma, value, numerator, denominator, problems)
         in_one &= numerator.notna()
         value_bad &= ~in_one
+    # A formula's error in a ratio's value cell ("#N/A" of a broken lookup) beside two good
+    # parts: the percent is computed from the parts anyway, so the line is read from them.
+    errored = ratio & value_bad & numerator.ge(0) & denominator.gt(0) & numerator.le(denominator)
+    if errored.any():
+        shown = per_value(rows.loc[errored, "value"], written_text)
+        errored[errored] = shown.isin(list(EXCEL_ERRORS))
+        problems.add_where(
+            "warning",
+            rows,
+            errored,
+            "value",
+            _each(errored, lambda i: _from_parts(shown[i], numerator[i], denominator[i])),
+        )
+        value_bad &= ~errored
     no_case = ratio & numerator.eq(0) & denominator.eq(0)
     if no_case.any():
         shown = per_value(rows.loc[no_case, "value"], written_text)

@@ -407,3 +407,39 @@ def test_dates_are_read_day_first_unless_the_column_says_month_first(cells, read
     staged, problems = validated([HEADER, *lines])
     assert list(staged["period"]) == read
     assert problems.empty
+
+
+PARTS_HEADER = ["Mã đơn vị", "Mã chỉ tiêu", "Kỳ báo cáo", "Giá trị", "Tử số", "Mẫu số"]
+
+
+@pytest.mark.parametrize("error", ["#N/A", "#VALUE!", "#REF!"])
+def test_a_formulas_error_in_a_ratios_value_beside_good_parts_is_read_from_the_parts(error):
+    staged, problems = validated(
+        [PARTS_HEADER, ["PHUNINH", "VB_KYSO", "2022-08", error, 45, 50]], KINDS
+    )
+    assert staged[["numerator", "denominator", "value"]].values.tolist() == [[45, 50, 90]]
+    assert problems[["severity", "row", "column", "value"]].values.tolist() == [
+        ["warning", 2, "D (Giá trị)", error]
+    ]
+    assert "tỷ lệ được tính từ tử số 45 và mẫu số 50 cùng dòng" in problems.iloc[0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("indicator", "numerator", "denominator", "said"),
+    [
+        ("VB_KYSO", 60, 50, "lớn hơn mẫu số"),
+        ("VB_KYSO", 5, 0, "Mẫu số bằng 0"),
+        ("VB_KYSO", None, 50, "Ô báo lỗi công thức #N/A"),
+        ("CNS_TO", 45, 50, "Ô báo lỗi công thức #N/A"),  # not a ratio: its value is its figure
+    ],
+)
+def test_a_formulas_error_beside_parts_that_make_no_ratio_is_refused(
+    indicator, numerator, denominator, said
+):
+    staged, problems = validated(
+        [PARTS_HEADER, ["PHUNINH", indicator, "2022-08", "#N/A", numerator, denominator]], KINDS
+    )
+    assert staged.empty
+    errors = problems[problems["severity"] == "error"]
+    assert said in " ".join(errors["message"])
+    assert "tỷ lệ được tính" not in " ".join(problems["message"])
