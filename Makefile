@@ -28,10 +28,12 @@ run: $(VENV)/.installed $(DB)
 	$(BIN)/cds --db $(DB) init
 	$(BIN)/cds --db $(DB) serve --port $(PORT)
 
+# Two workers, one per core: much of a test's time is a browser, PostgreSQL or DuckDB working
+# while Python waits.
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
