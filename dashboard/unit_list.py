@@ -26,6 +26,8 @@ FIELDS = {
     "cluster_name": ("tencum", "tencumthidua", "clustername"),
     "kind": ("loai", "loaidonvi", "kind", "cap"),  # "Cấp": Xã / Phường / Đặc khu in the 2025 lists
 }
+# Digits of a commune's code in the national list of administrative units (26734, 00004).
+CODE_DIGITS = 5
 # A new unit whose kind the file does not say.
 DEFAULT_KIND = "khac"
 BAD_KIND = "Loại đơn vị không hợp lệ: ghi một trong " + ", ".join(catalog.UNIT_KINDS.values()) + "."
@@ -75,7 +77,9 @@ def _checked(cur, frame: pd.DataFrame, problems: Problems) -> tuple[pd.DataFrame
     clusters = catalogue_file.Parents.of(frame, catalog.clusters(cur), "cluster", "cụm", "ten_cum")
     kinds = {normalise(k): k for k in catalog.UNIT_KINDS}
     kinds |= {normalise(label): k for k, label in catalog.UNIT_KINDS.items()}
-    catalogue_file.restore_zeros(frame, catalog.units(cur)["code"], "đơn vị", problems)
+    known = catalog.units(cur)["code"]
+    catalogue_file.restore_zeros(frame, known, "đơn vị", problems)
+    _warn_of_short_numbers(frame, known, problems)
     rows, first_row = [], {}
     for line in frame.to_dict("records"):
         errors: list[tuple[str | None, str]] = []
@@ -109,6 +113,27 @@ def _checked(cur, frame: pd.DataFrame, problems: Problems) -> tuple[pd.DataFrame
             )
     columns = ["code", "name", "cluster_code", "kind", "source_row"]
     return pd.DataFrame(rows, columns=columns), clusters.fresh()
+
+
+def _warn_of_short_numbers(frame: pd.DataFrame, known: pd.Series, problems: Problems) -> None:
+    """One warning at the first new code of fewer digits than a commune's (CODE_DIGITS) that
+    Excel may have stripped of its leading zeros; not put back, since a province may number
+    its units itself (1, 2, 3)."""
+    codes = frame["code"].fillna("").astype(str).str.strip()
+    short = codes.str.fullmatch(r"\d+") & codes.str.len().lt(CODE_DIGITS) & ~codes.isin(set(known))
+    if not short.any():
+        return
+    listed = formatting.read_as([(c, c.zfill(CODE_DIGITS)) for c in codes[short]], "mã")
+    first = frame.loc[short.idxmax()]
+    problems.add(
+        "warning",
+        f"Cột {first['code_column']} có mã đơn vị là số ít hơn {CODE_DIGITS} chữ số. Mã xã, "
+        f"phường theo danh mục hành chính có {CODE_DIGITS} chữ số, nên có thể Excel đã bỏ số 0 "
+        f"ở đầu ({listed}). Nếu vậy, định dạng cột là Văn bản (Text), gõ lại mã đủ "
+        f"{CODE_DIGITS} chữ số rồi nạp lại; nếu tỉnh tự đánh số đơn vị, bỏ qua cảnh báo này.",
+        int(first["source_row"]),
+        first["code_column"],
+    )
 
 
 def compared(cur: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> pd.DataFrame:

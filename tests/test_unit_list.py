@@ -186,3 +186,29 @@ def test_a_list_opened_in_excel_keeps_its_communes_codes_with_their_zeros(provin
     units = catalog.units(province.cursor()).set_index("code")
     assert sorted(units.index) == ["00004", "HOIAN"]
     assert units.loc["00004", "name"] == "Phường Ba Đình mới"
+
+
+def test_a_new_list_of_numbers_shorter_than_a_communes_code_is_warned_of_not_padded(province):
+    """Cao Bằng's communes are 01234…; typed into number cells they lose the zero. A province
+    may also number its units itself, so the codes are kept, with one warning."""
+    data = workbook(
+        {
+            "Sheet": [
+                ["ma_don_vi", "ten_don_vi", "ma_cum"],
+                [26734, "Phường Sài Gòn", "DB"],
+                [1234, "Xã Một", "DB"],
+                [127, "Phường Một Trăm", "DB"],
+            ]
+        }
+    )
+    listed = read(province, data, "don_vi.xlsx")
+    assert listed.ok and list(listed.rows["code"]) == ["26734", "1234", "127"]
+    warning = listed.problems.iloc[0]
+    assert (len(listed.problems), warning["severity"], warning["row"]) == (1, "warning", 3)
+    assert (
+        "ít hơn 5 chữ số" in warning["message"]
+        and "1234 → 01234, 127 → 00127" in (warning["message"])
+    )
+    # once in the catalogue, the province's own numbers are not warned of again
+    unit_list.write(province, LOCAL_OPERATOR, listed)
+    assert read(province, data, "don_vi.xlsx").problems.empty
