@@ -70,10 +70,11 @@ _FORMS = [
     ),
     (re.compile(r"^(\d{4})[-\s]?H([12])$"), "half", lambda m: (int(m[1]), int(m[2]))),
     (re.compile(r"^H([12])" + _OF_IN_CELL + r"(\d{4})$"), "half", lambda m: (int(m[2]), int(m[1]))),
+    # "6 tháng năm 2022" alone is the first half, as a mid-year review ("sơ kết 6 tháng") says
     (
-        re.compile(r"^6\s*(?:T|THANG)\s*(DAU|CUOI)\s*(?:[/.-]|NAM)?\s*(\d{4})$"),
+        re.compile(r"^6\s*(?:T|THANG)\s*(DAU|CUOI)?\s*(?:[/.-]|NAM)?\s*(\d{4})$"),
         "half",
-        lambda m: (int(m[2]), 1 if m[1] == "DAU" else 2),
+        lambda m: (int(m[2]), 2 if m[1] == "CUOI" else 1),
     ),
     (re.compile(r"^(?:NAM\s*)?(\d{4})$"), "year", lambda m: (int(m[1]), 1)),
     (_SHOWN_MONTH, "month", _shown_month),
@@ -210,7 +211,7 @@ _DATES = re.compile(
     r"\bNGAY\s*\d{1,2}\s*THANG\s*\d{1,2}\s*NAM\s*\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}"
 )
 _IN_TITLE = re.compile(
-    r"\b6\s*THANG\s*(?:DAU|CUOI)\s*(?:NAM\s*)?\d{4}\b"
+    r"\b6\s*THANG\s*(?:DAU|CUOI)?\s*(?:NAM\s*)?\d{4}\b"
     r"|\b(?:THANG|T)\s*\d{1,2}" + _OF + r"\d{4}\b"
     r"|\bQUY\s*(?:[1-4]|IV|I{1,3})" + _OF + r"\d{4}\b"
     r"|\bNAM\s*\d{4}\b"

@@ -37,6 +37,9 @@ from dashboard.periods import (
         ("6 THÁNG CUỐI NĂM 2022", "2022-H2"),
         ("6 tháng đầu/2022", "2022-H1"),
         ("6T cuối 2022", "2022-H2"),
+        # a mid-year review's "6 tháng" alone: the first half
+        ("6 tháng năm 2022", "2022-H1"),
+        ("6 tháng/2022", "2022-H1"),
         ("Năm 2022", "2022"),
         ("năm  2022", "2022"),
         ("2022-H1", "2022-H1"),
@@ -171,6 +174,9 @@ def test_periods_in_year():
         ("Báo cáo T8/2022", ["2022-08"]),
         ("BIỂU SỐ LIỆU QUÝ III/2022", ["2022-Q3"]),
         ("Kết quả 6 tháng đầu năm 2022", ["2022-H1"]),
+        ("BÁO CÁO SƠ KẾT 6 THÁNG NĂM 2022", ["2022-H1"]),  # not the year 2022
+        ("Kèm theo báo cáo ngày 26 tháng 6 năm 2022", []),
+        ("THÁNG 6 NĂM 2022", ["2022-06"]),
         ("BÁO CÁO NĂM 2022", ["2022"]),
         ("Tháng 8/2022 và tháng 9/2022", ["2022-08", "2022-09"]),
         # dates say when a report was signed, not what it is about
