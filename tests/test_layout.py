@@ -1843,3 +1843,12 @@ def test_a_header_without_columns_near_an_indicators_name_keeps_the_title_hint()
     with pytest.raises(FileRejected) as refused:
         locate([sheet(rows)], CODES, indicator_names=INDICATOR_NAMES)
     assert "gần giống" not in str(refused.value) and "THEO DÕI" in str(refused.value)
+
+
+def test_a_plan_titled_with_a_half_names_no_year():
+    # "6 tháng năm 2022" is the first half: a plan's targets are a year's, as under a month
+    plan = [["ma_don_vi", "ma_chi_tieu", "ke_hoach"], ["HOIAN", "CNS_TO", 140]]
+    with pytest.raises(FileRejected, match="thiếu cột: nam"):
+        locate([sheet([["KẾ HOẠCH 6 THÁNG NĂM 2022"], [], *plan])], CODES, targets=True)
+    table = locate([sheet([["KẾ HOẠCH NĂM 2022"], [], *plan])], CODES, targets=True)
+    assert list(table.rows["year"]) == ["2022"]
