@@ -288,6 +288,9 @@ def cmd_progress(db: str, args) -> int:
     elif args.format == "json":
         records = json.loads(out.to_json(orient="records", force_ascii=False))
         print(json.dumps(records, ensure_ascii=False, indent=1))
+    elif out.empty:
+        said = progress.nothing_to_show(progress.years(cur), period, "Không có gì để xem")
+        print(f"Tiến độ {period.label}\n{said}")
     else:
         print(_table(out, scope, period))
     return 0
@@ -305,11 +308,6 @@ def _table(frame: pd.DataFrame, scope: str, period: periods.Period) -> str:
             "Đánh giá": frame["status"].map(LABELS),
         }
     )
-    if shown.empty:
-        return (
-            f"Tiến độ {period.label}\nKhông có gì để xem: danh mục chưa có đơn vị hay chỉ tiêu "
-            "nào trong phạm vi này, hoặc năm chưa có số liệu và kế hoạch."
-        )
     return f"Tiến độ {period.label}\n" + shown.to_string(index=False)
 
 

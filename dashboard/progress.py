@@ -196,6 +196,22 @@ def default_period(cur: duckdb.DuckDBPyConnection) -> Period | None:
     return Period(year, "half", 1 if month <= 6 else 2)
 
 
+def nothing_to_show(held: list[int], period: Period, what: str) -> str:
+    """Why `what` (a view, a meeting pack) of `period` is empty, given the years `held` that
+    have figures or targets, and which years to choose instead."""
+    if not held:
+        return f"{what}: chưa có số liệu và kế hoạch nào."
+    if period.year not in held:
+        return (
+            f"{what}: năm {period.year} chưa có số liệu và kế hoạch. Chọn năm có số liệu hoặc "
+            f"kế hoạch: {', '.join(map(str, held))}."
+        )
+    return (
+        f"{what}: danh mục chưa có đơn vị hay chỉ tiêu nào trong phạm vi này (đơn vị được gán "
+        "vào cụm, chỉ tiêu vào nhóm ở trang Danh mục)."
+    )
+
+
 def years(cur: duckdb.DuckDBPyConnection) -> list[int]:
     """Every year with figures or targets, newest first."""
     return [int(row[0]) for row in sql.run(cur, "figure_years").fetchall()]
@@ -222,8 +238,9 @@ def group_headlines(
     ).groupby("group_code")["status"]
     out = groups[["code", "name"]].rename(columns={"code": "group_code"}).copy()
     out = out[out["group_code"].isin(counts.groups)]
-    out["score"] = out["group_code"].map(current)
-    out["previous"] = out["group_code"].map(previous)
+    # float even when empty: a period without figures leaves no groups, and text cannot subtract
+    out["score"] = out["group_code"].map(current).astype(float)
+    out["previous"] = out["group_code"].map(previous).astype(float)
     out["change"] = out["score"] - out["previous"]
     out["indicators"] = out["group_code"].map(counts.size())
     out["at_risk"] = out["group_code"].map(counts.apply(lambda s: int((s == "at_risk").sum())))

@@ -11,7 +11,18 @@ import altair as alt
 import duckdb
 import pandas as pd
 
-from dashboard import catalog, charts, formatting, images, progress, settings, sql, status
+from dashboard import (
+    catalog,
+    charts,
+    formatting,
+    images,
+    progress,
+    reporting,
+    settings,
+    sql,
+    status,
+    tables,
+)
 from dashboard.config import LOCAL_TZ
 from dashboard.periods import Period
 
@@ -50,9 +61,17 @@ def heading(period: Period) -> str:
     return f"Tiến độ {period.in_sentence}"
 
 
-def _chunks(frame: pd.DataFrame, size: int = ROWS_PER_TABLE):
-    for start in range(0, max(len(frame), 1), size):
-        yield start // size, frame.iloc[start : start + size]
+class NothingToShow(ValueError):
+    """A pack asked for a period and scope with no unit, indicator, figure or target."""
+
+
+def _pages(title: str, table: pd.DataFrame, note: str = "", size: int = ROWS_PER_TABLE):
+    """A table's slides, `size` rows each, titled "(2/3)" when there is more than one."""
+    count = -(-len(table) // size)
+    for page in range(count):
+        suffix = f" ({page + 1}/{count})" if count > 1 else ""
+        rows = table.iloc[page * size : (page + 1) * size]
+        yield Slide(f"{title}{suffix}", table=rows, note=note)
 
 
 def build(
@@ -68,10 +87,14 @@ def build(
     scope = "Toàn tỉnh" if cluster is None else clusters.set_index("code").loc[cluster, "name"]
     as_of = f"Số liệu cập nhật đến {formatting.date_time(sql.scalar(cur, 'last_update'))}"
     footer = f"{as_of} · {SOURCE}"
-    today = formatting.date((now or datetime.now(LOCAL_TZ)).astimezone(LOCAL_TZ))
+    when = (now or datetime.now(LOCAL_TZ)).astimezone(LOCAL_TZ)
+    today = formatting.date(when)
     demo = " · Dữ liệu mẫu" if settings.is_demo(cur) else ""
     pack = Pack(title=f"{heading(period)} — {scope}", subtitle=f"Ngày {today}{demo}", footer=footer)
     frame = progress.progress(cur, period, "unit", cluster=cluster)
+    if frame.empty:
+        what = f"Không tạo được tài liệu họp {period.in_sentence} — {scope}"
+        raise NothingToShow(progress.nothing_to_show(progress.years(cur), period, what))
 
     title = f"Mức đạt kế hoạch theo đơn vị — {scope} — {period.label}"
     pack.overview = charts.heatmap(frame, units, indicators, title, footer)
@@ -99,20 +122,18 @@ def build(
             ],
         }
     )
-    for page, rows in _chunks(table):
-        suffix = f" (tiếp theo {page})" if page else ""
-        pack.slides.append(
-            Slide(
-                f"Xếp hạng thi đua — {scope} — {period.label}{suffix}",
-                table=rows,
-                note="Điểm thi đua: mức đạt kế hoạch bình quân, "
-                "mỗi chỉ tiêu tối đa 100 %; chưa báo cáo tính 0 %.",
-            )
+    pack.slides.extend(
+        _pages(
+            f"Xếp hạng thi đua — {scope} — {period.label}",
+            table,
+            note="Điểm thi đua: mức đạt kế hoạch bình quân, "
+            "mỗi chỉ tiêu tối đa 100 %; chưa báo cáo tính 0 %.",
         )
+    )
 
     info = indicators.set_index("code")
-    late = frame[frame["status"].isin(["at_risk", "behind", "no_data"])].copy()
-    late["_order"] = late["status"].map({"at_risk": 0, "behind": 1, "no_data": 2})
+    late = frame[frame["status"].isin(["at_risk", "behind"])].copy()
+    late["_order"] = late["status"].map({"at_risk": 0, "behind": 1})
     late = late.sort_values(["_order", "achievement_pct", "scope_code"])
     measure = late["indicator_code"].map(info["measure"])
     behind = pd.DataFrame(
@@ -136,14 +157,27 @@ def build(
                 note="Không có đơn vị nào chậm tiến độ hoặc có nguy cơ.",
             )
         )
-    for page, rows in _chunks(behind):
-        suffix = f" (tiếp theo {page})" if page else ""
-        pack.slides.append(
-            Slide(
-                f"Đơn vị chậm tiến độ, có nguy cơ không đạt — {scope} — {period.label}{suffix}",
-                table=rows,
-            )
+    pack.slides.extend(
+        _pages(f"Đơn vị chậm tiến độ, có nguy cơ không đạt — {scope} — {period.label}", behind)
+    )
+
+    # Who has not reported is its own slide, as on the overview page: counted only for the
+    # months already due, so a period still running does not list every unit as late.
+    due = reporting.due_until(period, when.date())
+    missing = reporting.not_reported(
+        reporting.unit_reporting(cur, period, cluster, today=when.date())
+    )
+    title = f"Đơn vị chưa báo cáo đủ — {scope} — {period.label}"
+    if missing.empty:
+        pack.slides.append(Slide(title, note=reporting.nobody_late(period, due)))
+    so_far = reporting.due_note(period, due)
+    pack.slides.extend(
+        _pages(
+            title,
+            tables.reporting_table(missing, units),
+            note=f"Số liệu {period.in_sentence}{so_far}." if so_far else "",
         )
+    )
     return pack
 
 

@@ -21,6 +21,20 @@ def due_until(period: Period, today: date) -> int | None:
     return None
 
 
+def due_note(period: Period, due: int | None) -> str:
+    """ " (tính đến hết tháng 10/2026; …)" when only part of `period` is due yet, else ""."""
+    if due is None or due == period.end_month:
+        return ""
+    return f" (tính đến hết tháng {due}/{period.year}; các tháng sau chưa đến hạn báo cáo)"
+
+
+def nobody_late(period: Period, due: int | None) -> str:
+    """What to say when no unit misses a report of `period` due by now."""
+    if due is None:
+        return f"Chưa đến hạn báo cáo nào của {period.in_sentence}."
+    return f"Mọi đơn vị đã gửi đủ số liệu {period.in_sentence}{due_note(period, due)}."
+
+
 def unit_reporting(
     cur: duckdb.DuckDBPyConnection,
     period: Period,

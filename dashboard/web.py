@@ -280,6 +280,17 @@ def file_uploader(label: str, types: list[str], key: str):
     return st.file_uploader(label, type=types + reader.OTHER_EXTENSIONS, key=key)
 
 
+def stop_if_empty(cat: dict, period: periods.Period, frame: pd.DataFrame) -> None:
+    """End the page with a note saying why when the progress it shows has no rows: a link may
+    name a year without figures or targets, a new cluster may have no unit yet."""
+    if not frame.empty:
+        return
+    what = f"Không có gì để xem ở {period.in_sentence}"
+    st.info(progress.nothing_to_show(cat["years"], period, what), icon=":material/info:")
+    footer(cat)
+    st.stop()
+
+
 def empty_database_notice(cat: dict) -> None:
     """Say what a province without figures needs next: its catalogue, or its first upload."""
     if cat["units"].empty or cat["indicators"].empty:

@@ -463,6 +463,23 @@ def test_report_files(demo_db, tmp_path, capsys):
     assert code == 1 and "không có cụm" in err
 
 
+def test_a_year_without_figures_or_targets_names_the_years_that_have_them(
+    demo_db, tmp_path, capsys
+):
+    out = tmp_path / "hop.pdf"
+    code, _, err = run(capsys, "--db", demo_db, "report", "--period", "2026-Q3", "--out", str(out))
+    assert code == 1 and not out.exists()
+    assert err.strip() == (
+        "Lỗi: Không tạo được tài liệu họp quý III/2026 — Toàn tỉnh: năm 2026 chưa có số liệu và "
+        "kế hoạch. Chọn năm có số liệu hoặc kế hoạch: 2022, 2021."
+    )
+    code, text, _ = run(capsys, "--db", demo_db, "progress", "--period", "2030")
+    assert code == 0 and text.splitlines()[1] == (
+        "Không có gì để xem: năm 2030 chưa có số liệu và kế hoạch. Chọn năm có số liệu hoặc kế "
+        "hoạch: 2022, 2021."
+    )
+
+
 def test_serve_hands_the_dashboard_the_database_named_where_cds_ran(tmp_path, monkeypatch):
     # The server runs in the project folder: a relative --db must still name this folder's file.
     (tmp_path / "here").mkdir()
@@ -573,8 +590,7 @@ def test_a_new_database_says_what_comes_next(tmp_path, capsys):
     assert code == 0
     assert out.splitlines() == [
         "Tiến độ Tháng 10/2026",
-        "Không có gì để xem: danh mục chưa có đơn vị hay chỉ tiêu nào trong phạm vi này, hoặc "
-        "năm chưa có số liệu và kế hoạch.",
+        "Không có gì để xem: chưa có số liệu và kế hoạch nào.",
     ]
 
 

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from builders import catalogue, commit_figures, commit_targets
-from dashboard import progress
+from dashboard import catalog, progress
 from dashboard.periods import must_parse
 
 INDICATORS = [
@@ -358,3 +358,22 @@ def test_ranking_without_any_target_is_empty():
         "reported",
         "rank",
     ]
+
+
+def test_a_new_year_with_targets_and_no_figures_yet_has_headlines_without_scores(province):
+    # January of a new year: the department has set targets, no unit has reported yet.
+    commit_targets(province, [("*", "R", 2023, 90.0)])
+    cur = province.cursor()
+    now, before = at(province, "2023-01", "province"), at(province, "2022-12", "province")
+    assert now["achievement_pct"].isna().all()
+    headlines = progress.group_headlines(
+        now, before, catalog.indicators(cur), catalog.indicator_groups(cur)
+    )
+    row = headlines.iloc[0]
+    assert list(headlines["group_code"]) == ["G"]
+    assert pd.isna(row["score"]) and pd.isna(row["change"])  # nothing reported: no score yet
+    assert row["previous"] == pytest.approx(57.644230769)  # December's, as computed above
+    empty = now.iloc[:0]  # a period with nothing at all: no groups, and no error
+    assert progress.group_headlines(
+        empty, empty, catalog.indicators(cur), catalog.indicator_groups(cur)
+    ).empty

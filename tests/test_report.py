@@ -1,6 +1,7 @@
 """The meeting pack: open every file the code makes and look inside."""
 
 import io
+from datetime import datetime
 
 import pytest
 from PIL import Image
@@ -51,12 +52,10 @@ def test_content(pack):
     assert sum(t.startswith("Nhóm ") for t in titles) == 7  # one per indicator group
     assert any(t.startswith("Xếp hạng thi đua") for t in titles)
     behind = [s for s in pack.slides if s.title.startswith("Đơn vị chậm tiến độ")]
-    assert behind and set(behind[0].table["Đánh giá"]) <= {
-        "Nguy cơ không đạt",
-        "Chậm tiến độ",
-        "Chưa báo cáo",
-    }
+    assert behind and set(behind[0].table["Đánh giá"]) == {"Nguy cơ không đạt", "Chậm tiến độ"}
     assert "Núi Thành" in set(behind[0].table["Đơn vị"])
+    # who has not reported is a slide of its own, as on the overview page, not rows of the above
+    assert titles[-1] == "Đơn vị chưa báo cáo đủ — Cụm thi đua đồng bằng — 6 tháng đầu năm 2022"
 
 
 def test_pptx(pack):
@@ -100,3 +99,76 @@ def test_png_is_wide_and_not_blank(pack):
 def test_unknown_format(pack):
     with pytest.raises(ValueError, match=".pptx, .pdf hoặc .png"):
         report.render(pack, ".docx")
+
+
+@pytest.fixture
+def all_done(db_path):
+    """Two units that met their one indicator's target in June 2022: nobody is behind."""
+    from builders import catalogue, commit_figures, commit_targets
+
+    store = open_store(db_path)
+    catalogue(store, [("U1", "A"), ("U2", "A")], [("F", "flow", "count", "up", "month")])
+    commit_targets(store, [("*", "F", 2022, 10.0)])
+    commit_figures(store, [("U1", "F", "2022-06", 12.0), ("U2", "F", "2022-06", 10.0)])
+    return store
+
+
+def test_nobody_behind_is_one_slide_that_says_so(all_done):
+    pack = report.build(all_done.cursor(), must_parse("2022-06"))
+    behind = [s for s in pack.slides if s.title.startswith("Đơn vị chậm tiến độ")]
+    assert [(s.note, s.table) for s in behind] == [
+        ("Không có đơn vị nào chậm tiến độ hoặc có nguy cơ.", None)
+    ]
+    assert all(s.table is None or not s.table.empty for s in pack.slides)  # no empty table
+    assert (pack.slides[-1].title, pack.slides[-1].note) == (
+        "Đơn vị chưa báo cáo đủ — Toàn tỉnh — Tháng 6/2022",
+        "Mọi đơn vị đã gửi đủ số liệu tháng 6/2022.",
+    )
+
+
+def test_units_yet_to_report_count_only_the_months_already_due(all_done):
+    # Mid-August, the third quarter has one month due (July): neither unit has sent it yet.
+    pack = report.build(all_done.cursor(), must_parse("2022-Q3"), now=datetime(2022, 8, 15, 9))
+    late = pack.slides[-1]
+    assert late.title == "Đơn vị chưa báo cáo đủ — Toàn tỉnh — Quý III/2022"
+    assert late.table["Đơn vị"].tolist() == ["Đơn vị U1", "Đơn vị U2"]
+    assert late.table["Chưa báo cáo"].tolist() == ["1/1 chỉ tiêu", "1/1 chỉ tiêu"]
+    assert late.note == (
+        "Số liệu quý III/2022 (tính đến hết tháng 7/2022; các tháng sau chưa đến hạn báo cáo)."
+    )
+    # On the first of July nothing of the quarter is due yet, and the pack says so.
+    early = report.build(all_done.cursor(), must_parse("2022-Q3"), now=datetime(2022, 7, 1, 9))
+    assert (early.slides[-1].note, early.slides[-1].table) == (
+        "Chưa đến hạn báo cáo nào của quý III/2022.",
+        None,
+    )
+
+
+def test_a_long_table_is_numbered_page_by_page(pack):
+    behind = [s.title for s in pack.slides if s.title.startswith("Đơn vị chậm tiến độ")]
+    count = len(behind)
+    assert count > 1  # the demo's lowland cluster has more than one page of them
+    assert [t.rsplit(" ", 1)[-1] for t in behind] == [f"({n}/{count})" for n in range(1, count + 1)]
+    ranking = [s.title for s in pack.slides if s.title.startswith("Xếp hạng thi đua")]
+    assert ranking == ["Xếp hạng thi đua — Cụm thi đua đồng bằng — 6 tháng đầu năm 2022"]
+
+
+@pytest.mark.parametrize(
+    ("period", "said"),
+    [
+        (
+            "2026-Q3",
+            "Không tạo được tài liệu họp quý III/2026 — Toàn tỉnh: năm 2026 chưa có số liệu và "
+            "kế hoạch. Chọn năm có số liệu hoặc kế hoạch: 2022.",
+        ),
+        (
+            "2021",
+            "Không tạo được tài liệu họp năm 2021 — Toàn tỉnh: năm 2021 chưa có số liệu và kế "
+            "hoạch. Chọn năm có số liệu hoặc kế hoạch: 2022.",
+        ),
+    ],
+)
+def test_a_period_without_figures_or_targets_makes_no_pack(all_done, period, said):
+    with pytest.raises(report.NothingToShow) as refused:
+        report.build(all_done.cursor(), must_parse(period))
+    assert str(refused.value) == said

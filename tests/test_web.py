@@ -3,7 +3,7 @@ Markdown."""
 
 import pytest
 
-from dashboard import web
+from dashboard import periods, web
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,38 @@ from dashboard import web
 )
 def test_text_is_escaped_where_markdown_would_format_it(typed, source):
     assert web.as_written(typed) == source
+
+
+@pytest.mark.parametrize("page", ["overview", "indicator", "unit"])
+@pytest.mark.parametrize("ky", ["2026-Q3", "2020-H1"])
+def test_a_link_to_a_year_without_figures_says_which_years_have_them(
+    demo_db, monkeypatch, page, ky
+):
+    from pages import open_app  # AppTest helpers; the rest of this file needs no app
+
+    at = open_app(demo_db, monkeypatch, page, ky=ky)  # each page raised an exception here
+    period = periods.must_parse(ky)
+    assert [i.value for i in at.info] == [
+        f"Không có gì để xem ở {period.in_sentence}: năm {period.year} chưa có số liệu và kế "
+        "hoạch. Chọn năm có số liệu hoặc kế hoạch: 2022, 2021."
+    ]
+    assert not at.get("vega_lite_chart") and not at.get("download_button")
+
+
+@pytest.mark.parametrize("page", ["overview", "indicator"])
+def test_a_cluster_without_units_says_so(demo_db, monkeypatch, page):
+    import pandas as pd
+    from pages import open_app
+
+    from dashboard import catalog
+    from dashboard.store import close_store, open_store
+
+    new = pd.DataFrame({"code": ["VENBIEN"], "name": ["Cụm ven biển"], "sort_order": [9]})
+    catalog.load_rows(open_store(demo_db), "clusters", new, "test")
+    close_store(demo_db)
+    at = open_app(demo_db, monkeypatch, page, ky="2022-H1", cum="VENBIEN")
+    assert [i.value for i in at.info] == [
+        "Không có gì để xem ở 6 tháng đầu năm 2022: danh mục chưa có đơn vị hay chỉ tiêu nào "
+        "trong phạm vi này (đơn vị được gán vào cụm, chỉ tiêu vào nhóm ở trang Danh mục)."
+    ]
+    assert not at.get("download_button")  # no meeting pack of nothing

@@ -31,7 +31,9 @@ st.caption(
 )
 
 by_scope = "cluster" if cluster else "province"
-scope_row = web.progress_frame(ctx, period, by_scope, cluster, None, code).iloc[0]
+scope_rows = web.progress_frame(ctx, period, by_scope, cluster, None, code)
+web.stop_if_empty(cat, period, scope_rows)
+scope_row = scope_rows.iloc[0]
 cards = st.columns(4)
 cards[0].metric(
     "Thực hiện", formatting.measure_value(scope_row["actual"], info["measure"]), border=True

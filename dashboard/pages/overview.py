@@ -29,6 +29,7 @@ web.demo_badge(cat)
 
 by_scope = "cluster" if cluster else "province"
 view = web.overview_frames(ctx, period, cluster, group)
+web.stop_if_empty(cat, period, view["units"])
 now = view["scope"]
 earlier, against = periods.comparison(period)
 before = web.progress_frame(ctx, earlier, by_scope, cluster, group)
@@ -86,15 +87,11 @@ with right:
     st.subheader("Đơn vị chưa báo cáo đủ")
     due = reporting.due_until(period, date.today())
     late = reporting.not_reported(web.reporting_frame(ctx, period, cluster, group))
-    so_far = (
-        ""
-        if due is None or due == period.end_month
-        else f" (tính đến hết tháng {due}/{period.year}; các tháng sau chưa đến hạn báo cáo)"
-    )
+    so_far = reporting.due_note(period, due)
     if due is None:
-        st.info(f"Chưa đến hạn báo cáo nào của {period.in_sentence}.")
+        st.info(reporting.nobody_late(period, due))
     elif late.empty:
-        st.success(f"Mọi đơn vị đã gửi đủ số liệu {period.in_sentence}{so_far}.")
+        st.success(reporting.nobody_late(period, due))
     else:
         if so_far:
             st.caption(f"Số liệu {period.in_sentence}{so_far}.")

@@ -23,6 +23,7 @@ web.demo_badge(cat)
 
 cluster_progress = web.progress_frame(ctx, period, "unit", info["cluster_code"])
 mine = cluster_progress[cluster_progress["scope_code"] == unit]
+web.stop_if_empty(cat, period, mine)
 ranking = progress.ranking(cluster_progress)
 place = ranking[ranking["unit_code"] == unit]
 if not place.empty:
