@@ -27,6 +27,7 @@ STATUS_SCALE = alt.Scale(
     range=[status.COLOURS[c] for c in status.ORDER],
 )
 FONT = "Source Sans Pro, Arial, sans-serif"
+MAX_UNIT_ROWS = 60  # past this a units × indicators heatmap shows clusters instead
 
 
 def status_legend(title: str = "Đánh giá") -> alt.Legend:

@@ -204,7 +204,13 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["CDS_DATA_PATH"] = args.data_path  # `cds serve` hands it to the dashboard
     db = config.db_path(args.db)
     try:
-        return COMMANDS[args.command](db, args)
+        code = COMMANDS[args.command](db, args)
+        sys.stdout.flush()  # here, so a reader that stopped early is caught below
+        return code
+    except BrokenPipeError:
+        # `cds progress … | head`: the reader has what it wanted; say nothing more.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except (
         CliError,
         ValueError,

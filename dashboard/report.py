@@ -28,6 +28,7 @@ from dashboard.periods import Period
 
 SOURCE = "Nguồn: báo cáo của các đơn vị"
 ROWS_PER_TABLE = 12
+UNITS_PER_SLIDE = 30  # rows of a units × indicators picture that a slide shows legibly
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 
 
@@ -74,6 +75,77 @@ def _pages(title: str, table: pd.DataFrame, note: str = "", size: int = ROWS_PER
         yield Slide(f"{title}{suffix}", table=rows, note=note)
 
 
+def _unit_pictures(title, frame, units, indicators, footer):
+    """The units × indicators picture cut into slides of UNITS_PER_SLIDE units, in the
+    catalogue's order, titled "(2/4)"."""
+    shown = [code for code in units["code"] if code in set(frame["scope_code"])]
+    count = -(-len(shown) // UNITS_PER_SLIDE)
+    for page in range(count):
+        codes = shown[page * UNITS_PER_SLIDE : (page + 1) * UNITS_PER_SLIDE]
+        named = f"{title} ({page + 1}/{count})"
+        part = frame[frame["scope_code"].isin(codes)]
+        chart = charts.heatmap(part, units[units["code"].isin(codes)], indicators, named, footer)
+        yield Slide(named, image=images.png(chart))
+
+
+def _behind(late: pd.DataFrame, units: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+    """Each indicator a unit is behind or at risk on, with its figures: at risk first, then
+    the furthest from the target."""
+    info = indicators.set_index("code")
+    late = late.assign(_order=late["status"].map({"at_risk": 0, "behind": 1}))
+    late = late.sort_values(["_order", "achievement_pct", "scope_code"])
+    measure = late["indicator_code"].map(info["measure"])
+    return pd.DataFrame(
+        {
+            "Đơn vị": late["scope_code"].map(units.set_index("code")["name"]),
+            "Chỉ tiêu": late["indicator_code"].map(info["short_name"]),
+            "Thực hiện": [
+                formatting.measure_value(v, m) for v, m in zip(late["actual"], measure, strict=True)
+            ],
+            "Kế hoạch": [
+                formatting.measure_value(v, m) for v, m in zip(late["target"], measure, strict=True)
+            ],
+            "Đạt kế hoạch": late["achievement_pct"].map(formatting.percent),
+            "Đánh giá": late["status"].map(status.LABELS),
+        }
+    )
+
+
+def _behind_by_unit(
+    late: pd.DataFrame, units: pd.DataFrame, indicators: pd.DataFrame
+) -> pd.DataFrame:
+    """One line per unit behind or at risk on some indicator: how many of each, and the first
+    indicators at risk; most at risk first."""
+    short = indicators.set_index("code")["short_name"]
+    counts = pd.crosstab(late["scope_code"], late["status"]).reindex(
+        columns=["at_risk", "behind"], fill_value=0
+    )
+    at_risk = late[late["status"] == "at_risk"].sort_values("achievement_pct")
+    named = at_risk.groupby("scope_code")["indicator_code"].agg(
+        lambda codes: _some(list(codes.map(short)))
+    )
+    order = pd.Series(range(len(units)), index=units["code"])  # the catalogue's order
+    counts = counts.assign(_order=counts.index.map(order)).sort_values(
+        ["at_risk", "behind", "_order"], ascending=[False, False, True]
+    )
+    info = units.set_index("code")
+    return pd.DataFrame(
+        {
+            "Đơn vị": counts.index.map(info["name"]),
+            "Cụm thi đua": counts.index.map(info["cluster_name"]),
+            "Nguy cơ không đạt": [f"{n} chỉ tiêu" if n else "–" for n in counts["at_risk"]],
+            "Chậm tiến độ": [f"{n} chỉ tiêu" if n else "–" for n in counts["behind"]],
+            "Chỉ tiêu nguy cơ không đạt": counts.index.map(named).fillna("–"),
+        }
+    )
+
+
+def _some(names: list[str], shown: int = 3) -> str:
+    """Up to `shown` names, and how many more."""
+    more = f" và {len(names) - shown} chỉ tiêu khác" if len(names) > shown else ""
+    return "; ".join(names[:shown]) + more
+
+
 def build(
     cur: duckdb.DuckDBPyConnection,
     period: Period,
@@ -96,70 +168,49 @@ def build(
         what = f"Không tạo được tài liệu họp {period.in_sentence} — {scope}"
         raise NothingToShow(progress.nothing_to_show(progress.years(cur), period, what))
 
-    title = f"Mức đạt kế hoạch theo đơn vị — {scope} — {period.label}"
-    pack.overview = charts.heatmap(frame, units, indicators, title, footer)
+    # Past charts.MAX_UNIT_ROWS units a units × indicators picture is unreadable on a slide
+    # (a province of 100 communes): as on the overview page the pictures show clusters, and the
+    # units follow on slides of UNITS_PER_SLIDE.
+    many = frame["scope_code"].nunique() > charts.MAX_UNIT_ROWS
+    if many:
+        heat = progress.progress(cur, period, "cluster", cluster=cluster)
+        rows, level = clusters, "cụm thi đua"
+    else:
+        heat, rows, level = frame, units, "đơn vị"
+    title = f"Mức đạt kế hoạch theo {level} — {scope} — {period.label}"
+    pack.overview = charts.heatmap(heat, rows, indicators, title, footer)
     pack.slides.append(Slide(title, image=images.png(pack.overview)))
+    if many:
+        title = f"Mức đạt kế hoạch theo đơn vị — {scope} — {period.label}"
+        pack.slides.extend(_unit_pictures(title, frame, units, indicators, footer))
     for group in groups.itertuples():
         codes = set(indicators.loc[indicators["group_code"] == group.code, "code"])
-        part = frame[frame["indicator_code"].isin(codes)]
+        part = heat[heat["indicator_code"].isin(codes)]
         if part.empty:
             continue
         title = f"Nhóm {group.name} — {scope} — {period.label}"
-        chart = charts.heatmap(part, units, indicators, title, footer)
+        chart = charts.heatmap(part, rows, indicators, title, footer)
         pack.slides.append(Slide(title, image=images.png(chart, width=900)))
 
-    ranking = progress.ranking(frame)
-    names = units.set_index("code")["name"]
-    cluster_names = clusters.set_index("code")["name"]
-    table = pd.DataFrame(
-        {
-            "Cụm thi đua": ranking["cluster_code"].map(cluster_names),
-            "Hạng": ranking["rank"].astype(str),
-            "Đơn vị": ranking["unit_code"].map(names),
-            "Điểm thi đua": ranking["score"].map(formatting.percent),
-            "Chỉ tiêu đã báo cáo": [
-                f"{r}/{n}" for r, n in zip(ranking["reported"], ranking["indicators"], strict=True)
-            ],
-        }
-    )
     pack.slides.extend(
         _pages(
             f"Xếp hạng thi đua — {scope} — {period.label}",
-            table,
+            tables.ranking_table(progress.ranking(frame), units, clusters),
             note="Điểm thi đua: mức đạt kế hoạch bình quân, "
             "mỗi chỉ tiêu tối đa 100 %; chưa báo cáo tính 0 %.",
         )
     )
 
-    info = indicators.set_index("code")
-    late = frame[frame["status"].isin(["at_risk", "behind"])].copy()
-    late["_order"] = late["status"].map({"at_risk": 0, "behind": 1})
-    late = late.sort_values(["_order", "achievement_pct", "scope_code"])
-    measure = late["indicator_code"].map(info["measure"])
-    behind = pd.DataFrame(
-        {
-            "Đơn vị": late["scope_code"].map(names),
-            "Chỉ tiêu": late["indicator_code"].map(info["short_name"]),
-            "Thực hiện": [
-                formatting.measure_value(v, m) for v, m in zip(late["actual"], measure, strict=True)
-            ],
-            "Kế hoạch": [
-                formatting.measure_value(v, m) for v, m in zip(late["target"], measure, strict=True)
-            ],
-            "Đạt kế hoạch": late["achievement_pct"].map(formatting.percent),
-            "Đánh giá": late["status"].map(status.LABELS),
-        }
-    )
-    if behind.empty:
+    late = frame[frame["status"].isin(["at_risk", "behind"])]
+    title = f"Đơn vị chậm tiến độ, có nguy cơ không đạt — {scope} — {period.label}"
+    if late.empty:
         pack.slides.append(
-            Slide(
-                f"Đơn vị chậm tiến độ — {scope} — {period.label}",
-                note="Không có đơn vị nào chậm tiến độ hoặc có nguy cơ.",
-            )
+            Slide(title, note="Không có đơn vị nào chậm tiến độ hoặc có nguy cơ không đạt.")
         )
-    pack.slides.extend(
-        _pages(f"Đơn vị chậm tiến độ, có nguy cơ không đạt — {scope} — {period.label}", behind)
-    )
+    elif many:
+        pack.slides.extend(_pages(title, _behind_by_unit(late, units, indicators)))
+    else:
+        pack.slides.extend(_pages(title, _behind(late, units, indicators)))
 
     # Who has not reported is its own slide, as on the overview page: counted only for the
     # months already due, so a period still running does not list every unit as late.
@@ -264,7 +315,9 @@ def to_pptx(pack: Pack) -> bytes:
                 cell.fill.fore_color.rgb = RGBColor.from_string(status.COLOURS[code][1:])
                 for run in cell.text_frame.paragraphs[0].runs:
                     run.font.color.rgb = RGBColor.from_string(status.text_colour(code)[1:])
-        if content.note:
+        if content.note and content.image is None and content.table is None:
+            text(slide, 0.5, 1.3, 12.3, 1.0, content.note, 20)  # the slide's whole message
+        elif content.note:
             text(slide, 0.5, 6.45, 12.3, 0.5, content.note, 12, colour="444444")
     out = io.BytesIO()
     deck.save(out)
@@ -368,7 +421,11 @@ def to_pdf(pack: Pack) -> bytes:
             table.setStyle(TableStyle(style))
             tw, th = table.wrapOn(pdf, width - 3 * cm, top - bottom)
             table.drawOn(pdf, 1.5 * cm, top - th)
-        if content.note:
+        if content.note and content.image is None and content.table is None:
+            pdf.setFont(regular, 14)  # the page's whole message
+            pdf.setFillColor(colors.black)
+            pdf.drawString(1.5 * cm, top - 0.8 * cm, content.note)
+        elif content.note:
             pdf.setFont(regular, 10)
             pdf.setFillColor(colors.HexColor("#444444"))
             pdf.drawString(1.5 * cm, 1.6 * cm, content.note)

@@ -623,3 +623,14 @@ def test_a_cluster_code_may_be_typed_in_small_letters(demo_db, capsys):
         capsys, "--db", demo_db, "progress", "--period", "2022-06", "--cluster", "miennui"
     )
     assert code == 0 and "TAYGIANG" in out
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(demo_db):
+    # `cds progress … | head -1`: the pipe closes before cds writes.
+    command = [sys.executable, "-m", "dashboard.cli", "--db", demo_db, "progress"]
+    child = subprocess.Popen(
+        [*command, "--period", "2022-06"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    child.stdout.close()
+    _, err = child.communicate(timeout=120)
+    assert err.decode() == "" and child.returncode == 0

@@ -3,6 +3,7 @@
 import io
 from datetime import datetime
 
+import pandas as pd
 import pytest
 from PIL import Image
 from pptx import Presentation
@@ -117,13 +118,21 @@ def test_nobody_behind_is_one_slide_that_says_so(all_done):
     pack = report.build(all_done.cursor(), must_parse("2022-06"))
     behind = [s for s in pack.slides if s.title.startswith("Đơn vị chậm tiến độ")]
     assert [(s.note, s.table) for s in behind] == [
-        ("Không có đơn vị nào chậm tiến độ hoặc có nguy cơ.", None)
+        ("Không có đơn vị nào chậm tiến độ hoặc có nguy cơ không đạt.", None)
     ]
     assert all(s.table is None or not s.table.empty for s in pack.slides)  # no empty table
     assert (pack.slides[-1].title, pack.slides[-1].note) == (
         "Đơn vị chưa báo cáo đủ — Toàn tỉnh — Tháng 6/2022",
         "Mọi đơn vị đã gửi đủ số liệu tháng 6/2022.",
     )
+    # a slide that is only a sentence shows it under the title, not in the footnote's place
+    deck = Presentation(io.BytesIO(report.to_pptx(pack)))
+    said = [
+        shape
+        for shape in deck.slides[-1].shapes
+        if shape.has_text_frame and shape.text_frame.text == pack.slides[-1].note
+    ]
+    assert [shape.top for shape in said] == [Inches(1.3)]
 
 
 def test_units_yet_to_report_count_only_the_months_already_due(all_done):
@@ -172,3 +181,53 @@ def test_a_period_without_figures_or_targets_makes_no_pack(all_done, period, sai
     with pytest.raises(report.NothingToShow) as refused:
         report.build(all_done.cursor(), must_parse(period))
     assert str(refused.value) == said
+
+
+@pytest.fixture
+def many_units(db_path):
+    """70 units in clusters A and B, more than a picture's MAX_UNIT_ROWS: in June 2024 a unit
+    numbered by a multiple of 3 is at risk on S, an even one on R (both: a multiple of 6)."""
+    from builders import catalogue, commit_figures, commit_targets
+
+    store = open_store(db_path)
+    units = [(f"U{i:02d}", "A" if i < 35 else "B") for i in range(70)]
+    indicators = [("S", "stock", "count", "up", "month"), ("R", "ratio", "percent", "up", "month")]
+    catalogue(store, units, indicators)
+    commit_targets(store, [("*", "S", 2024, 10.0), ("*", "R", 2024, 80.0)])
+    rows = []
+    for i in range(70):
+        rows.append((f"U{i:02d}", "S", "2024-06", 1.0 if i % 3 == 0 else 10.0))
+        ratio = 30 if i % 2 == 0 else 80
+        rows.append((f"U{i:02d}", "R", "2024-06", float(ratio), ratio, 100))
+    commit_figures(store, rows)
+    return store
+
+
+def test_a_province_of_many_units_shows_clusters_then_its_units_over_slides(many_units):
+    assert report.charts.MAX_UNIT_ROWS < 70
+    pack = report.build(many_units.cursor(), must_parse("2024-H1"))
+    titles = [s.title for s in pack.slides]
+    assert titles[0] == "Mức đạt kế hoạch theo cụm thi đua — Toàn tỉnh — 6 tháng đầu năm 2024"
+    assert titles[1:4] == [
+        f"Mức đạt kế hoạch theo đơn vị — Toàn tỉnh — 6 tháng đầu năm 2024 ({n}/3)"
+        for n in (1, 2, 3)
+    ]  # 30 units a slide
+    behind = [s for s in pack.slides if s.title.startswith("Đơn vị chậm tiến độ")]
+    table = pd.concat([s.table for s in behind])
+    # one line per unit: those at risk on both first, then the catalogue's order
+    assert table.iloc[0].tolist() == ["Đơn vị U00", "Cụm A", "2 chỉ tiêu", "–", "S; R"]
+    assert table["Đơn vị"].tolist()[:12] == [f"Đơn vị U{i:02d}" for i in range(0, 70, 6)]
+    assert table.iloc[12].tolist() == ["Đơn vị U02", "Cụm A", "1 chỉ tiêu", "–", "R"]
+    assert len(table) == sum(1 for i in range(70) if i % 2 == 0 or i % 3 == 0)
+    # one cluster of 35 units is small enough for one picture and a line per indicator
+    one = report.build(many_units.cursor(), must_parse("2024-H1"), "A")
+    assert one.slides[0].title == "Mức đạt kế hoạch theo đơn vị — Cụm A — 6 tháng đầu năm 2024"
+    assert not any("(1/" in s.title for s in one.slides if s.image is not None)
+    detail = [s.table for s in one.slides if s.title.startswith("Đơn vị chậm tiến độ")][0]
+    assert detail.iloc[0].tolist()[:2] == ["Đơn vị U00", "S"]
+    assert set(detail["Đánh giá"]) == {"Nguy cơ không đạt"}
+
+
+def test_more_names_than_shown_are_counted():
+    assert report._some(["a", "b"]) == "a; b"
+    assert report._some(["a", "b", "c", "d", "e"]) == "a; b; c và 2 chỉ tiêu khác"

@@ -7,8 +7,6 @@ import streamlit as st
 
 from dashboard import charts, filters, formatting, periods, progress, reporting, tables, web
 
-MAX_UNIT_ROWS = 60  # beyond this the heatmap shows clusters; pick a cluster to see its units
-
 ctx = web.context()
 cat = web.catalogue(ctx)
 presenting = filters.presentation()
@@ -53,7 +51,7 @@ for start in range(0, len(headlines), per_row):
 
 units_progress = view["units"]
 unit_count = units_progress["scope_code"].nunique()
-if unit_count <= MAX_UNIT_ROWS:
+if unit_count <= charts.MAX_UNIT_ROWS:  # else clusters; pick one to see its units
     heat_rows, heat_frame = cat["units"], units_progress
     heat_title = f"Mức đạt kế hoạch theo đơn vị — {scope} — {period.label}"
 else:
