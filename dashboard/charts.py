@@ -28,6 +28,7 @@ STATUS_SCALE = alt.Scale(
 )
 FONT = "Source Sans Pro, Arial, sans-serif"
 MAX_UNIT_ROWS = 60  # past this a units × indicators heatmap shows clusters instead
+WIDE_COLUMNS = 15  # past this many indicators a heatmap's cells are narrow (see heatmap)
 
 
 def status_legend(title: str = "Đánh giá") -> alt.Legend:
@@ -107,26 +108,37 @@ def heatmap(
     data["Chỉ tiêu"] = data["indicator_code"].map(info["short_name"])
     data["Cột"] = data["Chỉ tiêu"].map(_wrap)
     data["Tên chỉ tiêu"] = data["indicator_code"].map(info["name"])
+    present = set(frame["indicator_code"])
+    # Past WIDE_COLUMNS indicators a cell is too narrow for "113 %" (it shows as "13 %" under
+    # its neighbour) and for a name on three lines: the number goes without "%", said once
+    # under the chart, and the names stand upright.
+    compact = len(present) > WIDE_COLUMNS
     data["Nhãn"] = data["achievement_pct"].map(
-        lambda v: formatting.percent(v, 0) if pd.notna(v) else "–"
+        lambda v: (
+            "–" if pd.isna(v) else formatting.number(v, 0) if compact else formatting.percent(v, 0)
+        )
     )
     data["dark"] = data["status"].map(lambda c: status.text_colour(c) == "#ffffff")
     unit_order = [names[c] for c in rows["code"] if c in set(frame["scope_code"])]
-    present = set(frame["indicator_code"])
     indicator_order = [_wrap(info.loc[c, "short_name"]) for c in indicators["code"] if c in present]
-    # Column labels on up to three lines, horizontal, so every one shows on a narrow screen.
-    x = alt.X(
-        "Cột:N",
-        sort=indicator_order,
-        title=None,
-        axis=alt.Axis(
+    if compact:
+        axis = alt.Axis(
+            orient="bottom",
+            labelAngle=-90,
+            labelLimit=160,
+            labelExpr="replace(datum.label, /[|]/g, ' ')",
+            title="Số trong ô: mức đạt kế hoạch (%)",
+        )
+    else:  # names on up to three lines, horizontal, so every one shows on a narrow screen
+        axis = alt.Axis(
             orient="bottom",
             labelAngle=0,
             labelOverlap=False,
             labelLimit=200,
             labelExpr="split(datum.label, '|')",
-        ),
-    )
+            title=None,
+        )
+    x = alt.X("Cột:N", sort=indicator_order, axis=axis)
     y = alt.Y("Đơn vị:N", sort=unit_order, title=None)
     cells = (
         alt.Chart(data)
@@ -156,7 +168,7 @@ def heatmap(
             color=alt.condition("datum.dark", alt.value("#ffffff"), alt.value("#000000")),
         )
     )
-    height = _height(len(unit_order), 36 if big else 30, 190)
+    height = _height(len(unit_order), 36 if big else 30, 250 if compact else 190)
     return finish((cells + text).properties(height=height), title, footer, big)
 
 

@@ -6,6 +6,7 @@ import io
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import altair as alt
 import duckdb
@@ -232,6 +233,17 @@ def build(
     return pack
 
 
+def _column_shares(table: pd.DataFrame) -> list[float]:
+    """Each column's share of a table's width: its longest text up to 40 characters (a longer
+    one wraps), and its heading on one line up to 16 (a longer one wraps between words)."""
+    lengths = []
+    for name in table.columns:
+        longest = max((len(str(v)) for v in table[name]), default=0)
+        words = max(len(word) for word in str(name).split())
+        lengths.append(max(6, min(longest, 40), min(len(str(name)), 16), words))
+    return [length / sum(lengths) for length in lengths]
+
+
 def _status_cells(table: pd.DataFrame):
     """(row, column, status code) of each status cell of a table, counting the header row."""
     if "Đánh giá" not in table.columns:
@@ -299,6 +311,8 @@ def to_pptx(pack: Pack) -> bytes:
                 Emu(int(Inches(0.36)) * (rows + 1)),
             )
             grid = shape.table
+            for c, share in enumerate(_column_shares(content.table)):
+                grid.columns[c].width = Emu(int(Inches(12.3) * share))
             for c, name in enumerate(content.table.columns):
                 grid.cell(0, c).text = str(name)
             for r, record in enumerate(content.table.itertuples(index=False), start=1):
@@ -343,10 +357,37 @@ def _fonts() -> tuple[str, str]:
     return "DejaVuSans", "DejaVuSans-Bold"
 
 
+def _paragraphs(table: pd.DataFrame, body, heading) -> list[list]:
+    """A table's heading and cells as paragraphs, which wrap in their column; a status cell's
+    text in the colour that reads on its status colour."""
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    looks = {
+        (row, column): ParagraphStyle(
+            code, parent=body, textColor=colors.HexColor(status.text_colour(code))
+        )
+        for row, column, code in _status_cells(table)
+    }
+    lines = [list(table.columns), *table.itertuples(index=False)]
+    return [
+        [
+            Paragraph(
+                escape("" if value is None else str(value)),
+                looks.get((row, column), heading if row == 0 else body),
+            )
+            for column, value in enumerate(line)
+        ]
+        for row, line in enumerate(lines)
+    ]
+
+
 def to_pdf(pack: Pack) -> bytes:
     """The pack as an A4-landscape PDF with the same pages as the slides."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import cm
     from reportlab.lib.utils import ImageReader, simpleSplit
     from reportlab.pdfgen import canvas
@@ -354,6 +395,8 @@ def to_pdf(pack: Pack) -> bytes:
 
     regular, bold = _fonts()
     width, height = landscape(A4)
+    body = ParagraphStyle("cell", fontName=regular, fontSize=11, leading=13)
+    heading = ParagraphStyle("heading", parent=body, fontName=bold)
     out = io.BytesIO()
     pdf = canvas.Canvas(out, pagesize=landscape(A4), pageCompression=1)
     pdf.setTitle(pack.title)
@@ -393,31 +436,25 @@ def to_pdf(pack: Pack) -> bytes:
                 ph * scale,
             )
         if content.table is not None and not content.table.empty:
-            data = [list(content.table.columns)] + [
-                ["" if v is None else str(v) for v in row]
-                for row in content.table.itertuples(index=False)
-            ]
-            widths = [max(6, *(len(str(row[c])) for row in data)) for c in range(len(data[0]))]
             table = Table(
-                data, repeatRows=1, colWidths=[(width - 3 * cm) * w / sum(widths) for w in widths]
+                _paragraphs(content.table, body, heading),
+                repeatRows=1,
+                colWidths=[(width - 3 * cm) * share for share in _column_shares(content.table)],
             )
             style = [
-                ("FONT", (0, 0), (-1, -1), regular, 11),
-                ("FONT", (0, 0), (-1, 0), bold, 11),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDEBF7")),
                 ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ]
-            for row, cell, code in _status_cells(content.table):
-                style += [
-                    ("BACKGROUND", (cell, row), (cell, row), colors.HexColor(status.COLOURS[code])),
+            for row, column, code in _status_cells(content.table):
+                style.append(
                     (
-                        "TEXTCOLOR",
-                        (cell, row),
-                        (cell, row),
-                        colors.HexColor(status.text_colour(code)),
-                    ),
-                ]
+                        "BACKGROUND",
+                        (column, row),
+                        (column, row),
+                        colors.HexColor(status.COLOURS[code]),
+                    )
+                )
             table.setStyle(TableStyle(style))
             tw, th = table.wrapOn(pdf, width - 3 * cm, top - bottom)
             table.drawOn(pdf, 1.5 * cm, top - th)

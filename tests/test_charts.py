@@ -74,3 +74,37 @@ def test_pace_lines():
     assert lines[lines["line"] == "Tiến độ cần đạt"]["value"].tolist() == [20.0, 80.0]
     assert lines[lines["line"] == "Kế hoạch"]["value"].tolist() == [80.0, 80.0]
     assert progress.pace_lines(pd.Series({"baseline": 1.0, "target": None})).empty
+
+
+def _wide(count: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Two units, `count` indicators, every achievement 113 %."""
+    codes = [f"I{i:02d}" for i in range(count)]
+    indicators = pd.DataFrame(
+        {"code": codes, "short_name": [f"Chỉ tiêu số {c}" for c in codes], "name": codes}
+    ).assign(measure="percent")
+    units = pd.DataFrame({"code": ["U1", "U2"], "name": ["Đơn vị 1", "Đơn vị 2"]})
+    frame = pd.DataFrame(
+        [
+            dict(scope_code=u, indicator_code=c, actual=113.0, target=100.0, expected=50.0)
+            for u in units["code"]
+            for c in codes
+        ]
+    ).assign(achievement_pct=113.0, status="done")
+    return frame, units, indicators
+
+
+def _cells_and_axis(spec: dict) -> tuple[set, dict]:
+    data = next(iter(spec["datasets"].values()))
+    axis = spec["layer"][0]["encoding"]["x"]["axis"]
+    return {row["Nhãn"] for row in data}, axis
+
+
+def test_a_heatmap_of_many_indicators_drops_the_percent_sign_and_stands_names_upright():
+    labels, axis = _cells_and_axis(charts.heatmap(*_wide(charts.WIDE_COLUMNS), "T", "F").to_dict())
+    assert labels == {"113 %"} and axis["labelAngle"] == 0 and axis["title"] is None
+    # one more column and "113 %" no longer fits a cell: it would read "13 %" under its neighbour
+    labels, axis = _cells_and_axis(
+        charts.heatmap(*_wide(charts.WIDE_COLUMNS + 1), "T", "F").to_dict()
+    )
+    assert labels == {"113"} and axis["labelAngle"] == -90
+    assert axis["title"] == "Số trong ô: mức đạt kế hoạch (%)"

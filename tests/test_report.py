@@ -75,6 +75,8 @@ def test_pptx(pack):
     tables = [shape.table for slide in deck.slides for shape in slide.shapes if shape.has_table]
     ranking = tables[0]
     assert ranking.cell(0, 1).text == "Hạng" and ranking.cell(1, 1).text == "1"
+    widths = [column.width for column in ranking.columns]  # each column as wide as its text
+    assert widths[0] > 2 * widths[1] and abs(sum(widths) - Inches(12.3)) < Inches(0.01)
     assert len(tables) == sum(1 for s in pack.slides if s.table is not None and not s.table.empty)
 
 
@@ -231,3 +233,17 @@ def test_a_province_of_many_units_shows_clusters_then_its_units_over_slides(many
 def test_more_names_than_shown_are_counted():
     assert report._some(["a", "b"]) == "a; b"
     assert report._some(["a", "b", "c", "d", "e"]) == "a; b; c và 2 chỉ tiêu khác"
+
+
+def test_a_long_cell_wraps_in_its_column_in_the_pdf():
+    long = "; ".join(["Chương trình phát sóng 3", "Tổ CNS cộng đồng 3", "Hồ sơ nộp trực tuyến 1"])
+    table = pd.DataFrame(
+        {"Đơn vị": ["Xã Đại Hồng Thành Mỹ"], "Nguy cơ không đạt": ["12 chỉ tiêu"], "Tên": [long]}
+    )
+    pack = report.Pack("T", "S", "F", [report.Slide("Bảng", table=table)])
+    page = PdfReader(io.BytesIO(report.to_pdf(pack))).pages[1]
+    lines = page.extract_text().splitlines()
+    assert long not in lines  # it used to run on, past its column and off the page
+    assert " ".join(line for line in lines if "sóng" in line or "trực" in line).count(";") == 2
+    shares = report._column_shares(table)
+    assert shares[2] == pytest.approx(40 / (20 + 16 + 40))  # text to 40 characters, heading to 16
