@@ -1,7 +1,7 @@
 """Settings read from the environment, with the defaults the README documents."""
 
 import os
-from datetime import timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 DEFAULT_DB = Path("data") / "cds.duckdb"
@@ -10,6 +10,12 @@ LOCAL_TZ = timezone(timedelta(hours=7), "ICT")  # Vietnam keeps UTC+7 all year
 DEFAULT_AT_RISK_PCT = 80.0
 DEFAULT_MEMORY_LIMIT = "1GB"
 LOCAL_OPERATOR = "local"
+
+
+def today() -> date:
+    """Today's date in Vietnam, whatever time zone the server keeps (a container's is often UTC,
+    seven hours behind: a new month would start at 7 in the morning)."""
+    return datetime.now(LOCAL_TZ).date()
 
 
 def db_path(explicit: str | None = None) -> str:

@@ -6,11 +6,10 @@ bound to it before it is drawn and copies a change back in its callback. Streaml
 widget's value on a page that does not draw it, so the widget alone would not survive."""
 
 from collections.abc import Callable, Sequence
-from datetime import date
 
 import streamlit as st
 
-from dashboard import periods
+from dashboard import config, periods
 
 ALL = "*"  # "all clusters" / "all groups"; a widget treats None as "nothing chosen"
 PERIOD_KINDS = {"month": "Tháng", "quarter": "Quý", "half": "6 tháng", "year": "Năm"}
@@ -52,10 +51,10 @@ def _choose(
     options = list(options)
     keep = f"keep_{param}"
     if st.session_state.get(keep) not in options:
-        wanted = _url(param, str)
-        st.session_state[keep] = (
-            wanted if wanted in options else (default if default in options else options[0])
-        )
+        # a link typed by hand may write a code in small letters (?don_vi=hoian)
+        written = {dump(option).upper(): option for option in options}
+        wanted = written.get((_url(param, str) or "").upper(), default)
+        st.session_state[keep] = wanted if wanted in options else options[0]
     where = st.sidebar if sidebar else st
     value = where.selectbox(
         label, options, format_func=format_func, **bound(f"filter_{param}", keep, None)
@@ -83,7 +82,7 @@ def _period_changed() -> None:
 def period(cat: dict) -> periods.Period:
     """Year, kind of period and period ('ky' in the URL); by default the six months that hold
     the newest figure."""
-    newest = max(cat["years"], default=date.today().year)
+    newest = max(cat["years"], default=config.today().year)
     default = cat["default"] or periods.Period(newest, "half", 1)
     if not isinstance(st.session_state.get("keep_ky"), periods.Period):
         st.session_state["keep_ky"] = _url("ky", periods.parse) or default

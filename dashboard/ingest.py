@@ -8,7 +8,17 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from dashboard import batches, catalog, formatting, layout, legacy_text, reader, sql, validation
+from dashboard import (
+    batches,
+    catalog,
+    config,
+    formatting,
+    layout,
+    legacy_text,
+    reader,
+    sql,
+    validation,
+)
 from dashboard.accounts import Actor
 from dashboard.problems import Problems
 
@@ -94,7 +104,7 @@ def check(
 def _checked(cur, data, file_name, actor, targets, today, limits):
     """The upload validated but for its jump warnings, its problems so far, and the check that
     adds those warnings given a cursor (None: no figures to compare)."""
-    today = today or date.today()
+    today = today or config.today()
     limits = limits or reader.Limits.from_env()
     log = batches.TARGETS if targets else batches.FIGURES
     upload = Upload(file_name, hashlib.sha256(data).hexdigest(), log.name, pd.DataFrame())

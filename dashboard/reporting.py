@@ -6,7 +6,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from dashboard import sql
+from dashboard import config, sql
 from dashboard.periods import Period
 
 
@@ -50,7 +50,7 @@ def unit_reporting(
         "unit_reporting",
         year=period.year,
         first_month=period.start_month,
-        last_month=due_until(period, today or date.today()) or 0,  # 0: nothing is due
+        last_month=due_until(period, today or config.today()) or 0,  # 0: nothing is due
         cluster=cluster,
         group=group,
     )

@@ -148,7 +148,7 @@ def reporting_frame(
 ) -> pd.DataFrame:
     """Who reported in the period by today and each unit's last upload, cached until the next
     commit or the next day."""
-    return _reporting(ctx.db, ctx.version, period.code, cluster, group, date.today())
+    return _reporting(ctx.db, ctx.version, period.code, cluster, group, config.today())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

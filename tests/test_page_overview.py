@@ -86,6 +86,13 @@ def test_a_link_reopens_the_same_view(demo_db, monkeypatch):
     assert "so với quý ii/2021" in texts(at).lower()
 
 
+def test_a_link_typed_in_small_letters_opens_the_same_view(demo_db, monkeypatch):
+    at = open_app(demo_db, monkeypatch, ky="2021-q3", cum="dongbang", nhom="tthc")
+    assert at.title[0].value == "Tiến độ chuyển đổi số — Cụm thi đua đồng bằng — Quý III/2021"
+    assert at.sidebar.selectbox(key="filter_nhom").value == "TTHC"
+    assert (at.query_params["cum"], at.query_params["nhom"]) == ("DONGBANG", "TTHC")
+
+
 def test_bad_link_falls_back_to_defaults(demo_db, monkeypatch):
     at = open_app(demo_db, monkeypatch, ky="giữa năm", cum="KHONGCO")
     assert at.title[0].value == "Tiến độ chuyển đổi số — Toàn tỉnh — 6 tháng đầu năm 2022"

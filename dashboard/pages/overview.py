@@ -1,11 +1,9 @@
 """Tổng quan: headline cards per indicator group, the units × indicators heatmap, the cluster
 ranking, and the units that have not reported."""
 
-from datetime import date
-
 import streamlit as st
 
-from dashboard import charts, filters, formatting, periods, progress, reporting, tables, web
+from dashboard import charts, config, filters, formatting, periods, progress, reporting, tables, web
 
 ctx = web.context()
 cat = web.catalogue(ctx)
@@ -83,7 +81,7 @@ with left:
         web.downloads(ranking_table, f"xep_hang_{period.code}", "ranking")
 with right:
     st.subheader("Đơn vị chưa báo cáo đủ")
-    due = reporting.due_until(period, date.today())
+    due = reporting.due_until(period, config.today())
     late = reporting.not_reported(web.reporting_frame(ctx, period, cluster, group))
     so_far = reporting.due_note(period, due)
     if due is None:
@@ -102,7 +100,8 @@ if not presenting:
     st.caption(
         f"Bộ tài liệu {scope.lower() if cluster is None else scope} — {period.label}: "
         "trang bìa, bản đồ mức đạt, một trang cho mỗi nhóm chỉ tiêu, xếp hạng thi đua, "
-        "các đơn vị chậm tiến độ; mỗi trang ghi nguồn và thời điểm số liệu."
+        "các đơn vị chậm tiến độ, các đơn vị chưa báo cáo đủ; mỗi trang ghi nguồn và thời điểm số "
+        "liệu."
     )
     name = f"tai_lieu_hop_{period.code}_{(cluster or 'toan_tinh').lower()}"
     kinds = {

@@ -1,11 +1,9 @@
 """Kế hoạch: the year's targets as an editable grid, the province-wide row first; saving goes
 through the same checks and messages as an uploaded targets file."""
 
-from datetime import date
-
 import streamlit as st
 
-from dashboard import formatting, ingest, plans, problems, web
+from dashboard import config, formatting, ingest, plans, problems, web
 
 ctx = web.context()
 admin = web.admin_only(ctx)
@@ -15,7 +13,7 @@ st.caption(
     "Dòng «Toàn tỉnh» là kế hoạch chung, áp dụng cho đơn vị không có kế hoạch riêng. "
     "Tỷ lệ ghi theo phần trăm (80 là 80 %). Muốn thay kế hoạch thì nhập giá trị mới."
 )
-years, opened = plans.years(cat["years"], date.today())
+years, opened = plans.years(cat["years"], config.today())
 year = st.selectbox("Năm", years, index=years.index(opened), key="targets_year")
 before = plans.grid(web.cursor(ctx), year)
 short = dict(zip(cat["indicators"]["code"], cat["indicators"]["short_name"], strict=True))

@@ -1,12 +1,12 @@
 """Gửi số liệu: download a template, upload a file, check it, commit it, see and revert batches."""
 
 import hashlib
-from datetime import date
 
 import streamlit as st
 
 from dashboard import (
     batches,
+    config,
     export,
     formatting,
     ingest,
@@ -41,7 +41,7 @@ unit = left.selectbox(
 )
 period_text = middle.text_input(
     "Kỳ báo cáo",
-    value=templates.next_month(web.cursor(ctx), date.today()).code,
+    value=templates.next_month(web.cursor(ctx), config.today()).code,
     key="template_period",
     help="2022-07 (tháng), 2022-Q3 (quý), 2022-H2 (6 tháng), 2022",
 )
