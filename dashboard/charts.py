@@ -28,13 +28,20 @@ STATUS_SCALE = alt.Scale(
 )
 FONT = "Source Sans Pro, Arial, sans-serif"
 MAX_UNIT_ROWS = 60  # past this a units × indicators heatmap shows clusters instead
-WIDE_COLUMNS = 15  # past this many indicators a heatmap's cells are narrow (see heatmap)
+# A heatmap cell's width in pixels (at the screen's type size) that holds "102 %", "102", and
+# an indicator's name on three flat lines of 14 characters.
+CELL_PERCENT, CELL_NUMBER, CELL_FLAT_NAME = 40, 26, 72
 
 
 def status_legend(title: str = "Đánh giá") -> alt.Legend:
     """The legend every status colour uses."""
     return alt.Legend(
-        title=title, orient="bottom", direction="horizontal", symbolStrokeColor="#666"
+        title=title,
+        orient="bottom",
+        direction="horizontal",
+        symbolStrokeColor="#666",
+        # one row where it fits; on a phone's width the six entries would run off the side
+        columns=alt.ExprRef(expr="width < 400 ? 2 : width < 640 ? 3 : 0"),
     )
 
 
@@ -109,36 +116,41 @@ def heatmap(
     data["Cột"] = data["Chỉ tiêu"].map(_wrap)
     data["Tên chỉ tiêu"] = data["indicator_code"].map(info["name"])
     present = set(frame["indicator_code"])
-    # Past WIDE_COLUMNS indicators a cell is too narrow for "113 %" (it shows as "13 %" under
-    # its neighbour) and for a name on three lines: the number goes without "%", said once
-    # under the chart, and the names stand upright.
-    compact = len(present) > WIDE_COLUMNS
-    data["Nhãn"] = data["achievement_pct"].map(
-        lambda v: (
-            "–" if pd.isna(v) else formatting.number(v, 0) if compact else formatting.percent(v, 0)
-        )
+    data["Số %"] = data["achievement_pct"].map(
+        lambda v: "–" if pd.isna(v) else formatting.percent(v, 0)
+    )
+    data["Số"] = data["achievement_pct"].map(
+        lambda v: "–" if pd.isna(v) else formatting.number(v, 0)
     )
     data["dark"] = data["status"].map(lambda c: status.text_colour(c) == "#ffffff")
     unit_order = [names[c] for c in rows["code"] if c in set(frame["scope_code"])]
     indicator_order = [_wrap(info.loc[c, "short_name"]) for c in indicators["code"] if c in present]
-    if compact:
-        axis = alt.Axis(
+    # A cell's width is known only where the chart is drawn (a phone, a laptop beside the
+    # sidebar, a meeting screen, a slide): "102 %" in a narrower cell shows as "02 %" under
+    # its neighbour. So it is chosen there: "102 %" where it fits, "102" where that fits
+    # (the axis says the numbers are %), else colour alone; names lie flat on up to three lines
+    # where those fit, and stand upright where they do not.
+    size = 1.5 if big else 1.0
+    cell = f"(width / {max(len(present), 1)})"
+    label = (
+        f"{cell} >= {CELL_PERCENT * size} ? datum['Số %'] : "
+        f"{cell} >= {CELL_NUMBER * size} ? datum['Số'] : ''"
+    )
+    flat = f"{cell} >= {CELL_FLAT_NAME * size}"
+    x = alt.X(
+        "Cột:N",
+        sort=indicator_order,
+        axis=alt.Axis(
             orient="bottom",
-            labelAngle=-90,
-            labelLimit=160,
-            labelExpr="replace(datum.label, /[|]/g, ' ')",
-            title="Số trong ô: mức đạt kế hoạch (%)",
-        )
-    else:  # names on up to three lines, horizontal, so every one shows on a narrow screen
-        axis = alt.Axis(
-            orient="bottom",
-            labelAngle=0,
+            labelAngle=alt.ExprRef(expr=f"{flat} ? 0 : -90"),
+            labelAlign=alt.ExprRef(expr=f"{flat} ? 'center' : 'right'"),
+            labelBaseline=alt.ExprRef(expr=f"{flat} ? 'top' : 'middle'"),
             labelOverlap=False,
             labelLimit=200,
-            labelExpr="split(datum.label, '|')",
-            title=None,
-        )
-    x = alt.X("Cột:N", sort=indicator_order, axis=axis)
+            labelExpr=f"{flat} ? split(datum.label, '|') : replace(datum.label, /[|]/g, ' ')",
+            title="Số trong ô: mức đạt kế hoạch (%)",
+        ),
+    )
     y = alt.Y("Đơn vị:N", sort=unit_order, title=None)
     cells = (
         alt.Chart(data)
@@ -160,6 +172,7 @@ def heatmap(
     )
     text = (
         alt.Chart(data)
+        .transform_calculate(Nhãn=label)
         .mark_text(baseline="middle")
         .encode(
             x=x,
@@ -168,7 +181,7 @@ def heatmap(
             color=alt.condition("datum.dark", alt.value("#ffffff"), alt.value("#000000")),
         )
     )
-    height = _height(len(unit_order), 36 if big else 30, 250 if compact else 190)
+    height = _height(len(unit_order), 36 if big else 30, 190)
     return finish((cells + text).properties(height=height), title, footer, big)
 
 

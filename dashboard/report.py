@@ -67,23 +67,26 @@ class NothingToShow(ValueError):
     """A pack asked for a period and scope with no unit, indicator, figure or target."""
 
 
-def _pages(title: str, table: pd.DataFrame, note: str = "", size: int = ROWS_PER_TABLE):
-    """A table's slides, `size` rows each, titled "(2/3)" when there is more than one."""
-    count = -(-len(table) // size)
+def _numbered(title: str, items: list, size: int):
+    """`items` cut into pieces of `size`, each with `title` and, when there is more than one
+    piece, "(2/3)"."""
+    count = -(-len(items) // size)
     for page in range(count):
         suffix = f" ({page + 1}/{count})" if count > 1 else ""
-        rows = table.iloc[page * size : (page + 1) * size]
-        yield Slide(f"{title}{suffix}", table=rows, note=note)
+        yield f"{title}{suffix}", items[page * size : (page + 1) * size]
+
+
+def _pages(title: str, table: pd.DataFrame, note: str = "", size: int = ROWS_PER_TABLE):
+    """A table's slides, `size` rows each."""
+    for named, rows in _numbered(title, range(len(table)), size):
+        yield Slide(named, table=table.iloc[rows], note=note)
 
 
 def _unit_pictures(title, frame, units, indicators, footer):
     """The units × indicators picture cut into slides of UNITS_PER_SLIDE units, in the
-    catalogue's order, titled "(2/4)"."""
+    catalogue's order."""
     shown = [code for code in units["code"] if code in set(frame["scope_code"])]
-    count = -(-len(shown) // UNITS_PER_SLIDE)
-    for page in range(count):
-        codes = shown[page * UNITS_PER_SLIDE : (page + 1) * UNITS_PER_SLIDE]
-        named = f"{title} ({page + 1}/{count})"
+    for named, codes in _numbered(title, shown, UNITS_PER_SLIDE):
         part = frame[frame["scope_code"].isin(codes)]
         chart = charts.heatmap(part, units[units["code"].isin(codes)], indicators, named, footer)
         yield Slide(named, image=images.png(chart))
@@ -115,8 +118,8 @@ def _behind(late: pd.DataFrame, units: pd.DataFrame, indicators: pd.DataFrame) -
 def _behind_by_unit(
     late: pd.DataFrame, units: pd.DataFrame, indicators: pd.DataFrame
 ) -> pd.DataFrame:
-    """One line per unit behind or at risk on some indicator: how many of each, and the first
-    indicators at risk; most at risk first."""
+    """One line per unit behind or at risk on some indicator: how many of each, and the
+    indicators at risk furthest from their target; most at risk first."""
     short = indicators.set_index("code")["short_name"]
     counts = pd.crosstab(late["scope_code"], late["status"]).reindex(
         columns=["at_risk", "behind"], fill_value=0
@@ -154,7 +157,7 @@ def build(
     now: datetime | None = None,
 ) -> Pack:
     """Gather the pack's content: the overview, one slide per indicator group, the emulation
-    ranking, and the units behind or at risk with their indicators."""
+    ranking, the units behind or at risk with their indicators, and the units yet to report."""
     units, indicators = catalog.units(cur), catalog.indicators(cur)
     groups, clusters = catalog.indicator_groups(cur), catalog.clusters(cur)
     scope = "Toàn tỉnh" if cluster is None else clusters.set_index("code").loc[cluster, "name"]

@@ -196,6 +196,9 @@ def test_a_new_province_sets_up_its_catalogue_from_nothing(db_path, monkeypatch)
     open_store(db_path)
     overview = open_app(db_path, monkeypatch)
     assert overview.info[0].value.startswith("Tỉnh chưa có danh mục đơn vị và chỉ tiêu.")
+    targets = open_app(db_path, monkeypatch, "targets")  # no grid of nothing: what comes first
+    assert targets.info[0].value.startswith("Tỉnh chưa có danh mục đơn vị và chỉ tiêu.")
+    assert [b.label for b in targets.button] == ["Đăng xuất"] and not targets.get("data_editor")
     at = open_app(db_path, monkeypatch, "catalogue")
     assert not at.exception
     # empty tables are said, not drawn (Streamlit's empty grid says "empty" in English)

@@ -39,7 +39,7 @@ def test_opens_on_the_six_months_to_june_2022(demo_db, monkeypatch):
     ]
     assert colour["range"][:5] == [status.COLOURS[c] for c in status.ORDER[:5]]
     cell = data[(data["Đơn vị"] == "Tây Giang") & (data["indicator_code"] == "HL_HAILONG")]
-    assert cell["Đánh giá"].item() == "Chưa báo cáo" and cell["Nhãn"].item() == "–"
+    assert cell["Đánh giá"].item() == "Chưa báo cáo" and cell["Số %"].item() == "–"
 
     ranking, missing = at.dataframe[0].value, at.dataframe[1].value
     assert len(ranking) == 18

@@ -13,6 +13,9 @@ st.caption(
     "Dòng «Toàn tỉnh» là kế hoạch chung, áp dụng cho đơn vị không có kế hoạch riêng. "
     "Tỷ lệ ghi theo phần trăm (80 là 80 %). Muốn thay kế hoạch thì nhập giá trị mới."
 )
+if cat["units"].empty or cat["indicators"].empty:  # no grid without rows and columns
+    web.empty_database_notice(cat)
+    st.stop()
 years, opened = plans.years(cat["years"], config.today())
 year = st.selectbox("Năm", years, index=years.index(opened), key="targets_year")
 before = plans.grid(web.cursor(ctx), year)
