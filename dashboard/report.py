@@ -29,6 +29,7 @@ from dashboard.periods import Period
 
 SOURCE = "Nguồn: báo cáo của các đơn vị"
 ROWS_PER_TABLE = 12
+ROWS_OF_TWO_LINES = 8  # a table whose cells wrap: twelve rows would run off a 16:9 slide
 UNITS_PER_SLIDE = 30  # rows of a units × indicators picture that a slide shows legibly
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 
@@ -212,7 +213,8 @@ def build(
             Slide(title, note="Không có đơn vị nào chậm tiến độ hoặc có nguy cơ không đạt.")
         )
     elif many:
-        pack.slides.extend(_pages(title, _behind_by_unit(late, units, indicators)))
+        summary = _behind_by_unit(late, units, indicators)
+        pack.slides.extend(_pages(title, summary, size=ROWS_OF_TWO_LINES))
     else:
         pack.slides.extend(_pages(title, _behind(late, units, indicators)))
 

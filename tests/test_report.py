@@ -216,6 +216,8 @@ def test_a_province_of_many_units_shows_clusters_then_its_units_over_slides(many
     ]  # 30 units a slide
     behind = [s for s in pack.slides if s.title.startswith("Đơn vị chậm tiến độ")]
     table = pd.concat([s.table for s in behind])
+    # its last column wraps to two lines: fewer rows a slide, so none runs off the bottom
+    assert [len(s.table) for s in behind][:-1] == [report.ROWS_OF_TWO_LINES] * (len(behind) - 1)
     # one line per unit: those at risk on both first, then the catalogue's order
     assert table.iloc[0].tolist() == ["Đơn vị U00", "Cụm A", "2 chỉ tiêu", "–", "S; R"]
     assert table["Đơn vị"].tolist()[:12] == [f"Đơn vị U{i:02d}" for i in range(0, 70, 6)]
