@@ -1,6 +1,7 @@
 """`cds`: the command line over the same service layer the dashboard uses."""
 
 import argparse
+import errno
 import getpass
 import json
 import os
@@ -235,6 +236,30 @@ def main(argv: list[str] | None = None) -> int:
     except duckdb.Error as exc:
         print(f"Lỗi cơ sở dữ liệu: {str(exc).splitlines()[0]}", file=sys.stderr)
         return 1
+    except OSError as exc:  # an --out in a folder that does not exist, a full or locked disk
+        print(f"Lỗi: {_file_problem(exc)}", file=sys.stderr)
+        return 1
+
+
+FILE_PROBLEMS = {
+    errno.EACCES: "không có quyền ghi vào đó",
+    errno.EPERM: "không có quyền ghi vào đó",
+    errno.EISDIR: "đó là một thư mục, không phải tệp",
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+}
+
+
+def _file_problem(exc: OSError) -> str:
+    """A file the command could not write, said in Vietnamese with what to do."""
+    path = Path(exc.filename or "")
+    if isinstance(exc, FileNotFoundError) and not path.parent.exists():
+        return (
+            f"không ghi được «{path}»: chưa có thư mục «{path.parent}». Tạo thư mục ấy hoặc sửa "
+            "đường dẫn."
+        )
+    why = FILE_PROBLEMS.get(exc.errno, exc.strerror or str(exc))
+    return f"không ghi được «{path}»: {why}. Chọn chỗ khác để ghi."
 
 
 def _existing(db: str) -> str:

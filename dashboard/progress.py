@@ -238,7 +238,7 @@ def group_headlines(
     ).groupby("group_code")["status"]
     out = groups[["code", "name"]].rename(columns={"code": "group_code"}).copy()
     out = out[out["group_code"].isin(counts.groups)]
-    # float even when empty: a period without figures leaves no groups, and text cannot subtract
+    # float even with no score at all (January, before any report): missing text cannot subtract
     out["score"] = out["group_code"].map(current).astype(float)
     out["previous"] = out["group_code"].map(previous).astype(float)
     out["change"] = out["score"] - out["previous"]

@@ -634,3 +634,27 @@ def test_a_reader_that_stops_early_gets_no_traceback(demo_db):
     child.stdout.close()
     _, err = child.communicate(timeout=120)
     assert err.decode() == "" and child.returncode == 0
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["report", "--period", "2022-06", "--out"],
+        ["export", "--out"],
+        ["template", "--unit", "HOIAN", "--period", "2022-07", "--out"],
+    ],
+)
+def test_an_out_file_that_cannot_be_written_is_said_not_traced(demo_db, tmp_path, capsys, argv):
+    suffix = ".pdf" if argv[0] == "report" else ".xlsx"
+    missing = tmp_path / "khong_co" / f"ra{suffix}"
+    code, _, err = run(capsys, "--db", demo_db, *argv, str(missing))
+    assert code == 1 and err.strip() == (
+        f"Lỗi: không ghi được «{missing}»: chưa có thư mục «{missing.parent}». Tạo thư mục ấy "
+        "hoặc sửa đường dẫn."
+    )
+    folder = tmp_path / f"thu_muc{suffix}"  # a folder named like the file
+    folder.mkdir()
+    code, _, err = run(capsys, "--db", demo_db, *argv, str(folder))
+    assert code == 1 and err.strip() == (
+        f"Lỗi: không ghi được «{folder}»: đó là một thư mục, không phải tệp. Chọn chỗ khác để ghi."
+    )
