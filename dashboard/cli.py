@@ -46,6 +46,13 @@ class CliError(Exception):
     """A failure to report as one line, exit 1."""
 
 
+def _at_least_one(text: str) -> int:
+    """A count the user typed: a whole number from 1."""
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"«{text}» không phải số nguyên từ 1 trở lên")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cds", description="Theo dõi tiến độ chuyển đổi số — dòng lệnh."
@@ -129,7 +136,7 @@ def _parser() -> argparse.ArgumentParser:
 
     lst = commands.add_parser("batches", parents=[common], help="các lô số liệu đã gửi")
     lst.add_argument("--unit", help="chỉ các lô của một đơn vị")
-    lst.add_argument("--limit", type=int, default=20)
+    lst.add_argument("--limit", type=_at_least_one, default=20, help="số lô gần nhất (mặc định 20)")
 
     rep = commands.add_parser("report", parents=[common], help="tài liệu họp (.pptx, .pdf, .png)")
     rep.add_argument("--period", required=True, help="kỳ: 2022-H1, 2022-Q2, 2022-06, 2022")
@@ -265,11 +272,26 @@ def _file_problem(exc: OSError) -> str:
 def _existing(db: str) -> str:
     if not lake.is_lake(db) and not Path(db).exists():
         raise CliError(f"chưa có cơ sở dữ liệu «{db}»: chạy `cds init --demo` hoặc `cds init`.")
-    return db
+    return _a_database(db)
+
+
+def _a_database(db: str) -> str:
+    """`db`, unless it is a file DuckDB did not write (a report given to --db by mistake)."""
+    path = Path(db)
+    if lake.is_lake(db) or not path.is_file() or path.stat().st_size == 0:
+        return db
+    with path.open("rb") as file:
+        if file.read(12)[8:12] == b"DUCK":  # DuckDB's mark, after its header's checksum
+            return db
+    if path.suffix.lower() in (".duckdb", ".db"):
+        fix = "tệp có thể đã hỏng hoặc bị ghi đè: dùng bản sao lưu của nó."
+    else:
+        fix = f"--db nhận tệp .duckdb; tệp số liệu thì nạp bằng `cds import {db}`."
+    raise CliError(f"«{db}» không phải cơ sở dữ liệu của cds (tệp DuckDB): {fix}")
 
 
 def cmd_init(db: str, args) -> int:
-    existed = Path(db).exists()
+    existed = Path(_a_database(db)).exists()
     store = open_store(db)
     cur = store.cursor()
     if args.demo:

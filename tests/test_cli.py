@@ -658,3 +658,30 @@ def test_an_out_file_that_cannot_be_written_is_said_not_traced(demo_db, tmp_path
     assert code == 1 and err.strip() == (
         f"Lỗi: không ghi được «{folder}»: đó là một thư mục, không phải tệp. Chọn chỗ khác để ghi."
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "fix"),
+    [
+        ("bao_cao.csv", "--db nhận tệp .duckdb; tệp số liệu thì nạp bằng `cds import {path}`."),
+        ("hong.duckdb", "tệp có thể đã hỏng hoặc bị ghi đè: dùng bản sao lưu của nó."),
+    ],
+)
+def test_a_file_duckdb_did_not_write_is_no_database(tmp_path, capsys, name, fix):
+    # a report handed to --db by mistake was opened as an empty database ("nothing to see")
+    path = tmp_path / name
+    path.write_bytes(b"ma_don_vi,ma_chi_tieu,ky_bao_cao,gia_tri\nHOIAN,CNS_TO,2022-06,1\n")
+    for argv in (["progress", "--period", "2022"], ["init"]):
+        code, _, err = run(capsys, "--db", str(path), *argv)
+        assert code == 1 and err.strip() == (
+            f"Lỗi: «{path}» không phải cơ sở dữ liệu của cds (tệp DuckDB): " + fix.format(path=path)
+        )
+    assert path.read_bytes().startswith(b"ma_don_vi")  # untouched
+
+
+def test_a_batch_count_below_one_is_a_usage_error(demo_db, capsys):
+    # it reached the database, which answered in English ("LIMIT/OFFSET cannot be negative")
+    with pytest.raises(SystemExit) as usage:
+        cli.main(["--db", demo_db, "batches", "--limit", "-5"])
+    assert usage.value.code == 2
+    assert "«-5» không phải số nguyên từ 1 trở lên" in capsys.readouterr().err
