@@ -149,6 +149,7 @@ def heatmap(
             labelLimit=200,
             labelExpr=f"{flat} ? split(datum.label, '|') : replace(datum.label, /[|]/g, ' ')",
             title="Số trong ô: mức đạt kế hoạch (%)",
+            titleOpacity=alt.ExprRef(expr=f"{cell} >= {CELL_NUMBER * size} ? 1 : 0"),
         ),
     )
     y = alt.Y("Đơn vị:N", sort=unit_order, title=None)
