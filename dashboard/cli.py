@@ -249,8 +249,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 FILE_PROBLEMS = {
-    errno.EACCES: "không có quyền ghi vào đó",
-    errno.EPERM: "không có quyền ghi vào đó",
+    errno.EACCES: "không có quyền",
+    errno.EPERM: "không có quyền",
     errno.EISDIR: "đó là một thư mục, không phải tệp",
     errno.ENOSPC: "ổ đĩa đã đầy",
     errno.EROFS: "ổ đĩa chỉ cho đọc",
@@ -258,15 +258,15 @@ FILE_PROBLEMS = {
 
 
 def _file_problem(exc: OSError) -> str:
-    """A file the command could not write, said in Vietnamese with what to do."""
+    """A file the command could not open or write, said in Vietnamese with what to do."""
     path = Path(exc.filename or "")
     if isinstance(exc, FileNotFoundError) and not path.parent.exists():
         return (
-            f"không ghi được «{path}»: chưa có thư mục «{path.parent}». Tạo thư mục ấy hoặc sửa "
+            f"chưa có thư mục «{path.parent}» (cho tệp «{path}»): tạo thư mục ấy hoặc sửa "
             "đường dẫn."
         )
     why = FILE_PROBLEMS.get(exc.errno, exc.strerror or str(exc))
-    return f"không ghi được «{path}»: {why}. Chọn chỗ khác để ghi."
+    return f"không dùng được tệp «{path}»: {why}. Chọn tệp hoặc chỗ khác."
 
 
 def _existing(db: str) -> str:

@@ -649,14 +649,15 @@ def test_an_out_file_that_cannot_be_written_is_said_not_traced(demo_db, tmp_path
     missing = tmp_path / "khong_co" / f"ra{suffix}"
     code, _, err = run(capsys, "--db", demo_db, *argv, str(missing))
     assert code == 1 and err.strip() == (
-        f"Lỗi: không ghi được «{missing}»: chưa có thư mục «{missing.parent}». Tạo thư mục ấy "
-        "hoặc sửa đường dẫn."
+        f"Lỗi: chưa có thư mục «{missing.parent}» (cho tệp «{missing}»): tạo thư mục ấy hoặc sửa "
+        "đường dẫn."
     )
     folder = tmp_path / f"thu_muc{suffix}"  # a folder named like the file
     folder.mkdir()
     code, _, err = run(capsys, "--db", demo_db, *argv, str(folder))
     assert code == 1 and err.strip() == (
-        f"Lỗi: không ghi được «{folder}»: đó là một thư mục, không phải tệp. Chọn chỗ khác để ghi."
+        f"Lỗi: không dùng được tệp «{folder}»: đó là một thư mục, không phải tệp. Chọn tệp hoặc "
+        "chỗ khác."
     )
 
 
