@@ -116,12 +116,9 @@ def heatmap(
     data["Cột"] = data["Chỉ tiêu"].map(_wrap)
     data["Tên chỉ tiêu"] = data["indicator_code"].map(info["name"])
     present = set(frame["indicator_code"])
-    data["Số %"] = data["achievement_pct"].map(
-        lambda v: "–" if pd.isna(v) else formatting.percent(v, 0)
-    )
-    data["Số"] = data["achievement_pct"].map(
-        lambda v: "–" if pd.isna(v) else formatting.number(v, 0)
-    )
+    # "–" where there is no figure (formatting says so), else the number, then with its sign
+    data["Số"] = data["achievement_pct"].map(lambda v: formatting.number(v, 0))
+    data["Số %"] = data["Số"].where(data["achievement_pct"].isna(), data["Số"] + " %")
     data["dark"] = data["status"].map(lambda c: status.text_colour(c) == "#ffffff")
     unit_order = [names[c] for c in rows["code"] if c in set(frame["scope_code"])]
     indicator_order = [_wrap(info.loc[c, "short_name"]) for c in indicators["code"] if c in present]
