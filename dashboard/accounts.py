@@ -115,18 +115,17 @@ def check_password(password: str) -> None:
         raise AccountError("Mật khẩu không được bắt đầu hay kết thúc bằng khoảng trắng.")
 
 
-def add_user(
+def check_new_account(
     store: Store,
     by: Actor,
     username: str,
     role: str,
-    password: str,
     *,
     unit_code: str | None = None,
-    display_name: str | None = None,
     email: str | None = None,
-) -> Actor:
-    """Create an account (administrators only); the password is stored only as its hash."""
+) -> tuple[str, str | None]:
+    """The account's stored name and unit, or AccountError/AccessDenied saying why it cannot be
+    made (checked before a password is asked for, so that nobody types one for nothing)."""
     require_admin(by, "Tạo tài khoản")
     name = username.strip().lower()
     if not USERNAME.match(name):
@@ -151,6 +150,22 @@ def add_user(
         raise AccountError("Chỉ tài khoản đơn vị (unit) mới gắn với một đơn vị.")
     if email and not EMAIL.match(email.strip()):
         raise AccountError(f"Thư điện tử «{email}» không hợp lệ.")
+    return name, unit_code
+
+
+def add_user(
+    store: Store,
+    by: Actor,
+    username: str,
+    role: str,
+    password: str,
+    *,
+    unit_code: str | None = None,
+    display_name: str | None = None,
+    email: str | None = None,
+) -> Actor:
+    """Create an account (administrators only); the password is stored only as its hash."""
+    name, unit_code = check_new_account(store, by, username, role, unit_code=unit_code, email=email)
     check_password(password)
 
     def work(cur):
@@ -179,11 +194,17 @@ def _existing(store: Store, username: str):
     return row
 
 
-def set_password(store: Store, by: Actor, username: str, password: str) -> None:
-    """Change a password: one's own, or anyone's for an administrator."""
+def check_password_change(store: Store, by: Actor, username: str):
+    """The account whose password `by` may change, or why not (checked before one is typed)."""
     row = _existing(store, username)
     if by.username != row[0]:
         require_admin(by, "Đổi mật khẩu của người khác")
+    return row
+
+
+def set_password(store: Store, by: Actor, username: str, password: str) -> None:
+    """Change a password: one's own, or anyone's for an administrator."""
+    row = check_password_change(store, by, username)
     check_password(password)
 
     def work(cur):

@@ -599,6 +599,9 @@ def cmd_user(db: str, args) -> int:
         return 0
     by = accounts.actor(store.cursor(), args.user)
     if args.action == "add":
+        accounts.check_new_account(
+            store, by, args.name, args.role, unit_code=args.unit, email=args.email
+        )
         created = accounts.add_user(
             store,
             by,
@@ -614,6 +617,7 @@ def cmd_user(db: str, args) -> int:
             f"{' ' + created.unit_code if created.unit_code else ''})."
         )
     elif args.action == "passwd":
+        accounts.check_password_change(store, by, args.name)
         accounts.set_password(store, by, args.name, read_password())
         print(f"Đã đổi mật khẩu của {args.name.lower()}.")
     else:

@@ -9,6 +9,8 @@ from dashboard.accents import unaccented
 FREQUENCIES = ("month", "quarter", "half", "year")
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 FREQUENCY_LABELS = {"month": "tháng", "quarter": "quý", "half": "6 tháng", "year": "năm"}
+# How many months a period of each frequency spans.
+MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
 
 # Between a period's number and its year: 6/2022, 6-2022, 6.2022 or "6 năm 2022".
 _OF = r"\s*(?:[/.-]|NAM)\s*"
@@ -115,14 +117,12 @@ class Period:
     @property
     def end_month(self) -> int:
         """The last month of the period, 1..12."""
-        return self.index * {"month": 1, "quarter": 3, "half": 6, "year": 12}[self.frequency]
+        return self.index * MONTHS[self.frequency]
 
     @property
     def start_month(self) -> int:
         """The first month of the period, 1..12."""
-        return (
-            self.end_month - {"month": 1, "quarter": 3, "half": 6, "year": 12}[self.frequency] + 1
-        )
+        return self.end_month - MONTHS[self.frequency] + 1
 
     def holds(self, other: "Period") -> bool:
         """Whether every month of `other` lies within this period."""
@@ -286,11 +286,25 @@ def must_parse(text: object) -> Period:
 def ending_with(frequency: str, year: int, month: int) -> Period | None:
     """The period of `frequency` that ends with this month (a quarter ends with month 3, 6, 9
     or 12), or None when none does."""
-    size = {"month": 1, "quarter": 3, "half": 6, "year": 12}[frequency]
+    size = MONTHS[frequency]
     return None if month % size else Period(year, frequency, month // size)
+
+
+def containing(frequency: str, year: int, month: int) -> Period:
+    """The period of `frequency` that holds this month."""
+    return Period(year, frequency, (month - 1) // MONTHS[frequency] + 1)
+
+
+def parts(period: Period, frequency: str) -> list[Period]:
+    """The periods of a shorter `frequency` that make up `period`, in order."""
+    size = MONTHS[frequency]
+    return [
+        Period(period.year, frequency, month // size)
+        for month in range(period.start_month + size - 1, period.end_month + 1, size)
+    ]
 
 
 def periods_in_year(frequency: str, year: int, last_month: int = 12) -> list[Period]:
     """Every period of a frequency in a year that ends by `last_month`."""
-    step = {"month": 1, "quarter": 3, "half": 6, "year": 12}[frequency]
+    step = MONTHS[frequency]
     return [Period(year, frequency, m // step) for m in range(step, last_month + 1, step)]

@@ -360,7 +360,8 @@ def figures(
         _stocks_to_date(rows, indicator, kind, problems, decimal_comma)
 
     widens = _flag(rows, "period_of_file").to_numpy()
-    when = _periods(rows, frequency, indicator_ok, table.form == "wide", widens, today, problems)
+    flow, wide = kind.eq("flow"), table.form == "wide"
+    when = _periods(rows, frequency, flow, indicator_ok, wide, widens, today, problems)
     ok &= when["period"].notna()
 
     value, value_bad = numbers.parse(rows["value"], decimal_comma)
@@ -743,11 +744,14 @@ def _tell_month_first(rows, cells, uniques, parsed, problems: Problems) -> None:
     )
 
 
-def _periods(rows, frequency, indicator_ok, wide: bool, widens, today: date, problems: Problems):
+def _periods(
+    rows, frequency, flow, indicator_ok, wide: bool, widens, today: date, problems: Problems
+):
     """Each row's period (a Period, or None where it is refused) with its code, year and end
     month, a month widened to the indicator's quarter, half or year it ends on a wide sheet's
-    row or where the file names it for every line (`widens`); errors for missing, unreadable,
-    mismatched and future periods."""
+    row or where the file names it for every line (`widens`), a longer period narrowed to the
+    one of a level's frequency it ends with; errors for missing, unreadable, mismatched and
+    future periods."""
     cells, uniques = pd.factorize(rows["period"], use_na_sentinel=True)
     month_first = periods.dates_month_first(uniques)
     # code -1: an empty cell
@@ -772,32 +776,37 @@ def _periods(rows, frequency, indicator_ok, wide: bool, widens, today: date, pro
         "Kỳ báo cáo không đọc được: ghi 2022-06 hoặc 06/2022 (tháng), 2022-Q2 "
         "(quý), 2022-H1 (6 tháng) hoặc 2022 (năm).",
     )
-    # Decide once per distinct (period cell, indicator frequency): a file has few of them. An
-    # unknown indicator has no frequency, so it never shares a decision with a known one.
+    # Decide once per distinct (period cell, indicator frequency, kind): a file has few of
+    # them. An unknown indicator has no frequency, so it never shares a decision with a known
+    # one.
     wanted_codes, wanted = pd.factorize(frequency, use_na_sentinel=True)
     known = indicator_ok.to_numpy(dtype=bool)
+    flows = flow.to_numpy(dtype=bool)
     widening = np.asarray(widens, dtype=bool) | wide
-    combined = ((cells + 1) * (len(wanted) + 1) + wanted_codes + 1) * 2 + widening
+    combined = (((cells + 1) * (len(wanted) + 1) + wanted_codes + 1) * 2 + widening) * 2 + flows
     _, firsts, keys = np.unique(combined, return_index=True, return_inverse=True)
     decided = np.empty(len(firsts), dtype=object)
+    narrowed = np.full(len(firsts), None, dtype=object)
     fits = np.empty(len(firsts), dtype=bool)
     late = np.empty(len(firsts), dtype=bool)
     for key, position in enumerate(firsts):
         period = parsed[cells[position]]
         freq = wanted[wanted_codes[position]] if wanted_codes[position] >= 0 else None
-        if (
-            period is not None
-            and known[position]
-            and widening[position]
-            and period.frequency != freq
-        ):
-            period = _widen(period, freq) or period
+        if period is not None and known[position] and period.frequency != freq:
+            if widening[position]:
+                period = _widen(period, freq) or period
+            if not flows[position] and periods.MONTHS[period.frequency] > periods.MONTHS[freq]:
+                # A ratio, stock or score is its level at a period's end: a half's figure of a
+                # monthly one is June's. A flow's half is six months' sum and is refused below.
+                narrowed[key] = period
+                period = periods.ending_with(freq, period.year, period.end_month)
         decided[key] = period
         fits[key] = period is None or not known[position] or period.frequency == freq
         late[key] = period is not None and (period.year, period.start_month) > (
             today.year,
             today.month,
         )
+    _tell_narrowed(rows, keys, narrowed, decided, problems)
     result = pd.Series(decided[keys], index=rows.index, dtype=object)
     mismatched = pd.Series(~fits[keys], index=rows.index)
     headed = _flag(rows, "period_headed")
@@ -831,13 +840,23 @@ def _periods(rows, frequency, indicator_ok, wide: bool, widens, today: date, pro
     if mismatched.any():
 
         def hint(i) -> str:
-            wanted = periods.FREQUENCY_LABELS[frequency[i]]
+            wanted, period = periods.FREQUENCY_LABELS[frequency[i]], result[i]
             if headed[i]:
                 return (
                     f"Ghi số của chỉ tiêu này vào cột {wanted} (đầu cột ví dụ "
                     f"«{HEAD_EXAMPLES[frequency[i]]}»), hoặc để trống ô này."
                 )
-            return f"Ghi kỳ dạng {FREQUENCY_EXAMPLES[frequency[i]]}."
+            if periods.MONTHS[period.frequency] > periods.MONTHS[frequency[i]]:
+                # Only a flow's longer period comes here: a level's is narrowed above.
+                each = periods.parts(period, frequency[i])
+                return (
+                    f"Số phát sinh của cả {period.in_sentence} không chia được cho từng "
+                    f"{wanted}: ghi số của từng {wanted}, từ {each[0].code} đến "
+                    f"{each[-1].code}, mỗi {wanted} một dòng."
+                )
+            whole = periods.containing(frequency[i], period.year, period.end_month)
+            what = "tổng số của cả" if flow[i] else "số cuối"
+            return f"Ghi {what} {whole.in_sentence} với kỳ {whole.code}."
 
         problems.add_where(
             "error",
@@ -873,6 +892,24 @@ def _periods(rows, frequency, indicator_ok, wide: bool, widens, today: date, pro
         index=rows.index,
         dtype=object,
     )
+
+
+def _tell_narrowed(rows, keys, narrowed, decided, problems: Problems) -> None:
+    """One warning for each longer period read as a level's own period (however its cells
+    spell it), at its first row."""
+    read_as: dict[tuple, list[int]] = {}
+    for key in np.flatnonzero(narrowed != None):  # noqa: E711 (elementwise on objects)
+        read_as.setdefault((narrowed[key], decided[key]), []).extend(np.flatnonzero(keys == key))
+    for (written, period), where in read_as.items():
+        problems.add_rows(
+            "warning",
+            rows.iloc[[min(where)]],
+            "period",
+            f"Kỳ «{written.label}» ghi cho chỉ tiêu báo cáo theo "
+            f"{periods.FREQUENCY_LABELS[period.frequency]} ({len(where)} số liệu): tỷ lệ, số lũy "
+            f"kế và chỉ số lấy số cuối kỳ, nên được ghi là số của {period.in_sentence}. Nếu "
+            "không đúng, sửa kỳ báo cáo.",
+        )
 
 
 def _widen(period: periods.Period, frequency: str) -> periods.Period | None:

@@ -418,6 +418,33 @@ def test_user_commands(demo_db, monkeypatch, capsys):
     assert code == 0 and "Đã bật" in out
 
 
+def test_user_commands_refuse_before_asking_for_a_password(demo_db, monkeypatch, capsys):
+    def no_prompt(confirm=True):
+        raise AssertionError("a password was asked for an account that cannot be made")
+
+    monkeypatch.setattr(cli, "read_password", no_prompt)
+    refused = [
+        (("user", "passwd", "khongco"), "Không có tài khoản «khongco»"),
+        (("user", "add", "Lanh Dao", "--role", "viewer"), "không hợp lệ"),
+        (("user", "add", "xa1", "--role", "unit"), "cần mã đơn vị"),
+        (("user", "add", "xa1", "--role", "unit", "--unit", "KHONGCO"), "«KHONGCO» không có"),
+        (("user", "add", "xa1", "--role", "viewer", "--email", "x@"), "không hợp lệ"),
+    ]
+    for args, said in refused:
+        code, _, err = run(capsys, "--db", demo_db, *args)
+        assert code == 1 and said in err, (args, err)
+    monkeypatch.undo()
+    for name in ("hoian", "tamky"):
+        monkeypatch.setattr("sys.stdin", io.StringIO(f"mat-khau-{name}\n"))
+        args = ("user", "add", name, "--role", "unit", "--unit", name.upper())
+        assert run(capsys, "--db", demo_db, *args)[0] == 0
+    monkeypatch.setattr(cli, "read_password", no_prompt)
+    code, _, err = run(capsys, "--db", demo_db, "user", "add", "HoiAn", "--role", "viewer")
+    assert code == 1 and "«hoian» đã có" in err
+    code, _, err = run(capsys, "--db", demo_db, "user", "passwd", "tamky", "--user", "hoian")
+    assert code == 1 and "Đổi mật khẩu của người khác" in err
+
+
 def test_imports_as_a_unit_account(demo_db, tmp_path, monkeypatch, capsys):
     monkeypatch.setattr("sys.stdin", io.StringIO("mat-khau-hoian\n"))
     run(capsys, "--db", demo_db, "user", "add", "hoian", "--role", "unit", "--unit", "HOIAN")

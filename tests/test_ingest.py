@@ -273,10 +273,10 @@ def test_a_units_report_of_a_stocks_month_and_its_total_sends_the_total(demo):
     assert told["row"].tolist() == [4]
 
 
-def test_a_monthly_indicators_figure_under_a_quarters_head_says_which_column_takes_it(demo):
+def test_a_monthly_flows_figure_under_a_quarters_head_says_which_column_takes_it(demo):
     text = (
         "KẾT QUẢ NĂM 2022,,,\nĐơn vị,Chỉ tiêu,Quý I,Quý II\n"
-        "HOIAN,HL_HAILONG,80,82\nHOIAN,CNS_TO,,125\n"
+        "HOIAN,HL_HAILONG,80,82\nHOIAN,TT_CHUONGTRINH,,25\n"
     )
     upload = submit(demo, text)
     assert upload.errors[["row", "column"]].values.tolist() == [[4, "D (Quý II)"]]
@@ -284,6 +284,15 @@ def test_a_monthly_indicators_figure_under_a_quarters_head_says_which_column_tak
         "Chỉ tiêu này báo cáo theo tháng, còn kỳ «2022-Q2» là kỳ quý. Ghi số của chỉ tiêu này "
         "vào cột tháng (đầu cột ví dụ «T6/2022»), hoặc để trống ô này."
     )
+
+
+def test_a_monthly_stocks_figure_under_a_quarters_head_is_the_quarters_last_month(demo):
+    text = "KẾT QUẢ NĂM 2022,,,\nĐơn vị,Chỉ tiêu,Quý I,Quý II\nHOIAN,CNS_TO,,125\n"
+    upload = submit(demo, text)
+    assert upload.ok, upload.errors
+    assert current(demo, "HOIAN", "CNS_TO", "2022-06")["value"] == 125
+    told = upload.problems[upload.problems["message"].str.startswith("Kỳ «")]
+    assert told[["row", "column"]].values.tolist() == [[3, "D (Quý II)"]]
 
 
 def test_filled_template_goes_back_in_as_is(demo):
@@ -490,7 +499,7 @@ def test_a_long_file_giving_a_quarterly_indicator_a_month_names_the_period_to_wr
     text = "ma_don_vi,ma_chi_tieu,ky_bao_cao,gia_tri\nHOIAN,CSDL_DUNGCHUNG,2022-06,8\n"
     upload = ingest.check(demo.cursor(), text.encode(), "l.csv", HOIAN, today=TODAY)
     assert upload.errors["column"].tolist() == ["C (ky_bao_cao)"]
-    assert upload.errors.iloc[0]["message"].endswith("Ghi kỳ dạng 2022-Q2.")
+    assert upload.errors.iloc[0]["message"].endswith("Ghi số cuối quý II/2022 với kỳ 2022-Q2.")
 
 
 # --- every bad input ------------------------------------------------------------------------
@@ -504,7 +513,7 @@ BAD_ROWS = [
     ("HOIAN,CNS_TO,,5,,,", "C (ky_bao_cao)", "Thiếu kỳ báo cáo"),
     ("HOIAN,CNS_TO,2022-13,5,,,", "C (ky_bao_cao)", "không đọc được"),
     ("HOIAN,CNS_TO,2023-01,5,,,", "C (ky_bao_cao)", "chưa đến"),
-    ("HOIAN,CNS_TO,2022-Q2,5,,,", "C (ky_bao_cao)", "báo cáo theo tháng"),
+    ("HOIAN,TT_CHUONGTRINH,2022-Q2,5,,,", "C (ky_bao_cao)", "báo cáo theo tháng"),
     ("HOIAN,HL_HAILONG,2022-06,80,,,", "C (ky_bao_cao)", "báo cáo theo quý"),
     ("HOIAN,CNS_TO,2022-06,nhiều,,,", "D (gia_tri)", "Không phải là số"),
     ("HOIAN,CNS_TO,2022-06,,,,", "D (gia_tri)", "Thiếu giá trị"),
@@ -1189,8 +1198,80 @@ def test_a_month_the_file_names_for_all_lines_is_a_quarterly_indicators_quarter(
     # a month that ends no quarter is no quarterly figure
     upload = submit(demo, workbook({"T5": rows + lines}), name="q2.xlsx")
     assert upload.errors["message"].tolist() == [
-        "Chỉ tiêu này báo cáo theo quý, còn kỳ «2022-05» là kỳ tháng. Ghi kỳ dạng 2022-Q2."
+        "Chỉ tiêu này báo cáo theo quý, còn kỳ «2022-05» là kỳ tháng. Ghi số cuối quý II/2022 "
+        "với kỳ 2022-Q2."
     ]
+
+
+def test_a_longer_period_of_a_level_is_read_as_its_last_period_with_one_warning(demo):
+    # a mid-year review ("sơ kết 6 tháng"): a cumulative ratio and a stock are their levels
+    # at the half's end, whichever way the half is written
+    text = HEADER + (
+        "HOIAN,TTHC_SOHOA,6 tháng đầu năm 2022,52.5,,,\n"
+        "HOIAN,CNS_TO,2022-H1,131,,,\n"
+        "HOIAN,CSDL_DUNGCHUNG,Năm 2021,6,,,\n"  # a quarterly stock's year: its Q4
+    )
+    upload = submit(demo, text)
+    assert upload.ok, upload.errors
+    assert current(demo, "HOIAN", "TTHC_SOHOA", "2022-06")["value"] == 52.5
+    assert current(demo, "HOIAN", "CNS_TO", "2022-06")["value"] == 131
+    assert current(demo, "HOIAN", "CSDL_DUNGCHUNG", "2021-Q4")["value"] == 6
+    told = upload.problems[upload.problems["message"].str.startswith("Kỳ «")]
+    assert list(zip(told["row"], told["message"], strict=True)) == [
+        (
+            2,
+            "Kỳ «6 tháng đầu năm 2022» ghi cho chỉ tiêu báo cáo theo tháng (2 số liệu): tỷ lệ, "
+            "số lũy kế và chỉ số lấy số cuối kỳ, nên được ghi là số của tháng 6/2022. Nếu không "
+            "đúng, sửa kỳ báo cáo.",
+        ),
+        (
+            4,
+            "Kỳ «Năm 2021» ghi cho chỉ tiêu báo cáo theo quý (1 số liệu): tỷ lệ, số lũy kế và "
+            "chỉ số lấy số cuối kỳ, nên được ghi là số của quý IV/2021. Nếu không đúng, sửa kỳ "
+            "báo cáo.",
+        ),
+    ]
+
+
+def test_a_longer_period_of_a_flow_is_refused_naming_its_months(demo):
+    # a flow's half is six months' sum: it cannot be any one month's figure
+    text = HEADER + "HOIAN,TT_CHUONGTRINH,2022-H1,45,,,\nHOIAN,TT_CHUONGTRINH,2022-05,7,,,\n"
+    upload = submit(demo, text)
+    assert upload.errors[["row", "message"]].values.tolist() == [
+        [
+            2,
+            "Chỉ tiêu này báo cáo theo tháng, còn kỳ «2022-H1» là kỳ 6 tháng. Số phát sinh của cả "
+            "6 tháng đầu năm 2022 không chia được cho từng tháng: ghi số của từng tháng, từ "
+            "2022-01 đến 2022-06, mỗi tháng một dòng.",
+        ]
+    ]
+    assert upload.batch is None
+
+
+def test_a_shorter_period_names_the_whole_period_to_write_a_sum_for_a_flow(tmp_path):
+    path = str(tmp_path / "q.duckdb")
+    store = open_store(path)
+    try:
+        quarterly = [
+            ("QS", "stock", "count", "up", "quarter"),
+            ("QF", "flow", "count", "up", "quarter"),
+        ]
+        catalogue(store, [("U1", "A")], quarterly)
+        upload = submit(store, HEADER + "U1,QS,2022-05,3,,,\nU1,QF,2022-05,3,,,\n")
+        assert [m.split(". ", 1)[1] for m in upload.errors["message"]] == [
+            "Ghi số cuối quý II/2022 với kỳ 2022-Q2.",
+            "Ghi tổng số của cả quý II/2022 với kỳ 2022-Q2.",
+        ]
+    finally:
+        close_store(path)
+
+
+def test_a_half_and_its_last_month_of_one_level_in_one_file_are_a_repeat(demo):
+    text = HEADER + "HOIAN,CNS_TO,2022-06,130,,,\nHOIAN,CNS_TO,2022-H1,131,,,\n"
+    upload = submit(demo, text)
+    assert upload.errors[["row", "column"]].values.tolist() == [[3, "B (ma_chi_tieu)"]]
+    assert upload.errors.iloc[0]["message"].startswith("Trùng với dòng 2:")
+    assert upload.batch is None
 
 
 def test_a_figure_sent_on_two_sheets_is_refused_naming_both(demo):

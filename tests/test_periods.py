@@ -4,12 +4,14 @@ import pytest
 
 from dashboard.periods import (
     Period,
+    containing,
     dates_month_first,
     ending_with,
     in_name,
     must_parse,
     named_in,
     parse,
+    parts,
     periods_in_year,
 )
 
@@ -260,3 +262,24 @@ def test_a_date_is_read_day_first_unless_month_first(text, month_first, read):
 )
 def test_a_column_is_month_first_when_a_date_reads_only_so_and_none_only_day_first(cells, expected):
     assert dates_month_first(cells) is expected
+
+
+def test_the_period_holding_a_month_and_the_parts_of_a_period():
+    assert containing("quarter", 2022, 5) == Period(2022, "quarter", 2)
+    assert containing("half", 2022, 7) == Period(2022, "half", 2)
+    assert containing("year", 2022, 1) == Period(2022, "year", 1)
+    assert containing("month", 2022, 9) == Period(2022, "month", 9)
+    assert [p.code for p in parts(Period(2022, "half", 1), "month")] == [
+        f"2022-{m:02d}" for m in range(1, 7)
+    ]
+    assert [p.code for p in parts(Period(2022, "year", 1), "quarter")] == [
+        "2022-Q1",
+        "2022-Q2",
+        "2022-Q3",
+        "2022-Q4",
+    ]
+    assert [p.code for p in parts(Period(2022, "quarter", 3), "month")] == [
+        "2022-07",
+        "2022-08",
+        "2022-09",
+    ]
