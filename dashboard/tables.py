@@ -132,8 +132,9 @@ def period_label(code) -> str:
 def scorecard(
     frame: pd.DataFrame, recent: pd.DataFrame, indicators: pd.DataFrame, end: tuple[int, int]
 ) -> pd.DataFrame:
-    """A unit's card: each indicator's actual, target, achievement, status, and its last 12
-    reported periods (up to the period's end) as a list for a sparkline."""
+    """A unit's card: each indicator (its charts' short name first, its full name last) with
+    actual, target, achievement, status, and its last 12 reported periods (up to the period's
+    end) as a list for a sparkline."""
     info = indicators.set_index("code")
     rows = frame.set_index("indicator_code")
     history = {}
@@ -147,13 +148,14 @@ def scorecard(
         row, measure = rows.loc[code], info.loc[code, "measure"]
         out.append(
             {
-                "Chỉ tiêu": info.loc[code, "name"],
+                "Chỉ tiêu": info.loc[code, "short_name"],
                 "Thực hiện": formatting.measure_value(row["actual"], measure),
                 "Kế hoạch": formatting.measure_value(row["target"], measure),
                 "Đạt kế hoạch": formatting.percent(row["achievement_pct"]),
                 "Đánh giá": status.LABELS[row["status"]],
                 "Số liệu đến": period_label(row["last_period"]),
                 "12 kỳ gần nhất": history.get(code, []),
+                "Tên đầy đủ": info.loc[code, "name"],
                 "status": row["status"],
             }
         )

@@ -422,6 +422,15 @@ def status_card(container, code: str, caption: str) -> None:
     )
 
 
+# Streamlit's grid draws each row and its header 35 px tall, inside a border of 3 px.
+GRID_ROW_PX, GRID_BORDER_PX = 35, 3
+
+
+def grid_height(rows: int) -> int:
+    """The height of a grid that shows `rows` rows and its header, without an empty row."""
+    return GRID_ROW_PX * (rows + 1) + GRID_BORDER_PX
+
+
 def table(frame: pd.DataFrame, empty: str, **options) -> None:
     """A table without its index, a missing value as an empty cell; `empty` said instead of a
     table with no rows (Streamlit would draw an English "empty" in it)."""

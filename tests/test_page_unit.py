@@ -1,5 +1,7 @@
 """The unit page: scorecard with sparklines, rank in the cluster, upload and figure history."""
 
+import json
+
 from pages import open_app, texts
 
 from dashboard import catalog
@@ -12,7 +14,12 @@ def test_scorecard_rank_and_history(demo_db, monkeypatch):
     assert "Hạng 8/9 trong Cụm thi đua miền núi" in texts(at)
     card = at.dataframe[0].value
     assert len(card) == 10
-    row = card[card["Chỉ tiêu"] == "Tỷ lệ hồ sơ TTHC được số hóa"].iloc[0]
+    # the charts' short name first (pinned, so a phone scrolling sideways keeps it), the full
+    # name last
+    row = card[card["Tên đầy đủ"] == "Tỷ lệ hồ sơ TTHC được số hóa"].iloc[0]
+    assert row["Chỉ tiêu"] == "Số hóa hồ sơ TTHC"
+    assert [card.columns[0], card.columns[-1]] == ["Chỉ tiêu", "Tên đầy đủ"]
+    assert json.loads(at.dataframe[0].proto.columns)["Chỉ tiêu"]["pinned"] is True
     assert row["Số liệu đến"] == "Tháng 4/2022"  # silent in May and June
     assert len(row["12 kỳ gần nhất"]) == 12
     history = at.dataframe[1].value

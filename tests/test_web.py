@@ -63,3 +63,10 @@ def test_a_cluster_without_units_says_so(demo_db, monkeypatch, page):
         "trong phạm vi này (đơn vị được gán vào cụm, chỉ tiêu vào nhóm ở trang Danh mục)."
     ]
     assert not at.get("download_button")  # no meeting pack of nothing
+
+
+def test_a_grids_height_holds_its_rows_and_header_and_no_empty_row():
+    # Streamlit draws 35 px a row (the header too) inside a 3 px border: one pixel less and the
+    # grid scrolls, 35 more and an empty row shows under the last.
+    assert web.grid_height(10) == 11 * 35 + 3
+    assert web.grid_height(0) == 38

@@ -75,7 +75,7 @@ with left:
         ranking_table,
         "Chưa có đơn vị nào để xếp hạng.",
         width="stretch",
-        height=min(38 * (len(ranking) + 1), 720),
+        height=min(web.grid_height(len(ranking)), 720),
     )
     if not presenting:
         web.downloads(ranking_table, f"xep_hang_{period.code}", "ranking")

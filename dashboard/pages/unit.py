@@ -52,10 +52,12 @@ st.dataframe(
     styled,
     hide_index=True,
     width="stretch",
-    height=38 * (len(card) + 1),
+    height=web.grid_height(len(card)),
     placeholder="",
     column_config={
-        "12 kỳ gần nhất": st.column_config.LineChartColumn("12 kỳ gần nhất", width="medium")
+        # Pinned: on a phone the card scrolls sideways and each row keeps its indicator.
+        "Chỉ tiêu": st.column_config.TextColumn("Chỉ tiêu", pinned=True),
+        "12 kỳ gần nhất": st.column_config.LineChartColumn("12 kỳ gần nhất", width="medium"),
     },
 )
 if not presenting:
