@@ -2,6 +2,7 @@
 names the indicator, scope and period with the data-as-of line beneath, so a screenshot
 explains itself."""
 
+import json
 import textwrap
 
 import altair as alt
@@ -45,17 +46,68 @@ def status_legend(title: str = "Đánh giá") -> alt.Legend:
     )
 
 
+# A title's letter is about this share of its type size wide (Source Sans Pro, bold, Vietnamese
+# with its accents): what decides how many of its parts a line holds.
+TITLE_LETTER_EM = 0.56
+# The title's parts ("Mức đạt kế hoạch theo đơn vị — Cụm thi đua đồng bằng — 6 tháng đầu năm
+# 2022") and the footer's ("Số liệu cập nhật đến … · Nguồn: …") are where a line may break.
+TITLE_SEPARATOR, FOOTER_SEPARATOR = " — ", " · "
+TITLE_SHORTEST_LINE = 16  # letters: a part is wrapped no narrower (a phone holds 30 or more)
+
+
+def _packed(parts: list[str], letters: int) -> list[str]:
+    """The parts packed into lines of at most `letters` letters; a longer part is wrapped at
+    its spaces, on lines of its own."""
+    lines: list[str] = []
+    wrapped = False  # the last line is the end of a wrapped part: nothing joins it
+    for part in parts:
+        joined = f"{lines[-1]}{TITLE_SEPARATOR}{part}" if lines else part
+        if lines and not wrapped and len(joined) <= letters:
+            lines[-1] = joined
+        elif len(part) <= letters:
+            lines.append(part)
+        else:
+            lines.extend(textwrap.wrap(part, letters))
+        wrapped = len(part) > letters
+    return lines
+
+
+def title_text(title: str, font_px: float) -> str | alt.ExprRef:
+    """The title on as few lines as the chart holds: chosen where it is drawn, since only there
+    is the width known (a phone's 390 px cut "… — Cụm … — 6 tháng đầu năm 2022" off). The plot's
+    width stands for the title's room: the axis beside it only adds to it."""
+    parts = title.split(TITLE_SEPARATOR)
+    layouts: list[list[str]] = []
+    for letters in range(len(title), TITLE_SHORTEST_LINE - 1, -1):
+        lines = _packed(parts, letters)
+        if not layouts or lines != layouts[-1]:
+            layouts.append(lines)
+    if len(layouts) <= 1:
+        return title
+    choice = json.dumps(layouts[-1], ensure_ascii=False)
+    for lines in reversed(layouts[:-1]):
+        needed = round(max(map(len, lines)) * TITLE_LETTER_EM * font_px)
+        shown = json.dumps(lines[0] if len(lines) == 1 else lines, ensure_ascii=False)
+        choice = f"width >= {needed} ? {shown} : {choice}"
+    return alt.ExprRef(expr=choice)
+
+
 def finish(chart: alt.TopLevelMixin, title: str, footer: str, big: bool = False):
     """The chart with its title, the data-as-of footer beneath it, Vietnamese number format and
     the type size for a screen (big for presentation)."""
     size = 1.5 if big else 1.0
     return (
         chart.properties(
+            # The width fits the page (or the picture); the height is the plot's, with the title,
+            # axes and legend on top of it, so that a title on three lines on a phone, or names
+            # standing upright under narrow cells, do not squeeze the rows.
+            autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
             # Room above the title: stacked Vietnamese accents (ế, ầ) are taller than capitals.
             padding={"top": 14, "left": 6, "right": 6, "bottom": 6},
             title=alt.TitleParams(
-                text=title,
-                subtitle=footer,
+                text=title_text(title, 18 * size),
+                # On two lines, so that a phone shows both the time and the source.
+                subtitle=footer.split(FOOTER_SEPARATOR),
                 anchor="start",
                 fontSize=18 * size,
                 subtitleFontSize=12 * size,
@@ -73,9 +125,9 @@ def finish(chart: alt.TopLevelMixin, title: str, footer: str, big: bool = False)
     )
 
 
-def _height(rows: int, per_row: int, extra: int) -> int:
-    """A chart's whole height (Streamlit fits title, axes and legend inside it) for `rows`."""
-    return max(3, rows) * per_row + extra
+def _plot_height(rows: int, per_row: int) -> int:
+    """The height of a chart's plot (its title, axes and legend come on top) for `rows`."""
+    return max(3, rows) * per_row
 
 
 def _wrap(text: str, width: int = 14) -> str:
@@ -179,7 +231,7 @@ def heatmap(
             color=alt.condition("datum.dark", alt.value("#ffffff"), alt.value("#000000")),
         )
     )
-    height = _height(len(unit_order), 36 if big else 30, 190)
+    height = _plot_height(len(unit_order), 36 if big else 30)
     return finish((cells + text).properties(height=height), title, footer, big)
 
 
@@ -232,7 +284,7 @@ def indicator_bars(
             .encode(x="target:Q", tooltip=["Kế hoạch chung"])
         )
         layers.append(rule)
-    height = _height(len(order), 30 if big else 24, 140)
+    height = _plot_height(len(order), 30 if big else 24)
     return finish(alt.layer(*layers).properties(height=height), title, footer, big)
 
 
@@ -287,7 +339,7 @@ def indicator_series(
         )
     )
     return finish(
-        alt.layer(lines, target, expected).properties(height=520 if big else 420),
+        alt.layer(lines, target, expected).properties(height=380 if big else 300),
         title,
         footer,
         big,

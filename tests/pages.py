@@ -2,6 +2,7 @@
 back as their Vega-Lite spec and data."""
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -58,6 +59,14 @@ def charts(at: AppTest) -> list[tuple[dict, pd.DataFrame]]:
         ]
         out.append((spec, frames[0] if frames else pd.DataFrame()))
     return out
+
+
+def title_of(spec: dict) -> str:
+    """A chart's title as a wide screen shows it, on one line (charts.title_text)."""
+    text = spec["title"]["text"]
+    if isinstance(text, str):
+        return text
+    return json.loads(re.match(r'width >= \d+ \? ("(?:[^"\\]|\\.)*")', text["expr"]).group(1))
 
 
 def texts(at: AppTest) -> str:

@@ -41,7 +41,9 @@ def test_titles_footer_and_locale(demo_db):
         frame, units, indicators, "Tiêu đề", "Số liệu cập nhật đến …", big=True
     ).to_dict()
     assert spec["title"]["text"] == "Tiêu đề"
-    assert spec["title"]["subtitle"] == "Số liệu cập nhật đến …"
+    assert spec["title"]["subtitle"] == ["Số liệu cập nhật đến …"]
+    # the width fits the page, the height is the plot's: a longer title does not squeeze rows
+    assert spec["autosize"] == {"type": "fit-x", "contains": "padding"}
     assert spec["title"]["fontSize"] == 27
     assert spec["config"]["locale"]["number"] == charts.VN_LOCALE["number"]
     assert spec["padding"]["top"] >= 12  # room for stacked accents above the title
@@ -79,7 +81,7 @@ def test_pace_lines():
     assert progress.pace_lines(pd.Series({"baseline": 1.0, "target": None})).empty
 
 
-def _heatmap_svg(indicators: int, width: int) -> str:
+def _heatmap_svg(indicators: int, width: int, title: str = "T") -> str:
     """Two units × `indicators` indicators, every achievement 102 %, drawn `width` pixels wide
     as the screen and the PNG export draw it."""
     codes = [f"I{i:02d}" for i in range(indicators)]
@@ -94,8 +96,8 @@ def _heatmap_svg(indicators: int, width: int) -> str:
             for c in codes
         ]
     ).assign(achievement_pct=102.0, status="done")
-    spec = charts.heatmap(frame, units, catalogue, "T", "F").to_dict()
-    spec["width"], spec["autosize"] = width, {"type": "fit-x", "contains": "padding"}
+    spec = charts.heatmap(frame, units, catalogue, title, "F").to_dict()
+    spec["width"] = width
     return vlc.vegalite_to_svg(spec, format_locale=charts.VN_LOCALE["number"])
 
 
@@ -119,3 +121,41 @@ def test_a_heatmap_cell_says_only_what_fits_its_width(indicators, width, cells):
     # what the numbers are is said under the axis, while there are numbers
     said = re.search(r'opacity="([0-9.]+)"[^>]*>Số trong ô: mức đạt kế hoạch \(%\)<', svg)
     assert said is not None and float(said.group(1)) == (0 if cells is None else 1)
+
+
+TITLE = "Mức đạt kế hoạch theo đơn vị — Cụm thi đua đồng bằng — 6 tháng đầu năm 2022"
+
+
+@pytest.mark.parametrize(
+    ("width", "lines"),
+    [
+        (1100, [TITLE]),  # a laptop
+        (
+            640,
+            ["Mức đạt kế hoạch theo đơn vị — Cụm thi đua đồng bằng", "6 tháng đầu năm 2022"],
+        ),
+        (390, ["Mức đạt kế hoạch theo đơn vị", "Cụm thi đua đồng bằng", "6 tháng đầu năm 2022"]),
+    ],
+)
+def test_a_title_breaks_between_its_parts_where_the_chart_is_narrow(width, lines):
+    # on a phone the title was cut to "Mức đạt kế hoạch theo đơn vị…": the scope and period,
+    # what makes a screenshot explain itself, were lost
+    svg = _heatmap_svg(10, width, TITLE)
+    block = re.search(r"role-title-text.*?</text>", svg, re.S).group(0)
+    shown = re.findall(r"<tspan[^>]*>([^<]*)</tspan>", block) or re.findall(
+        r">([^<>]+)</text>", block
+    )
+    assert shown == lines
+
+
+@pytest.mark.parametrize("width", [360, 390, 430])
+def test_a_title_part_longer_than_a_phones_line_wraps_at_its_words(width):
+    # "DVC mức độ 3, 4 theo tháng năm 2022" alone is wider than a phone: it showed as
+    # "DVC mức độ 3, 4 theo tháng …", the year lost
+    title = "DVC mức độ 3, 4 theo tháng năm 2022 — Cụm thi đua miền núi"
+    svg = _heatmap_svg(10, width, title)
+    block = re.search(r"role-title-text.*?</text>", svg, re.S).group(0)
+    shown = re.findall(r"<tspan[^>]*>([^<]*)</tspan>", block)
+    assert len(shown) >= 2 and "…" not in "".join(shown)
+    assert " ".join(shown).replace(" — ", " ").split() == title.replace(" — ", " ").split()
+    assert "Cụm thi đua miền núi" in shown  # the scope whole, on a line of its own

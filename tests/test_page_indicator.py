@@ -1,6 +1,6 @@
 """The indicator page: bars by achievement, the indicator over time, the table behind."""
 
-from pages import charts, open_app, texts
+from pages import charts, open_app, texts, title_of
 
 
 def test_public_services_in_the_mountains(demo_db, monkeypatch):
@@ -15,7 +15,7 @@ def test_public_services_in_the_mountains(demo_db, monkeypatch):
         if "status-card" in m.value
     )
     (bars, bar_data), (series, series_data) = charts(at)
-    assert bars["title"]["text"] == "DVC mức độ 3, 4 — Cụm thi đua miền núi — 6 tháng đầu năm 2022"
+    assert title_of(bars) == "DVC mức độ 3, 4 — Cụm thi đua miền núi — 6 tháng đầu năm 2022"
     assert len(bar_data) == 9
     assert [layer["mark"]["type"] for layer in bars["layer"]] == ["bar", "tick", "rule"]
     worst_three = bar_data.sort_values("achievement_pct")["Đơn vị"].head(3).tolist()
