@@ -787,12 +787,14 @@ def _periods(
     _, firsts, keys = np.unique(combined, return_index=True, return_inverse=True)
     decided = np.empty(len(firsts), dtype=object)
     narrowed = np.full(len(firsts), None, dtype=object)
+    longer = np.zeros(len(firsts), dtype=bool)
     fits = np.empty(len(firsts), dtype=bool)
     late = np.empty(len(firsts), dtype=bool)
     for key, position in enumerate(firsts):
         period = parsed[cells[position]]
         freq = wanted[wanted_codes[position]] if wanted_codes[position] >= 0 else None
         if period is not None and known[position] and period.frequency != freq:
+            longer[key] = periods.MONTHS[period.frequency] > periods.MONTHS[freq]
             if widening[position]:
                 period = _widen(period, freq) or period
             if not flows[position] and periods.MONTHS[period.frequency] > periods.MONTHS[freq]:
@@ -806,10 +808,13 @@ def _periods(
             today.year,
             today.month,
         )
-    _tell_narrowed(rows, keys, narrowed, decided, problems)
-    result = pd.Series(decided[keys], index=rows.index, dtype=object)
-    mismatched = pd.Series(~fits[keys], index=rows.index)
     headed = _flag(rows, "period_headed")
+    written = np.asarray(parsed, dtype=object)[cells]
+    totals = _totals(rows, written, frequency, longer[keys])
+    _tell_narrowed(rows, keys, narrowed, decided, ~totals.to_numpy(), problems)
+    _tell_totals(rows, totals, written, frequency, problems)
+    result = pd.Series(decided[keys], index=rows.index, dtype=object)
+    mismatched = pd.Series(~fits[keys], index=rows.index) & ~totals
     if wide and mismatched.any():
         # A month's row (or a month's column) of a sheet with a column per indicator: the
         # period is right for the row's (column's) other cells, the figure is in the wrong one.
@@ -880,7 +885,8 @@ def _periods(
         "period",
         f"Kỳ báo cáo chưa đến (hôm nay là {formatting.date(today)}): kiểm tra lại năm, tháng.",
     )
-    accepted = np.where(fits & ~late, decided, None)
+    accepted = np.where(fits & ~late, decided, None)[keys]
+    accepted[totals.to_numpy()] = None
     columns = {
         "period": accepted,
         "code": [p.code if p else None for p in accepted],
@@ -888,18 +894,67 @@ def _periods(
         "month": [p.end_month if p else None for p in accepted],
     }
     return pd.DataFrame(
-        {name: np.asarray(values, dtype=object)[keys] for name, values in columns.items()},
+        {name: np.asarray(values, dtype=object) for name, values in columns.items()},
         index=rows.index,
         dtype=object,
     )
 
 
-def _tell_narrowed(rows, keys, narrowed, decided, problems: Problems) -> None:
+def _totals(rows, written, frequency, longer: np.ndarray) -> pd.Series:
+    """The figures whose period holds periods the file gives the same unit and indicator ("6
+    tháng đầu năm 2022" beside "T5/2022", "T6/2022", in a column, a row or a line) where the
+    indicator is reported by the shorter ones: a total of what the file already gives."""
+    totals = pd.Series(False, index=rows.index)
+    longer = np.flatnonzero(longer)
+    if not len(longer):
+        return totals
+    key = list(zip(rows["unit_code"], rows["indicator_code"], strict=True))
+    given: dict[tuple, set] = {}
+    for position, period in enumerate(written):
+        if period is not None:
+            given.setdefault(key[position], set()).add(period)
+    for position in longer:
+        period, wanted = written[position], frequency.iloc[position]
+        totals.iloc[position] = any(
+            period.holds(other) and _takes(other, wanted) for other in given[key[position]]
+        )
+    return totals
+
+
+def _takes(period: periods.Period, frequency: str) -> bool:
+    """Whether an indicator of `frequency` is given a figure by this period: one of its own,
+    or a shorter one that ends one of its own (a quarter's last month, on a sheet of months)."""
+    return (
+        periods.MONTHS[period.frequency] <= periods.MONTHS[frequency]
+        and periods.ending_with(frequency, period.year, period.end_month) is not None
+    )
+
+
+def _tell_totals(rows, totals: pd.Series, written, frequency, problems: Problems) -> None:
+    """One warning for each period passed by as a total, at its first figure."""
+    at: dict[tuple, list[int]] = {}
+    for position in np.flatnonzero(totals.to_numpy()):
+        at.setdefault((written[position], frequency.iloc[position]), []).append(position)
+    for (period, wanted), where in at.items():
+        label = periods.FREQUENCY_LABELS[wanted]
+        problems.add_rows(
+            "warning",
+            rows.iloc[where[:1]],
+            "period",
+            f"Số của {period.in_sentence} là tổng hợp các kỳ tệp đã ghi riêng: được bỏ qua cho "
+            f"chỉ tiêu báo cáo theo {label} ({len(where)} số liệu); số của từng {label} được "
+            "đọc ở kỳ ấy.",
+        )
+
+
+def _tell_narrowed(rows, keys, narrowed, decided, read, problems: Problems) -> None:
     """One warning for each longer period read as a level's own period (however its cells
-    spell it), at its first row."""
+    spell it), at its first row; only rows `read` count."""
     read_as: dict[tuple, list[int]] = {}
     for key in np.flatnonzero(narrowed != None):  # noqa: E711 (elementwise on objects)
-        read_as.setdefault((narrowed[key], decided[key]), []).extend(np.flatnonzero(keys == key))
+        where = np.flatnonzero((keys == key) & read)
+        if len(where):
+            read_as.setdefault((narrowed[key], decided[key]), []).extend(where)
     for (written, period), where in read_as.items():
         problems.add_rows(
             "warning",

@@ -513,7 +513,7 @@ BAD_ROWS = [
     ("HOIAN,CNS_TO,,5,,,", "C (ky_bao_cao)", "Thiếu kỳ báo cáo"),
     ("HOIAN,CNS_TO,2022-13,5,,,", "C (ky_bao_cao)", "không đọc được"),
     ("HOIAN,CNS_TO,2023-01,5,,,", "C (ky_bao_cao)", "chưa đến"),
-    ("HOIAN,TT_CHUONGTRINH,2022-Q2,5,,,", "C (ky_bao_cao)", "báo cáo theo tháng"),
+    ("HOIAN,TT_CHUONGTRINH,2022-Q1,5,,,", "C (ky_bao_cao)", "báo cáo theo tháng"),
     ("HOIAN,HL_HAILONG,2022-06,80,,,", "C (ky_bao_cao)", "báo cáo theo quý"),
     ("HOIAN,CNS_TO,2022-06,nhiều,,,", "D (gia_tri)", "Không phải là số"),
     ("HOIAN,CNS_TO,2022-06,,,,", "D (gia_tri)", "Thiếu giá trị"),
@@ -1235,7 +1235,7 @@ def test_a_longer_period_of_a_level_is_read_as_its_last_period_with_one_warning(
 
 def test_a_longer_period_of_a_flow_is_refused_naming_its_months(demo):
     # a flow's half is six months' sum: it cannot be any one month's figure
-    text = HEADER + "HOIAN,TT_CHUONGTRINH,2022-H1,45,,,\nHOIAN,TT_CHUONGTRINH,2022-05,7,,,\n"
+    text = HEADER + "HOIAN,TT_CHUONGTRINH,2022-H1,45,,,\nHOIAN,CNS_TO,2022-05,125,,,\n"
     upload = submit(demo, text)
     assert upload.errors[["row", "message"]].values.tolist() == [
         [
@@ -1266,12 +1266,37 @@ def test_a_shorter_period_names_the_whole_period_to_write_a_sum_for_a_flow(tmp_p
         close_store(path)
 
 
-def test_a_half_and_its_last_month_of_one_level_in_one_file_are_a_repeat(demo):
-    text = HEADER + "HOIAN,CNS_TO,2022-06,130,,,\nHOIAN,CNS_TO,2022-H1,131,,,\n"
+def test_a_period_that_totals_periods_the_file_gives_is_passed_by(demo):
+    # a summary beside its months, in a line, a tracker's column or a sheet's row: the months
+    # are read, the total is not (as a level's June it repeated June; as a flow's half it was
+    # refused)
+    told = "Số của 6 tháng đầu năm 2022 là tổng hợp các kỳ tệp đã ghi riêng: được bỏ qua"
+    lines = HEADER + "HOIAN,CNS_TO,2022-06,130,,,\nHOIAN,CNS_TO,2022-H1,130,,,\n"
+    tracker = (
+        "KẾT QUẢ NĂM 2022,,,,\nĐơn vị,Chỉ tiêu,T5/2022,T6/2022,6 tháng đầu năm 2022\n"
+        "HOIAN,CNS_TO,125,130,130\nHOIAN,TT_CHUONGTRINH,9,12,61\n"
+    )
+    sheet = (
+        "ma_don_vi,ky_bao_cao,CNS_TO,TT_CHUONGTRINH\nHOIAN,2022-05,125,9\n"
+        "HOIAN,2022-06,130,12\nHOIAN,6 tháng đầu năm 2022,130,61\n"
+    )
+    for text, at, count in ((lines, 3, 1), (tracker, 3, 2), (sheet, 4, 2)):
+        upload = submit(demo, text)
+        assert upload.ok, upload.errors
+        warned = upload.problems[upload.problems["message"].str.startswith(told)]
+        assert warned["row"].tolist() == [at], text
+        assert f"tháng ({count} số liệu)" in warned["message"].iloc[0]
+        assert current(demo, "HOIAN", "CNS_TO", "2022-06")["value"] == 130
+    assert current(demo, "HOIAN", "TT_CHUONGTRINH", "2022-06")["value"] == 12
+
+
+def test_a_total_counts_only_periods_the_indicator_takes(demo):
+    # a flow's quarter beside its half is no month of it: the half is not passed by as their
+    # total, and both are refused
+    text = HEADER + "HOIAN,TT_CHUONGTRINH,2022-H1,45,,,\nHOIAN,TT_CHUONGTRINH,2022-Q2,20,,,\n"
     upload = submit(demo, text)
-    assert upload.errors[["row", "column"]].values.tolist() == [[3, "B (ma_chi_tieu)"]]
-    assert upload.errors.iloc[0]["message"].startswith("Trùng với dòng 2:")
-    assert upload.batch is None
+    assert upload.errors["row"].tolist() == [2, 3]
+    assert not upload.problems["message"].str.contains("tổng hợp").any()
 
 
 def test_a_figure_sent_on_two_sheets_is_refused_naming_both(demo):
