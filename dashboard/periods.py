@@ -124,6 +124,10 @@ class Period:
         """The first month of the period, 1..12."""
         return self.end_month - MONTHS[self.frequency] + 1
 
+    def is_longer_than(self, frequency: str) -> bool:
+        """Whether the period spans more months than one of `frequency` (a half, a month)."""
+        return MONTHS[self.frequency] > MONTHS[frequency]
+
     def holds(self, other: "Period") -> bool:
         """Whether every month of `other` lies within this period."""
         return (
@@ -297,11 +301,7 @@ def containing(frequency: str, year: int, month: int) -> Period:
 
 def parts(period: Period, frequency: str) -> list[Period]:
     """The periods of a shorter `frequency` that make up `period`, in order."""
-    size = MONTHS[frequency]
-    return [
-        Period(period.year, frequency, month // size)
-        for month in range(period.start_month + size - 1, period.end_month + 1, size)
-    ]
+    return [p for p in periods_in_year(frequency, period.year, period.end_month) if period.holds(p)]
 
 
 def periods_in_year(frequency: str, year: int, last_month: int = 12) -> list[Period]:

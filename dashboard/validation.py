@@ -794,10 +794,10 @@ def _periods(
         period = parsed[cells[position]]
         freq = wanted[wanted_codes[position]] if wanted_codes[position] >= 0 else None
         if period is not None and known[position] and period.frequency != freq:
-            longer[key] = periods.MONTHS[period.frequency] > periods.MONTHS[freq]
+            longer[key] = period.is_longer_than(freq)
             if widening[position]:
                 period = _widen(period, freq) or period
-            if not flows[position] and periods.MONTHS[period.frequency] > periods.MONTHS[freq]:
+            if not flows[position] and period.is_longer_than(freq):
                 # A ratio, stock or score is its level at a period's end: a half's figure of a
                 # monthly one is June's. A flow's half is six months' sum and is refused below.
                 narrowed[key] = period
@@ -851,7 +851,7 @@ def _periods(
                     f"Ghi số của chỉ tiêu này vào cột {wanted} (đầu cột ví dụ "
                     f"«{HEAD_EXAMPLES[frequency[i]]}»), hoặc để trống ô này."
                 )
-            if periods.MONTHS[period.frequency] > periods.MONTHS[frequency[i]]:
+            if period.is_longer_than(frequency[i]):
                 # Only a flow's longer period comes here: a level's is narrowed above.
                 each = periods.parts(period, frequency[i])
                 return (
@@ -925,7 +925,7 @@ def _takes(period: periods.Period, frequency: str) -> bool:
     """Whether an indicator of `frequency` is given a figure by this period: one of its own,
     or a shorter one that ends one of its own (a quarter's last month, on a sheet of months)."""
     return (
-        periods.MONTHS[period.frequency] <= periods.MONTHS[frequency]
+        not period.is_longer_than(frequency)
         and periods.ending_with(frequency, period.year, period.end_month) is not None
     )
 

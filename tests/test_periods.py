@@ -283,3 +283,10 @@ def test_the_period_holding_a_month_and_the_parts_of_a_period():
         "2022-08",
         "2022-09",
     ]
+
+
+def test_which_periods_are_longer_than_a_frequency():
+    assert Period(2022, "half", 1).is_longer_than("month")
+    assert Period(2022, "year", 1).is_longer_than("quarter")
+    assert not Period(2022, "quarter", 2).is_longer_than("quarter")
+    assert not Period(2022, "month", 6).is_longer_than("quarter")
