@@ -930,21 +930,28 @@ def _takes(period: periods.Period, frequency: str) -> bool:
     )
 
 
+def _warn_once_each(rows, groups: dict[tuple, list[int]], message, problems: Problems) -> None:
+    """One period warning for each group of row positions, at its first row: message(group,
+    how many)."""
+    for group, where in groups.items():
+        problems.add_rows("warning", rows.iloc[[min(where)]], "period", message(group, len(where)))
+
+
 def _tell_totals(rows, totals: pd.Series, written, frequency, problems: Problems) -> None:
     """One warning for each period passed by as a total, at its first figure."""
     at: dict[tuple, list[int]] = {}
     for position in np.flatnonzero(totals.to_numpy()):
         at.setdefault((written[position], frequency.iloc[position]), []).append(position)
-    for (period, wanted), where in at.items():
-        label = periods.FREQUENCY_LABELS[wanted]
-        problems.add_rows(
-            "warning",
-            rows.iloc[where[:1]],
-            "period",
+
+    def message(group, count: int) -> str:
+        period, label = group[0], periods.FREQUENCY_LABELS[group[1]]
+        return (
             f"Số của {period.in_sentence} là tổng hợp các kỳ tệp đã ghi riêng: được bỏ qua cho "
-            f"chỉ tiêu báo cáo theo {label} ({len(where)} số liệu); số của từng {label} được "
-            "đọc ở kỳ ấy.",
+            f"chỉ tiêu báo cáo theo {label} ({count} số liệu); số của từng {label} được đọc ở "
+            "kỳ ấy."
         )
+
+    _warn_once_each(rows, at, message, problems)
 
 
 def _tell_narrowed(rows, keys, narrowed, decided, read, problems: Problems) -> None:
@@ -955,16 +962,17 @@ def _tell_narrowed(rows, keys, narrowed, decided, read, problems: Problems) -> N
         where = np.flatnonzero((keys == key) & read)
         if len(where):
             read_as.setdefault((narrowed[key], decided[key]), []).extend(where)
-    for (written, period), where in read_as.items():
-        problems.add_rows(
-            "warning",
-            rows.iloc[[min(where)]],
-            "period",
+
+    def message(group, count: int) -> str:
+        written, period = group
+        return (
             f"Kỳ «{written.label}» ghi cho chỉ tiêu báo cáo theo "
-            f"{periods.FREQUENCY_LABELS[period.frequency]} ({len(where)} số liệu): tỷ lệ, số lũy "
-            f"kế và chỉ số lấy số cuối kỳ, nên được ghi là số của {period.in_sentence}. Nếu "
-            "không đúng, sửa kỳ báo cáo.",
+            f"{periods.FREQUENCY_LABELS[period.frequency]} ({count} số liệu): tỷ lệ, số lũy kế "
+            f"và chỉ số lấy số cuối kỳ, nên được ghi là số của {period.in_sentence}. Nếu không "
+            "đúng, sửa kỳ báo cáo."
         )
+
+    _warn_once_each(rows, read_as, message, problems)
 
 
 def _widen(period: periods.Period, frequency: str) -> periods.Period | None:
