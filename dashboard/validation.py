@@ -2,6 +2,7 @@
 Vietnamese message that says how to fix it. Returns the figures (or targets) ready to stage."""
 
 import difflib
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -367,6 +368,12 @@ def figures(
     value, value_bad = numbers.parse(rows["value"], decimal_comma)
     numerator, num_bad = numbers.parse(rows["numerator"], decimal_comma)
     denominator, den_bad = numbers.parse(rows["denominator"], decimal_comma)
+    # A total passed by is not a figure: a broken formula in it refuses nothing. It is only
+    # compared with what it totals, once those are checked (`_compare_totals`).
+    total = when["total"]
+    total_value, total_bad = value.where(total), value_bad & total
+    value, numerator, denominator = (s.where(~total) for s in (value, numerator, denominator))
+    value_bad, num_bad, den_bad = (bad & ~total for bad in (value_bad, num_bad, den_bad))
     ratio = kind.eq("ratio")
     # 0 of 0 (no case at all this period: no dossier received) has no percent; a formula's
     # value cell then shows #DIV/0!. The line is passed by as a "-" is, not refused.
@@ -477,6 +484,7 @@ def figures(
         & ~negative_parts
         & ~num_bad
         & ~den_bad
+        & ~total
     )
     # Beside a column of what is reached to date, a flow's line lacks the period's own figure:
     # the year's sum so far is not one month's.
@@ -578,6 +586,10 @@ def figures(
         }
     )
     _duplicates(staged, rows, ok, problems, table)
+    if total.any():
+        _compare_totals(
+            rows, when, staged["value"].where(ok), (total_value, total_bad), info, problems
+        )
     formula = per_value(
         staged["note"], lambda n: isinstance(n, str) and n.startswith(FORMULA_STARTS)
     ).astype(bool)
@@ -750,8 +762,8 @@ def _periods(
     """Each row's period (a Period, or None where it is refused) with its code, year and end
     month, a month widened to the indicator's quarter, half or year it ends on a wide sheet's
     row or where the file names it for every line (`widens`), a longer period narrowed to the
-    one of a level's frequency it ends with; errors for missing, unreadable, mismatched and
-    future periods."""
+    one of a level's frequency it ends with, the period as written and whether it is a total
+    passed by; errors for missing, unreadable, mismatched and future periods."""
     cells, uniques = pd.factorize(rows["period"], use_na_sentinel=True)
     month_first = periods.dates_month_first(uniques)
     # code -1: an empty cell
@@ -892,12 +904,13 @@ def _periods(
         "code": [p.code if p else None for p in accepted],
         "year": [p.year if p else None for p in accepted],
         "month": [p.end_month if p else None for p in accepted],
+        "written": written,
     }
     return pd.DataFrame(
         {name: np.asarray(values, dtype=object) for name, values in columns.items()},
         index=rows.index,
         dtype=object,
-    )
+    ).assign(total=totals)
 
 
 def _totals(rows, written, frequency, longer: np.ndarray) -> pd.Series:
@@ -973,6 +986,56 @@ def _tell_narrowed(rows, keys, narrowed, decided, read, problems: Problems) -> N
         )
 
     _warn_once_each(rows, read_as, message, problems)
+
+
+def _compare_totals(rows, when, value, written_totals, info, problems: Problems) -> None:
+    """A warning at each total passed by that is not a number, or that disagrees with what the
+    file gives for it: a flow's sum of every period it holds, a stock's figure at its end."""
+    total_value, total_bad = written_totals
+    key = list(zip(rows["unit_code"], rows["indicator_code"], strict=True))
+    read, figures_read = when["period"].to_numpy(), value.to_numpy(dtype=float)
+    given: dict[tuple, dict] = {}
+    for i in np.flatnonzero(~np.isnan(figures_read)):
+        given.setdefault(key[i], {})[read[i]] = figures_read[i]
+    for i in np.flatnonzero(when["total"].to_numpy(dtype=bool)):
+        period, own = when["written"].iat[i], given.get(key[i], {})
+        frequency, kind = info["frequency"].iat[i], info["kind"].iat[i]
+        each = periods.FREQUENCY_LABELS[frequency]
+        if total_bad.iat[i]:
+            message = (
+                f"Ô tổng của {period.in_sentence} không phải là số: được bỏ qua như các ô tổng "
+                f"khác; số của từng {each} được đọc."
+            )
+        elif pd.isna(total_value.iat[i]) or not own:
+            continue
+        elif kind == "flow":
+            held = periods.parts(period, frequency)
+            if not all(p in own for p in held):
+                continue  # some of its periods are not in the file: nothing to add up
+            summed = sum(own[p] for p in held)
+            if math.isclose(summed, total_value.iat[i], rel_tol=1e-9, abs_tol=1e-6):
+                continue
+            message = (
+                f"Số của {period.in_sentence} ghi {formatting.trimmed(total_value.iat[i])}, còn "
+                f"tổng số của từng {each} tệp ghi, từ {held[0].in_sentence} đến "
+                f"{held[-1].in_sentence}, là {formatting.trimmed(summed)}. Số của từng {each} "
+                "được đọc; kiểm tra lại ô tổng hoặc các ô ấy."
+            )
+        elif kind == "stock":
+            last = periods.ending_with(frequency, period.year, period.end_month)
+            if last not in own or math.isclose(
+                own[last], total_value.iat[i], rel_tol=1e-9, abs_tol=1e-6
+            ):
+                continue
+            message = (
+                f"Số lũy kế của {period.in_sentence} ghi {formatting.trimmed(total_value.iat[i])}"
+                f", còn số của {last.in_sentence} tệp ghi là {formatting.trimmed(own[last])}: "
+                f"số lũy kế của cả kỳ là số cuối kỳ. Số của {last.in_sentence} được đọc; kiểm "
+                "tra lại hai ô này."
+            )
+        else:
+            continue
+        problems.add_rows("warning", rows.iloc[[i]], "value", message)
 
 
 def _widen(period: periods.Period, frequency: str) -> periods.Period | None:

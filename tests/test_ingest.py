@@ -1290,6 +1290,91 @@ def test_a_period_that_totals_periods_the_file_gives_is_passed_by(demo):
     assert current(demo, "HOIAN", "TT_CHUONGTRINH", "2022-06")["value"] == 12
 
 
+_SIX_MONTHS = ",".join(f"T{m}/2022" for m in range(1, 7))
+
+
+def _tracker(*lines: str) -> str:
+    return f"KẾT QUẢ NĂM 2022\nĐơn vị,Chỉ tiêu,{_SIX_MONTHS},6 tháng đầu năm 2022\n" + "".join(
+        f"{line}\n" for line in lines
+    )
+
+
+def _about_totals(upload) -> list[tuple[int, str]]:
+    """(row, message) of each warning comparing or reading a total, not the one passing it by."""
+    told = upload.problems[
+        upload.problems["message"].str.contains("tháng đầu năm 2022 (?:ghi|không phải)")
+        | upload.problems["message"].str.startswith("Số lũy kế của")
+    ]
+    return list(zip(told["row"], told["message"], strict=True))
+
+
+def test_a_total_is_compared_with_the_figures_it_totals(demo):
+    # a flow's half against its six months' sum, a stock's against its June: a difference is
+    # warned of at the total's cell with both numbers, and the months are what is written
+    upload = submit(
+        demo,
+        _tracker(
+            "HOIAN,TT_CHUONGTRINH,9,10,10,9,8,7,55",
+            "TAMKY,TT_CHUONGTRINH,9,10,10,9,8,7,53",
+            "HOIAN,CNS_TO,120,121,122,124,125,131,130",
+            "TAMKY,CNS_TO,120,121,122,124,125,131,131",
+        ),
+    )
+    assert upload.ok, upload.errors
+    assert _about_totals(upload) == [
+        (
+            3,
+            "Số của 6 tháng đầu năm 2022 ghi 55, còn tổng số của từng tháng tệp ghi, từ tháng "
+            "1/2022 đến tháng 6/2022, là 53. Số của từng tháng được đọc; kiểm tra lại ô tổng "
+            "hoặc các ô ấy.",
+        ),
+        (
+            5,
+            "Số lũy kế của 6 tháng đầu năm 2022 ghi 130, còn số của tháng 6/2022 tệp ghi là 131: "
+            "số lũy kế của cả kỳ là số cuối kỳ. Số của tháng 6/2022 được đọc; kiểm tra lại hai "
+            "ô này.",
+        ),
+    ]
+    assert (
+        upload.problems.loc[upload.problems["row"] == 3, "column"].tolist()[-1]
+        == "I (6 tháng đầu năm 2022)"
+    )
+    assert current(demo, "HOIAN", "TT_CHUONGTRINH", "2022-06")["value"] == 7
+    assert current(demo, "HOIAN", "CNS_TO", "2022-06")["value"] == 131
+
+
+def test_a_total_is_not_compared_where_the_file_lacks_what_it_totals(demo):
+    # a flow's half beside three of its months (the others sent before), a ratio's half (a
+    # half's ratio need not be June's) and a total of no figure: nothing to compare
+    header = "KẾT QUẢ NĂM 2022\nĐơn vị,Chỉ tiêu,T4/2022,T5/2022,T6/2022,6 tháng đầu năm 2022\n"
+    text = (
+        header
+        + "HOIAN,TT_CHUONGTRINH,9,8,7,99\nHOIAN,TTHC_SOHOA,40,45,50,45\nHOIAN,CNS_TO,1,2,3,-\n"
+    )
+    upload = submit(demo, text)
+    assert upload.ok, upload.errors
+    assert _about_totals(upload) == []
+    assert current(demo, "HOIAN", "TTHC_SOHOA", "2022-06")["value"] == 50
+
+
+def test_a_total_with_a_broken_formula_or_no_value_refuses_nothing(demo):
+    # the tracker's "6 tháng" formula pointing at a deleted column, and a line of a half with
+    # no figure beside its June: neither is a figure read, so neither refuses the file
+    upload = submit(demo, _tracker("HOIAN,TT_CHUONGTRINH,9,10,10,9,8,7,#REF!"))
+    assert upload.ok, upload.errors
+    assert _about_totals(upload) == [
+        (
+            3,
+            "Ô tổng của 6 tháng đầu năm 2022 không phải là số: được bỏ qua như các ô tổng "
+            "khác; số của từng tháng được đọc.",
+        )
+    ]
+    assert current(demo, "HOIAN", "TT_CHUONGTRINH", "2022-06")["value"] == 7
+    upload = submit(demo, HEADER + "HOIAN,CNS_TO,2022-06,133,,,\nHOIAN,CNS_TO,2022-H1,,,,\n")
+    assert upload.ok, upload.errors
+    assert current(demo, "HOIAN", "CNS_TO", "2022-06")["value"] == 133
+
+
 def test_a_total_counts_only_periods_the_indicator_takes(demo):
     # a flow's quarter beside its half is no month of it: the half is not passed by as their
     # total, and both are refused
