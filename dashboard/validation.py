@@ -1114,8 +1114,8 @@ def _duplicates(staged, rows, ok, problems: Problems, table: Table) -> None:
 
 def jump_warnings(warned: pd.DataFrame, rows: pd.DataFrame, problems: Problems) -> None:
     """Warn, without blocking, of each figure of `warned` (previous_figures_of_staged.sql with
-    JUMP_FACTOR: value, prev_value, prev_period, falls, jumps) at its cell, the line `record`
-    of `rows` (table.rows) it came from."""
+    JUMP_FACTOR: value, prev_value, prev_period, falls, jumps, as_fraction) at its cell, the
+    line `record` of `rows` (table.rows) it came from."""
     if warned.empty:
         return
     falls = warned["falls"].astype(bool)
@@ -1127,13 +1127,22 @@ def jump_warnings(warned: pd.DataFrame, rows: pd.DataFrame, problems: Problems) 
         if hit.empty:
             continue
         labels = {p: periods.must_parse(p).short_label for p in hit["prev_period"].unique()}
+        # "0,93" for 93 %: a fraction typed where a percent is written, or a cell's "%"
+        # format lost; said beside the jump, since 0,93 % may be right (a late-files ratio).
+        percent = per_value(hit["value"] * 100, formatting.trimmed)
+        fraction = hit["as_fraction"].astype(bool)
+        hint = ("Nếu là " + percent + " %, ghi " + percent + ": tỷ lệ ghi theo phần trăm. ").where(
+            fraction, ""
+        )
         messages = (
             text
             + " ("
             + hit["prev_period"].map(labels)
             + ": "
             + formatting_pair(hit["prev_value"], hit["value"])
-            + "). Không chặn việc gửi; kiểm tra lại nếu không phải số điều chỉnh."
+            + "). "
+            + hint
+            + "Không chặn việc gửi; kiểm tra lại nếu không phải số điều chỉnh."
         )
         where = rows.loc[hit["record"].to_numpy()].reset_index(drop=True)
         problems.add_rows("warning", where, "value", messages.reset_index(drop=True))

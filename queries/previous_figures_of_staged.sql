@@ -5,7 +5,9 @@
 -- the snapshot's figure is never later than the file's row for that period, so at the same
 -- time the file's row is taken. With $jump_factor (NULL: every figure with one before it) only
 -- the figures an upload warns of: a stock below the figure before (falls), or more than
--- $jump_factor times or less than 1/$jump_factor of a positive figure before (jumps).
+-- $jump_factor times or less than 1/$jump_factor of a positive figure before (jumps); a
+-- percent's jump down to at most 1 whose hundredfold would be no jump is flagged as_fraction
+-- ("0,93" typed for 93 %).
 -- Each staged figure is numbered once (MATERIALIZED: every reference sees the same numbers).
 WITH staged AS MATERIALIZED (
     SELECT
@@ -67,11 +69,20 @@ judged AS (
             p.prev_value > 0
             AND (p.value > $jump_factor * p.prev_value OR p.value < p.prev_value / $jump_factor),
             false
-        ) AS jumps
+        ) AS jumps,
+        coalesce(
+            i.measure = 'percent'
+            AND p.value > 0
+            AND p.value <= 1
+            AND p.value < p.prev_value / $jump_factor
+            AND p.value * 100 BETWEEN p.prev_value / $jump_factor AND $jump_factor * p.prev_value,
+            false
+        ) AS as_fraction
     FROM pairs AS p
     JOIN indicators AS i ON i.code = p.indicator_code
 )
-SELECT source_row, indicator_code, period, value, prev_value, prev_period, falls, jumps
+SELECT
+    source_row, indicator_code, period, value, prev_value, prev_period, falls, jumps, as_fraction
 FROM judged
 WHERE $jump_factor IS NULL OR falls OR jumps
 ORDER BY source_row, indicator_code;

@@ -1660,6 +1660,15 @@ def test_a_jump_is_measured_against_the_files_own_earlier_row_where_it_sends_one
     assert by_row[3].startswith("Giá trị thay đổi hơn 3 lần so với kỳ trước (T6/2022: 50 → 200)")
 
 
+def test_a_percent_typed_as_a_fraction_is_warned_of_with_the_percent_to_write(demo):
+    # "0,93" where June's 78,7 % stood: the jump's warning says what 93 % is written as
+    text = HEADER + 'HOIAN,VB_KYSO,2022-07,"0,93",,,\nHOIAN,TTHC_SOHOA,2022-07,"0,2",,,\n'
+    upload = ingest.check(demo.cursor(), text.encode(), "up.csv", LOCAL_OPERATOR, today=TODAY)
+    jumps = upload.problems[upload.problems["message"].str.startswith("Giá trị thay đổi")]
+    hinted = jumps["message"].str.contains("Nếu là 93 %, ghi 93: tỷ lệ ghi theo phần trăm.")
+    assert (jumps["row"].tolist(), hinted.tolist()) == ([2, 3], [True, False])
+
+
 def test_a_stock_that_falls_below_a_third_is_warned_of_once_as_a_fall(demo):
     # June is stored as 131: 40 is both a fall and more than 3× less; one warning says the fall.
     text = HEADER + "HOIAN,CNS_TO,2022-07,40,,,\n"
@@ -1811,6 +1820,12 @@ def test_the_figure_before_each_row_is_the_latest_earlier_one_of_the_file_or_the
         ("STOCK", 10.0, None, None),  # an empty value: nothing to judge
         ("SCORE", 10.0, 9.0, None),  # only a stock is expected never to fall
         ("SCORE", 10.0, 40.0, (False, True)),
+        ("PCT", 93.0, 0.93, (False, True, True)),  # 0,93 typed for 93 %
+        ("PCT", 93.0, 1.0, (False, True, True)),
+        ("PCT", 93.0, 0.2, (False, True, False)),  # 20 % is a jump too: no such hint
+        ("PCT", 2.5, 1.0, None),  # a small percent falling within 3× is no jump
+        ("PCT", 5.0, 0.93, (False, True, False)),  # 93 % would be a jump as well
+        ("SCORE", 93.0, 0.93, (False, True, False)),  # only a percent is written as one
     ],
 )
 def test_the_jump_rule_warns_of_a_falling_stock_and_of_more_than_three_times(
@@ -1818,8 +1833,9 @@ def test_the_jump_rule_warns_of_a_falling_stock_and_of_more_than_three_times(
 ):
     path = str(tmp_path / "cds.duckdb")
     store = open_store(path)
+    more = [("SCORE", "score", "score", "up", "month"), ("PCT", "ratio", "percent", "up", "month")]
     try:
-        catalogue(store, JUMP_UNITS, [*JUMP_INDICATORS, ("SCORE", "score", "score", "up", "month")])
+        catalogue(store, JUMP_UNITS, [*JUMP_INDICATORS, *more])
         staged = batches.stage(
             batches.FIGURES,
             figure_rows([("A1", code, "2024-01", before), ("A1", code, "2024-02", value)]),
@@ -1827,8 +1843,13 @@ def test_the_jump_rule_warns_of_a_falling_stock_and_of_more_than_three_times(
         cur = store.cursor()
         cur.register("staged_figures", staged)
         found = sql.frame(cur, "previous_figures_of_staged", jump_factor=validation.JUMP_FACTOR)
-        got = [(bool(r.falls), bool(r.jumps)) for r in found.itertuples() if r.source_row == 2]
+        got = [
+            (bool(r.falls), bool(r.jumps), bool(r.as_fraction))[: len(warned or ())]
+            for r in found.itertuples()
+            if r.source_row == 2
+        ]
         assert got == ([] if warned is None else [warned])
+        assert not found["as_fraction"].any() or code == "PCT"
         assert (found["source_row"] == 1).sum() == 0  # the first row has nothing before it
     finally:
         close_store(path)
