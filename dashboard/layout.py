@@ -3,7 +3,7 @@ holds which field, long or wide form; and the table turned into one row per figu
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -529,8 +529,7 @@ def locate(
 def summary_sheet(sheet: Sheet) -> bool:
     """Whether a workbook sheet's name says it sums up the others ("Tổng hợp", "TH", "Toàn
     tỉnh")."""
-    words = " ".join(re.findall(r"[a-z0-9]+", unaccented(sheet.name).lower()))
-    return sheet.tab and SUMMARY_NAME.search(words) is not None
+    return _from_tab(sheet, lambda name: SUMMARY_NAME.search(_name_words(name))) is not None
 
 
 def _has_unit_column(
@@ -1075,7 +1074,7 @@ def _across_periods(
 
 def _name_year(sheet: Sheet) -> tuple[periods.Period, None] | None:
     """The year a workbook sheet's name gives alone ("2022", "Năm 2022"), or None."""
-    given = periods.in_name(sheet.name) if sheet.tab else None
+    given = _from_tab(sheet, periods.in_name)
     if given is None or given[0] != "year":
         return None
     return periods.Period(given[2], "year", 1), None
@@ -1184,7 +1183,7 @@ def _period(sheet: Sheet, position: int, targets: bool) -> _GivenPeriod:
     ("T9", "Quý III", "T9-2022") in the year the title names, or narrowing the title's ("NĂM
     2022"); the title's where the two disagree, the name's then told of."""
     title = _title_period(sheet, position, years_only=targets)
-    given = periods.in_name(sheet.name) if sheet.tab else None
+    given = _from_tab(sheet, periods.in_name)
     if given is None or (targets and given[0] != "year"):
         return _GivenPeriod(title, sheet)
     frequency, index, year = given
@@ -1281,7 +1280,7 @@ def _one_indicator(sheet: Sheet, position: int, indicators: _Indicators) -> tupl
     sheet's name is it ("CNS_TO"); FileRejected when the two disagree, None when neither gives
     one."""
     titled = _named_in_title(sheet, position, indicators.words)
-    by_sheet = indicators.of_sheet(sheet.name) if sheet.tab else None
+    by_sheet = _from_tab(sheet, indicators.of_sheet)
     if titled is not None and by_sheet not in (None, titled[0]):
         raise FileRejected(
             f"Tên trang tính «{sheet.name}» là mã hoặc tên chỉ tiêu {by_sheet}, nhưng "
@@ -1312,9 +1311,20 @@ def _named_in_title(sheet: Sheet, position: int, by_words: dict[str, str]) -> tu
 
 def _sheet_unit(sheet: Sheet, names: _UnitNames | None) -> str | None:
     """The one unit a workbook sheet's name is ("Hội An", "TP. Hội An", "HOIAN"), or None."""
-    if not sheet.tab or names is None:
+    return None if names is None else _from_tab(sheet, names.code_of)
+
+
+def _from_tab(sheet: Sheet, read: Callable):
+    """What `read` finds in a workbook sheet's name, in its first reading that names
+    something (Sheet.names); None for a CSV's, or where none does."""
+    if not sheet.tab:
         return None
-    return names.code_of(sheet.name)
+    return next((found for name in sheet.names if (found := read(name)) is not None), None)
+
+
+def _name_words(name: str) -> str:
+    """A sheet's name as plain lower-case words: "Tổng hợp" → "tong hop"."""
+    return " ".join(re.findall(r"[a-z0-9]+", unaccented(name).lower()))
 
 
 def _words(text: str) -> str:

@@ -52,10 +52,18 @@ def to_unicode(text: str, font: str) -> str:
     """Text typed in the encoding `font` shows, as the Unicode the font shows: "Tªn chØ tiªu"
     (.VnTime) and "Teân chæ tieâu" (VNI-Times) → "Tên chỉ tiêu"; in an upper-case TCVN3 font
     (.VnTimeH) all in capitals, as it is shown."""
-    if encoding_of_font(font) == "VNI":
+    encoding = encoding_of_font(font)
+    converted = as_typed(text, encoding)
+    capitals = encoding == "TCVN3" and font.strip().endswith("H")
+    return converted.upper() if capitals else converted
+
+
+def as_typed(text: str, encoding: str) -> str:
+    """Text typed in a legacy `encoding` ("TCVN3", "VNI") as Unicode, as typed: a sheet's
+    name, which no font of the workbook shows, is "Th¸ng 7" → "Tháng 7"."""
+    if encoding == "VNI":
         return unicodedata.normalize("NFC", _VNI.sub(_vni_letter, text))
-    converted = text.translate(_TCVN3)
-    return converted.upper() if font.strip().endswith("H") else converted
+    return text.translate(_TCVN3)
 
 
 def _vni_letter(match: re.Match) -> str:

@@ -75,6 +75,9 @@ class Sheet:
     # The legacy font (.VnTime, VNI-Times) of text typed in its encoding, read as Unicode.
     legacy_font: str | None = None
     hidden: bool = False  # a workbook's sheet its user does not see (hidden, very hidden)
+    # The name read as Unicode where a workbook typed in a legacy encoding may have its tab's
+    # name typed in it too ("Th¸ng 7", as Windows shows the tab, is "Tháng 7"); see `names`.
+    read_name: str | None = None
 
     @classmethod
     def from_rows(cls, name: str, rows: list[list[object]], row_numbers: list[int], **kwargs):
@@ -86,6 +89,13 @@ class Sheet:
         cells = np.array(rows, dtype=object).reshape(len(rows), width)
         columns = [_trimmed(cells[:, index].tolist()) for index in range(width)]
         return cls(name, columns, row_numbers, **kwargs)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The readings of the name, as its tab shows it and then read from a legacy encoding:
+        a Unicode name ("Tây Giang") may look legacy too, so what it names is looked for in
+        each, in turn. Messages quote `name`, as the tab shows it."""
+        return (self.name, self.read_name) if self.read_name else (self.name,)
 
     def row(self, index: int) -> list[object]:
         """The cells of the sheet's `index`-th row, left to right."""
@@ -123,15 +133,28 @@ def read(data: bytes, file_name: str, limits: Limits) -> list[Sheet]:
     if refused:
         raise FileRejected(refused)
     if data[:4] == b"PK\x03\x04":
-        return _read_ods(data) if opendocument.is_spreadsheet(data) else _read_xlsx(data)
+        book = _read_ods(data) if opendocument.is_spreadsheet(data) else _read_xlsx(data)
+        return _tabs_in_legacy_text(book)
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # Excel 97–2003, still common
-        return _read_xls(data)
+        return _tabs_in_legacy_text(_read_xls(data))
     text, encoding = decode(data)
     if spreadsheet_xml.is_workbook(text):
         return _read_xml_workbook(text)
     if html_tables.is_page(text):
         return [_read_page(text, encoding, file_name)]
     return [_read_csv(text, encoding, file_name)]
+
+
+def _tabs_in_legacy_text(sheets: list[Sheet]) -> list[Sheet]:
+    """The sheets, each name that may be typed in the legacy encoding of the workbook's text
+    (its cells under .VnTime or VNI-Times fonts) also read as Unicode, in `read_name`."""
+    fonts = {sheet.legacy_font for sheet in sheets if sheet.legacy_font}
+    if fonts:
+        encoding = legacy_text.encoding_of_font(min(fonts))
+        for sheet in sheets:
+            if legacy_text.may_be(sheet.name):
+                sheet.read_name = legacy_text.as_typed(sheet.name, encoding)
+    return sheets
 
 
 # File names an uploader takes beyond those it lists: a web page (read as its tables), and the

@@ -568,6 +568,8 @@ def figures(
     # figure and every sum over units agree, and the same parts re-sent are "unchanged".
     value = value.where(~(ratio & computed.notna()), computed)
     ok &= ~disagree
+    typed = value.where(measure.eq("percent") & ok & computed.isna())
+    _fractions(rows, indicator, typed, cat, problems, "số liệu")
 
     staged = pd.DataFrame(
         {
@@ -604,6 +606,31 @@ def figures(
     # Each staged figure keeps the line of table.rows it came from: a wide line, or one of
     # periods across, holds several, which a warning about one of them must tell apart.
     return staged.assign(record=rows.index)[ok].reset_index(drop=True)
+
+
+def _fractions(rows, indicator, typed: pd.Series, cat: Catalogue, problems, what: str) -> None:
+    """One warning for each percent that should rise whose every `what` typed in the file (NaN
+    elsewhere) lies in (0, 1], at its first: "0,93" for 93 %, as a formula =B5/C5 shows unless
+    the cell is formatted as a percent."""
+    small = typed.gt(0) & typed.le(1)
+    if not small.any():
+        return
+    over_one = set(pd.unique(indicator[typed.gt(1)]))
+    info = cat.indicators.set_index("code")
+    for code, figures in typed[small].groupby(indicator[small], sort=False):
+        if code in over_one or info.at[code, "direction"] != "up":
+            continue
+        count = int((indicator[typed.notna()] == code).sum())
+        example = figures.iloc[0]
+        problems.add_rows(
+            "warning",
+            rows.loc[[figures.index[0]]],
+            "value",
+            f"Mọi {what} của chỉ tiêu {code} ({info.at[code, 'name']}) trong tệp đều từ 0 đến 1 "
+            f"({formatting.number(count)} {what}): tỷ lệ ghi theo phần trăm, "
+            f"{formatting.trimmed(example * 100)} chứ không phải {formatting.trimmed(example)}. "
+            "Nếu đúng là dưới 1 %, bỏ qua cảnh báo này.",
+        )
 
 
 def _parts_in_value(rows, where, decimal_comma, value, numerator, denominator, problems):
@@ -1205,6 +1232,7 @@ def targets(table: Table, cat: Catalogue, problems: Problems, decimal_comma: boo
         "error", rows, over, "value", "Kế hoạch của tỷ lệ hoặc điểm phải từ 0 đến 100."
     )
     ok &= ~negative & ~over
+    _fractions(rows, indicator, value.where(measure.eq("percent") & ok), cat, problems, "kế hoạch")
     staged = pd.DataFrame(
         {
             "source_row": rows["source_row"],

@@ -682,6 +682,46 @@ def test_an_old_report_typed_in_a_legacy_encoding_goes_in_read_as_unicode(demo, 
     assert f"Tệp có chữ gõ bằng {said}" in " ".join(upload.problems["message"])
 
 
+@pytest.mark.parametrize("kind", ["xls", "xlsx"])
+def test_an_old_workbook_of_a_sheet_a_unit_named_in_tcvn3_goes_to_each_unit(demo, kind):
+    # the tabs were typed under .VnTime too, which Windows shows as "Héi An", "Tam Kú": each
+    # is the unit it names; "Tây Giang" typed in Unicode later looks legacy ("Tõy Giang") and
+    # is still Tây Giang; a message quotes each tab as it shows
+    sheets = {"Héi An": 142, "Tam Kú": 99, "Tây Giang": 7}
+    lines = [
+        ["B¸O C¸O KÕT QU¶ CHUYÓN §æI Sè TH¸NG 7 N¡M 2022"],
+        ["STT", "Tªn chØ tiªu", "KÕt qu¶ thùc hiÖn"],
+    ]
+    out = io.BytesIO()
+    if kind == "xls":
+        book = xlwt.Workbook(encoding="latin-1")
+        text = xlwt.easyxf("font: name .VnTime")
+        for name, figure in sheets.items():
+            sheet = book.add_sheet(name)
+            for row, cells in enumerate(
+                [*lines, [1, "Sè tæ c«ng nghÖ sè céng ®ång ®· thµnh lËp", figure]]
+            ):
+                for column, cell in enumerate(cells):
+                    sheet.write(row, column, cell, text)
+    else:
+        book = openpyxl.Workbook()
+        book.remove(book.active)
+        for name, figure in sheets.items():
+            sheet = book.create_sheet(name)
+            for cells in [*lines, [1, "Sè tæ c«ng nghÖ sè céng ®ång ®· thµnh lËp", figure]]:
+                sheet.append(cells)
+            for row in sheet.iter_rows():
+                for cell in row:
+                    cell.font = openpyxl.styles.Font(name=".VnTime")
+    book.save(out)
+    upload = submit(demo, out.getvalue(), name=f"bao_cao_t7.{kind}")
+    assert upload.ok, upload.errors
+    assert current(demo, "HOIAN", "CNS_TO", "2022-07")["value"] == 142
+    assert current(demo, "TAMKY", "CNS_TO", "2022-07")["value"] == 99
+    assert current(demo, "TAYGIANG", "CNS_TO", "2022-07")["value"] == 7
+    assert upload.sheets == ["Héi An", "Tam Kú", "Tây Giang"]
+
+
 def test_xlsx_report_with_each_units_code_merged_over_its_block_of_lines(demo):
     book = openpyxl.Workbook()
     sheet = book.active
@@ -1667,6 +1707,45 @@ def test_a_percent_typed_as_a_fraction_is_warned_of_with_the_percent_to_write(de
     jumps = upload.problems[upload.problems["message"].str.startswith("Giá trị thay đổi")]
     hinted = jumps["message"].str.contains("Nếu là 93 %, ghi 93: tỷ lệ ghi theo phần trăm.")
     assert (jumps["row"].tolist(), hinted.tolist()) == ([2, 3], [True, False])
+
+
+def _fraction_warnings(upload) -> list[tuple[int, str]]:
+    told = upload.problems[upload.problems["message"].str.startswith("Mọi ")]
+    return list(zip(told["row"], told["message"], strict=True))
+
+
+def test_a_rising_percent_typed_only_as_fractions_is_warned_of_once(demo):
+    # every VB_KYSO of the file in (0, 1]: one warning, at its first; a percent with one figure
+    # over 1 (a slip is the jump's), a falling one (late dossiers are under 1 %) and a ratio
+    # given by its parts are not
+    text = HEADER + (
+        'HOIAN,VB_KYSO,2022-07,"0,93",,,\nTAMKY,VB_KYSO,2022-07,1,,,\n'
+        'HOIAN,TTHC_SOHOA,2022-07,"0,5",,,\nTAMKY,TTHC_SOHOA,2022-07,50,,,\n'
+        'HOIAN,TTHC_TREHAN,2022-07,"0,5",,,\nHOIAN,DVC_HOSO,2022-07,"0,9",9,1000,\n'
+    )
+    upload = ingest.check(demo.cursor(), text.encode(), "up.csv", LOCAL_OPERATOR, today=TODAY)
+    assert upload.ok, upload.errors
+    assert _fraction_warnings(upload) == [
+        (
+            2,
+            "Mọi số liệu của chỉ tiêu VB_KYSO (Tỷ lệ văn bản đi được ký số, gửi trên môi trường "
+            "mạng) trong tệp đều từ 0 đến 1 (2 số liệu): tỷ lệ ghi theo phần trăm, 93 chứ không "
+            "phải 0,93. Nếu đúng là dưới 1 %, bỏ qua cảnh báo này.",
+        )
+    ]
+
+
+def test_a_rising_percents_targets_typed_as_fractions_are_warned_of(demo):
+    text = 'ma_don_vi,ma_chi_tieu,nam,ke_hoach\nHOIAN,VB_KYSO,2023,"0,9"\n*,VB_KYSO,2023,"0,95"\n'
+    upload = submit(demo, text, targets=True)
+    assert upload.ok, upload.errors
+    assert [row for row, _ in _fraction_warnings(upload)] == [2]
+    assert (
+        "(2 kế hoạch): tỷ lệ ghi theo phần trăm, 90 chứ không phải 0,9."
+        in (_fraction_warnings(upload)[0][1])
+    )
+    sent = 'ma_don_vi,ma_chi_tieu,nam,ke_hoach\nHOIAN,TTHC_TREHAN,2023,"0,5"\n'
+    assert _fraction_warnings(submit(demo, sent, targets=True)) == []
 
 
 def test_a_stock_that_falls_below_a_third_is_warned_of_once_as_a_fall(demo):

@@ -59,3 +59,10 @@ def test_which_fonts_show_which_encoding():
         None,
     ]
     assert legacy_text.encoding_of_font(None) is None
+
+
+def test_a_name_no_font_shows_is_read_as_typed_in_lower_and_upper_case():
+    # a sheet's tab: Windows shows it in its own font, so no ".VnTimeH" makes it capitals
+    assert legacy_text.as_typed("Th¸ng 7 n¨m 2022", "TCVN3") == "Tháng 7 năm 2022"
+    assert legacy_text.as_typed("Héi An", "TCVN3") == "Hội An"
+    assert legacy_text.as_typed("Thaùng 7, Hoäi An", "VNI") == "Tháng 7, Hội An"
