@@ -28,6 +28,7 @@ if not Path(CHROMIUM).exists():
         raise RuntimeError(f"{CHROMIUM} is missing: .ci/run installs the Debian package chromium")
     pytest.skip("Debian's chromium is not installed", allow_module_level=True)
 
+from playwright.sync_api import Error as PlaywrightError  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from builders import catalogue, commit_figures, commit_targets, new_lake  # noqa: E402
@@ -240,12 +241,16 @@ def test_an_upload_in_one_browser_shows_in_another(server, browser):
 
 
 def metrics(page) -> dict[str, str]:
-    return {
-        metric.locator("[data-testid=stMetricLabel]").inner_text(): metric.locator(
-            "[data-testid=stMetricValue]"
-        ).inner_text()
-        for metric in page.locator("[data-testid=stMetric]").all()
-    }
+    """The metrics the page shows now, label to value; {} while a rerun replaces them."""
+    try:
+        return {
+            metric.locator("[data-testid=stMetricLabel]").inner_text(timeout=2_000): metric.locator(
+                "[data-testid=stMetricValue]"
+            ).inner_text(timeout=2_000)
+            for metric in page.locator("[data-testid=stMetric]").all()
+        }
+    except PlaywrightError:  # a metric removed between finding and reading it
+        return {}
 
 
 def wait_for_metrics(page, expected: dict[str, str], seconds: float = 60) -> None:
@@ -254,8 +259,11 @@ def wait_for_metrics(page, expected: dict[str, str], seconds: float = 60) -> Non
     The script can report "not running" between two reruns of an upload, before the metrics are
     drawn, so one read right after READY may see none of them."""
     deadline = time.monotonic() + seconds
-    while {label: metrics(page).get(label) for label in expected} != expected:
-        assert time.monotonic() < deadline, metrics(page)
+    while True:
+        shown = metrics(page)
+        if {label: shown.get(label) for label in expected} == expected:
+            return
+        assert time.monotonic() < deadline, shown
         page.wait_for_timeout(200)
 
 
