@@ -948,7 +948,7 @@ def _totals(rows, written, frequency, longer: np.ndarray) -> pd.Series:
     longer = np.flatnonzero(longer)
     if not len(longer):
         return totals
-    key = list(zip(rows["unit_code"], rows["indicator_code"], strict=True))
+    key = _file_keys(rows)
     given: dict[tuple, set] = {}
     for position, period in enumerate(written):
         if period is not None:
@@ -959,6 +959,17 @@ def _totals(rows, written, frequency, longer: np.ndarray) -> pd.Series:
             period.holds(other) and _takes(other, wanted) for other in given[key[position]]
         )
     return totals
+
+
+def _file_keys(rows) -> list[tuple]:
+    """Each line's (unit, indicator) as the file writes them, which a total and the figures it
+    totals share."""
+    return list(zip(rows["unit_code"], rows["indicator_code"], strict=True))
+
+
+def _agrees(a: float, b: float) -> bool:
+    """Whether a total and what it totals agree, a float's rounding aside."""
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-6)
 
 
 def _takes(period: periods.Period, frequency: str) -> bool:
@@ -1019,7 +1030,7 @@ def _compare_totals(rows, when, value, written_totals, info, problems: Problems)
     """A warning at each total passed by that is not a number, or that disagrees with what the
     file gives for it: a flow's sum of every period it holds, a stock's figure at its end."""
     total_value, total_bad = written_totals
-    key = list(zip(rows["unit_code"], rows["indicator_code"], strict=True))
+    key = _file_keys(rows)
     read, figures_read = when["period"].to_numpy(), value.to_numpy(dtype=float)
     given: dict[tuple, dict] = {}
     for i in np.flatnonzero(~np.isnan(figures_read)):
@@ -1040,7 +1051,7 @@ def _compare_totals(rows, when, value, written_totals, info, problems: Problems)
             if not all(p in own for p in held):
                 continue  # some of its periods are not in the file: nothing to add up
             summed = sum(own[p] for p in held)
-            if math.isclose(summed, total_value.iat[i], rel_tol=1e-9, abs_tol=1e-6):
+            if _agrees(summed, total_value.iat[i]):
                 continue
             message = (
                 f"Số của {period.in_sentence} ghi {formatting.trimmed(total_value.iat[i])}, còn "
@@ -1050,9 +1061,7 @@ def _compare_totals(rows, when, value, written_totals, info, problems: Problems)
             )
         elif kind == "stock":
             last = periods.ending_with(frequency, period.year, period.end_month)
-            if last not in own or math.isclose(
-                own[last], total_value.iat[i], rel_tol=1e-9, abs_tol=1e-6
-            ):
+            if last not in own or _agrees(own[last], total_value.iat[i]):
                 continue
             message = (
                 f"Số lũy kế của {period.in_sentence} ghi {formatting.trimmed(total_value.iat[i])}"
