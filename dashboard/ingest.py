@@ -273,11 +273,12 @@ def _tell_what_was_passed_by(table, cat, actor, targets: bool, problems: Problem
                 "nào), như tên một mục hay dòng ký tên cuối báo cáo: được bỏ qua.",
                 row=shift + number,
             )
-        for number in part.no_figure_rows:
+        for number, mark in part.no_figure_rows:
+            what = "kế hoạch" if targets else "số liệu"
             problems.add(
                 "warning",
-                f"Dòng {number} ghi «-» hoặc «x» thay cho "
-                f"{'kế hoạch' if targets else 'số liệu'}: không có gì để ghi, được bỏ qua.",
+                f"Dòng {number} ghi «{mark}» thay cho {what}: không có gì để ghi, được bỏ "
+                f"qua. Nếu {what} là 0, ghi 0.",
                 row=shift + number,
             )
         if part.indicators_by_name:

@@ -73,8 +73,16 @@ TARGET_FIELDS = {
 }
 # The fields of a line's figures: a line with none of them filled has no figure.
 FIGURES = ("value", "numerator", "denominator", "value_to_date")
-# What a report writes where it has no figure: "-" nothing happened, "x" does not apply.
-NO_FIGURE = frozenset({"-", "–", "—", "x", "X"})
+# What a report writes where it has no figure: "-" or "không phát sinh" nothing happened, "x"
+# does not apply, "N/A" or "chưa có" not available; as typed in lower, upper or sentence case.
+NO_FIGURE = frozenset(
+    variant
+    for word in (
+        *("-", "–", "—", "x", "...", "…", "n/a", "kps", "không phát sinh"),
+        *("không có", "chưa có", "không có số liệu", "chưa có số liệu"),
+    )
+    for variant in (word, word.upper(), word.capitalize())
+)
 # A unit's report heads its figures by what was done in the period it reports ("Thực hiện
 # tháng 7", "Thực hiện kỳ này", "Kết quả quý III", "Thực hiện 6 tháng đầu năm", "Thực hiện năm
 # 2022"), as normalise leaves it; never "Lũy kế" nor "Thực hiện cùng kỳ năm trước".
@@ -85,12 +93,16 @@ VALUE_OF_PERIOD = re.compile(
     r"(?:nam)?(?:\d{4})?"
 )
 # A report's column of what is reached to date beside its period's figures ("Lũy kế", "Lũy kế
-# đến nay", "Lũy kế đến 30/6", "Thực hiện lũy kế"), as normalise leaves it: where a stock's
-# figure is (validation). Never the year's alone ("Lũy kế từ đầu năm", "Lũy kế 6 tháng": a
-# stock's teams formed this year, not all of them), nor the same period a year before, nor a
-# share of the plan.
+# đến nay", "Lũy kế đến 30/6", "Thực hiện lũy kế"), as normalise leaves it: where a stock's and
+# a ratio's figure is (validation). Never the same period a year before, nor a share of the plan.
 VALUE_TO_DATE = re.compile(
     r"(?:thuchien|ketqua|solieu|tong)?luyke(?:den(?!.*(?:cungky|namtruoc|kehoach|kh|tyle)).*)?"
+)
+# The same since January ("Lũy kế từ đầu năm", "Lũy kế 7 tháng", "Lũy kế năm 2022"): a ratio's
+# figure still (its share since January), not a stock's (the teams formed this year, not all).
+VALUE_IN_YEAR = re.compile(
+    r"(?:thuchien|ketqua|solieu|tong)?luyke(?:tudaunam|\d{1,2}thang(?:daunam)?|nam)"
+    r"(?!.*(?:cungky|truoc|kehoach|kh|tyle|sovoi)).*"
 )
 # A header's note in brackets after its words: "Giá trị (số liệu)", "Kết quả (%)", "Tổ CNS
 # cộng đồng (2023)"; the words, then the note.
@@ -219,7 +231,8 @@ class Table:
     sheet: Sheet
     totals_rows: list[int] = field(default_factory=list)  # skipped "Tổng cộng" rows
     text_rows: list[int] = field(default_factory=list)  # skipped lines of words, no figure
-    no_figure_rows: list[int] = field(default_factory=list)  # skipped lines of "-" or "x"
+    # skipped lines of "-", "x" or another NO_FIGURE, each with the first one it wrote
+    no_figure_rows: list[tuple[int, str]] = field(default_factory=list)
     # With no period (targets: year) column, the one the title names and its row: every row's.
     # The sheet's name may give it, or narrow it ("T9" under "NĂM 2022"): `period_by_name`; the
     # row is then the title's that gave its year, or None when the name gave it whole.
@@ -862,7 +875,10 @@ def _build(
         unit_columns = {}
     # A line's figure of its period beside what is reached to date ("Thực hiện tháng 6 | Lũy
     # kế"): both are read, and each indicator takes the one its kind is (validation).
-    to_date = [i for i in ignored if VALUE_TO_DATE.fullmatch(keys[i])]
+    to_date = [
+        i for i in ignored if VALUE_TO_DATE.fullmatch(keys[i]) or VALUE_IN_YEAR.fullmatch(keys[i])
+    ]
+    in_year = False
     if (
         form == "long"
         and "value" in named
@@ -873,6 +889,7 @@ def _build(
         named["value_to_date"] = to_date[0]
         ignored.remove(to_date[0])
         fields = {**fields, "value_to_date": ()}
+        in_year = bool(VALUE_IN_YEAR.fullmatch(keys[to_date[0]]))
     # An indicator's columns headed by a period too ("Tổ CNS cộng đồng (2023)"), with no period
     # (year) column, each hold a line's figure (target) of their period; otherwise unused.
     headed = {index: head[2] for head, index in wide.items() if spread and head[2] is not None}
@@ -962,6 +979,8 @@ def _build(
     else:
         frame = _columns(grid, numbers, header, named, fields)
     frame = _drop_blank(frame, fields)
+    if in_year:
+        frame["value_to_date_in_year"] = True
     frame, no_figure = _drop_no_figure(frame, dashed, form)
     frame, totals = _drop_totals(frame, sheet, form)
     frame, texts = _drop_text_rows(frame, form, sheet.decimal_comma, indicators.codes)
@@ -1468,33 +1487,35 @@ def _melt(grid, numbers, header, named, wide, headed, when: str) -> pd.DataFrame
     return pd.DataFrame(records)
 
 
-def _clear_no_figure(grid: dict[int, np.ndarray], numbers: list[int], columns) -> set[int]:
-    """Cells of figures holding only "-" or "x" (NO_FIGURE) emptied, as a wide sheet's empty
-    cells are; returns the rows that had one."""
-    rows: set[int] = set()
+def _clear_no_figure(grid: dict[int, np.ndarray], numbers: list[int], columns) -> dict[int, str]:
+    """Cells of figures holding only "-", "x" or another NO_FIGURE emptied, as a wide sheet's
+    empty cells are; returns the rows that had one, each with the first it wrote."""
+    rows: dict[int, str] = {}
     for index in columns:
         if NO_FIGURE.isdisjoint(grid[index]):  # a C loop over cached hashes: the usual case
             continue
         marked = pd.Series(grid[index], dtype=object, copy=False).isin(NO_FIGURE).to_numpy()
         if marked.any():
+            for number, mark in zip(np.asarray(numbers)[marked], grid[index][marked], strict=True):
+                rows.setdefault(int(number), mark)
             grid[index] = np.where(marked, None, grid[index])
-            rows.update(np.asarray(numbers)[marked].tolist())
     return rows
 
 
 def _drop_no_figure(
-    frame: pd.DataFrame, dashed: set[int], form: str
-) -> tuple[pd.DataFrame, list[int]]:
-    """Lines of one figure (or target) written only as "-" or "x": the report says there is
-    none, so there is nothing to write. Returns the rest and the spreadsheet rows dropped."""
+    frame: pd.DataFrame, dashed: dict[int, str], form: str
+) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
+    """Lines of one figure (or target) written only as "-", "x" or the like: the report says
+    there is none, so there is nothing to write. Returns the rest and the spreadsheet rows
+    dropped, each with what it wrote."""
     if not dashed or frame.empty or form in WIDE_FORMS:  # a wide line's "-" cells are just empty
         return frame, []
     parts = [f for f in FIGURES if f in frame]
-    empty = frame[parts].isna().all(axis=1) & frame["source_row"].isin(dashed)
+    empty = frame[parts].isna().all(axis=1) & frame["source_row"].isin(list(dashed))
     if not empty.any():
         return frame, []
     rows = sorted(int(n) for n in frame.loc[empty, "source_row"])
-    return frame[~empty].reset_index(drop=True), rows
+    return frame[~empty].reset_index(drop=True), [(n, dashed[n]) for n in rows]
 
 
 def _drop_blank(frame: pd.DataFrame, fields) -> pd.DataFrame:

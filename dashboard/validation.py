@@ -140,7 +140,26 @@ def _suggest(text: str, codes: list[str], names: dict[str, str]) -> str:
     if guess is None:
         close = difflib.get_close_matches(normalise(text), list(by_name), n=1, cutoff=0.75)
         guess = by_name[close[0]] if close else None
+    if guess is None:
+        guess = _by_beginning(text, names)
     return f" Có phải «{guess}» ({names[guess]})?" if guess else ""
+
+
+def _by_beginning(text: str, names: dict[str, str]) -> str | None:
+    """The code of the one name a written name of four words or more begins ("Tỷ lệ văn bản
+    đi được ký số" of "…, gửi trên môi trường mạng") or is the beginning of; else None."""
+
+    def words(name: str) -> list[str]:
+        return re.findall(r"\w+", name_key(name))
+
+    written = words(text)
+    found = set()
+    for code, name in names.items():
+        listed = words(name)
+        shorter = min(len(written), len(listed))
+        if shorter >= 4 and written[:shorter] == listed[:shorter]:
+            found.add(code)
+    return found.pop() if len(found) == 1 else None
 
 
 def _codes(rows, field, known: pd.DataFrame, label: str, problems: Problems):
@@ -358,7 +377,7 @@ def figures(
     info = looked_up(indicator, cat.indicators.set_index("code")[["frequency", "measure", "kind"]])
     frequency, measure, kind = info["frequency"], info["measure"], info["kind"]
     if "value_to_date" in rows:
-        _stocks_to_date(rows, indicator, kind, problems, decimal_comma)
+        _figures_to_date(rows, indicator, kind, problems, decimal_comma)
 
     widens = _flag(rows, "period_of_file").to_numpy()
     flow, wide = kind.eq("flow"), table.form == "wide"
@@ -724,35 +743,48 @@ def _actor_scope(actor: Actor) -> str:
     return f"đơn vị {actor.unit_code}" if actor.role == "unit" else f"vai trò {actor.role}"
 
 
-def _stocks_to_date(
+def _figures_to_date(
     rows: pd.DataFrame, indicator: pd.Series, kind: pd.Series, problems: Problems, comma: bool
 ) -> None:
-    """A stock's figure is what is reached by its period's end: where a line has it beside the
-    period's own ("Lũy kế" beside "Thực hiện tháng 6"), a stock takes it, in `rows`, with one
-    warning naming those whose two figures differ; other indicators keep the period's."""
-    stock = kind.eq("stock") & rows["value_to_date"].notna()
-    if not stock.any():
+    """Where a line has what is reached to date beside its period's figure ("Lũy kế" beside
+    "Thực hiện tháng 6"), a stock takes it (not when it is only since January) and so does a
+    ratio given without its parts (its share since January is the indicator's), in `rows`, with
+    one warning naming those whose two figures differ; flows and scores keep the period's."""
+    given = rows["value_to_date"].notna()
+    stock = kind.eq("stock") & given & ~_flag(rows, "value_to_date_in_year")
+    ratio = kind.eq("ratio") & given
+    for part in ("numerator", "denominator"):
+        if part in rows:
+            ratio &= rows[part].isna()
+    taken = stock | ratio
+    if not taken.any():
         return
-    in_period = numbers.parse(rows.loc[stock, "value"], comma)[0]
-    differ = stock.copy()
-    differ[stock] = in_period.notna() & in_period.ne(
-        numbers.parse(rows.loc[stock, "value_to_date"], comma)[0]
+    in_period = numbers.parse(rows.loc[taken, "value"], comma)[0]
+    differ = taken.copy()
+    differ[taken] = in_period.notna() & in_period.ne(
+        numbers.parse(rows.loc[taken, "value_to_date"], comma)[0]
     )
     if differ.any():
         first = rows[differ].iloc[0]
         codes = ", ".join(dict.fromkeys(indicator[differ]))
+        which = [
+            words
+            for words, kinds in (("lũy kế (số cuối kỳ)", stock), ("tỷ lệ (từ đầu năm)", ratio))
+            if (kinds & differ).any()
+        ]
         problems.add(
             "warning",
-            f"Chỉ tiêu lũy kế (số cuối kỳ) lấy số ở cột {first['value_to_date_column']}, không "
-            f"lấy số trong kỳ ở cột {first['value_column']}: {codes}. Chỉ tiêu khác lấy số của "
-            f"kỳ ở cột {first['value_column']}.",
+            f"Chỉ tiêu {' và chỉ tiêu '.join(which)} lấy số ở cột "
+            f"{first['value_to_date_column']}, không lấy số trong kỳ ở cột "
+            f"{first['value_column']}: {codes}. Chỉ tiêu khác lấy số của kỳ ở cột "
+            f"{first['value_column']}.",
             row=first["source_row"],
             column=first["value_to_date_column"],
         )
     for field in ("value", "value_column"):  # a column of numbers would refuse text
         rows[field] = rows[field].astype(object)
-    rows.loc[stock, "value"] = rows.loc[stock, "value_to_date"]
-    rows.loc[stock, "value_column"] = rows.loc[stock, "value_to_date_column"]
+    rows.loc[taken, "value"] = rows.loc[taken, "value_to_date"]
+    rows.loc[taken, "value_column"] = rows.loc[taken, "value_to_date_column"]
 
 
 def _flag(rows: pd.DataFrame, column: str) -> pd.Series:

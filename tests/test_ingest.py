@@ -273,6 +273,28 @@ def test_a_units_report_of_a_stocks_month_and_its_total_sends_the_total(demo):
     assert told["row"].tolist() == [4]
 
 
+def test_a_units_report_of_a_month_and_the_year_so_far_sends_a_ratios_share_since_january(demo):
+    data = workbook(
+        {
+            "BC": [
+                ["UBND HUYỆN PHÚ NINH"],
+                ["BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ THÁNG 7 NĂM 2022"],
+                ["STT", "Chỉ tiêu", "ĐVT", "Thực hiện tháng 7", "Lũy kế 7 tháng"],
+                [1, "Số tổ công nghệ số cộng đồng đã thành lập", "Tổ", 140, 12],
+                [2, "Tỷ lệ văn bản đi được ký số, gửi trên môi trường mạng", "%", 92.5, 90.1],
+                [3, "Chương trình phát sóng", "Chương trình", 9, 60],
+            ]
+        }
+    )
+    upload = submit(demo, data, name="phuninh_t7.xlsx")
+    assert upload.ok, upload.problems
+    assert current(demo, "PHUNINH", "CNS_TO", "2022-07")["value"] == 140  # 12 formed this year
+    assert current(demo, "PHUNINH", "VB_KYSO", "2022-07")["value"] == 90.1
+    assert current(demo, "PHUNINH", "TT_CHUONGTRINH", "2022-07")["value"] == 9
+    told = upload.problems[upload.problems["message"].str.startswith("Chỉ tiêu tỷ lệ")]
+    assert told[["row", "column"]].values.tolist() == [[5, "E (Lũy kế 7 tháng)"]]
+
+
 def test_a_monthly_flows_figure_under_a_quarters_head_says_which_column_takes_it(demo):
     text = (
         "KẾT QUẢ NĂM 2022,,,\nĐơn vị,Chỉ tiêu,Quý I,Quý II\n"
@@ -509,6 +531,14 @@ BAD_ROWS = [
     ("Hoi An,CNS_TO,2022-06,5,,,", "A (ma_don_vi)", "Có phải «HOIAN»"),
     (",CNS_TO,2022-06,5,,,", "A (ma_don_vi)", "Thiếu mã đơn vị"),
     ("HOIAN,CNS_T0,2022-06,5,,,", "B (ma_chi_tieu)", "Có phải «CNS_TO»"),
+    # a name cut at its comma, and a name with more words after it: the one it begins
+    ("HOIAN,Tỷ lệ văn bản đi được ký số,2022-06,80,,,", "B (ma_chi_tieu)", "«VB_KYSO»"),
+    ("HOIAN,Số tổ công nghệ số cộng đồng,2022-06,5,,,", "B (ma_chi_tieu)", "«CNS_TO»"),
+    (
+        "HOIAN,Số tổ công nghệ số cộng đồng đã thành lập ở xã,2022-06,5,,,",
+        "B (ma_chi_tieu)",
+        "«CNS_TO»",
+    ),
     ("HOIAN,CNS_TO,giữa năm,5,,,", "C (ky_bao_cao)", "Kỳ báo cáo không đọc được"),
     ("HOIAN,CNS_TO,,5,,,", "C (ky_bao_cao)", "Thiếu kỳ báo cáo"),
     ("HOIAN,CNS_TO,2022-13,5,,,", "C (ky_bao_cao)", "không đọc được"),
@@ -530,6 +560,14 @@ BAD_ROWS = [
     ("HOIAN,VB_KYSO,2022-06,90,abc,100,", "E (tu_so)", "Không phải là số"),
     ("TAMKY,CNS_TO,2022-06,5,,,", "A (ma_don_vi)", "không được gửi số liệu của đơn vị TAMKY"),
 ]
+
+
+def test_a_name_beginning_several_indicators_suggests_none(demo):
+    text = HEADER + "HOIAN,Tỷ lệ hồ sơ TTHC,2022-06,80,,,\n"  # TTHC_SOHOA? TTHC_TREHAN?
+    upload = submit(demo, text)
+    assert upload.errors.iloc[0]["message"] == (
+        "Mã chỉ tiêu «Tỷ lệ hồ sơ TTHC» không có trong danh mục."
+    )
 
 
 @pytest.mark.parametrize(("row", "column", "message"), BAD_ROWS)
@@ -863,11 +901,33 @@ def test_dashes_where_a_report_has_no_figure(demo):
     upload = submit(demo, long)
     assert upload.ok and upload.batch.new == 1
     assert upload.problems[["severity", "row"]].values.tolist() == [["warning", 2]]
-    assert "ghi «-» hoặc «x» thay cho số liệu" in upload.problems.iloc[0]["message"]
+    assert upload.problems.iloc[0]["message"] == (
+        "Dòng 2 ghi «-» thay cho số liệu: không có gì để ghi, được bỏ qua. Nếu số liệu là 0, ghi 0."
+    )
     targets = "ma_don_vi,ma_chi_tieu,nam,ke_hoach\nHOIAN,CNS_TO,2023,-\n*,CNS_TO,2023,150\n"
     upload = submit(demo, targets, targets=True)
     assert upload.ok and upload.batch.new == 1
     assert "thay cho kế hoạch" in upload.problems.iloc[0]["message"]
+
+
+@pytest.mark.parametrize(
+    "mark", ["N/A", "n/a", "KPS", "Không phát sinh", "không có", "Chưa có số liệu", "...", "…"]
+)
+def test_words_for_no_figure_skip_the_line_and_quote_what_it_wrote(demo, mark):
+    text = HEADER + f"HOIAN,CNS_TO,2022-07,{mark},,,\nHOIAN,TT_CHUONGTRINH,2022-07,4,,,\n"
+    upload = submit(demo, text)
+    assert upload.ok and upload.batch.new == 1
+    assert upload.problems[["severity", "row"]].values.tolist() == [["warning", 2]]
+    assert f"Dòng 2 ghi «{mark}» thay cho số liệu" in upload.problems.iloc[0]["message"]
+    stored = "SELECT count(*) FROM current_figures WHERE unit_code = 'HOIAN' AND period = '2022-07'"
+    assert demo.cursor().execute(stored).fetchone() == (1,)  # TT_CHUONGTRINH's only
+
+
+def test_a_word_that_is_not_a_no_figure_mark_is_still_refused(demo):
+    text = HEADER + "HOIAN,CNS_TO,2022-07,chưa báo cáo,,,\n"  # not in the list: the user says
+    upload = submit(demo, text)
+    assert not upload.ok
+    assert "Không phải là số" in upload.problems.iloc[0]["message"]
 
 
 def test_a_targets_file_may_name_the_province_wide_row_toan_tinh(demo):

@@ -196,8 +196,8 @@ def test_a_signature_block_spread_over_the_columns_is_dropped_and_named():
                     [None, None, "Hội An, ngày 05 tháng 7 năm 2022", None, None],  # 3
                     ["Người lập biểu", None, None, None, "Thủ trưởng đơn vị"],  # 4
                     [None, None, "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", None],  # 5
-                    ["HOIAN", None, "2022-06", "chưa có", None],  # 6: a period: validation's
-                    ["HOIAN", "CNS_TO", "tháng sáu", "chưa có", None],  # 7: an indicator
+                    ["HOIAN", None, "2022-06", "đang tổng hợp", None],  # 6: a period: validation's
+                    ["HOIAN", "CNS_TO", "tháng sáu", "đang tổng hợp", None],  # 7: an indicator
                     [None, None, None, "5", "Thủ trưởng"],  # 8: a number
                 ]
             )
@@ -605,7 +605,7 @@ def test_a_long_line_whose_figure_is_a_dash_or_x_is_dropped_and_named():
         ],
         CODES,
     )
-    assert table.no_figure_rows == [2, 3]
+    assert table.no_figure_rows == [(2, "-"), (3, "x")]
     assert list(table.rows["source_row"]) == [4, 5, 6]
     assert table.rows.iloc[0][["value", "numerator"]].tolist() == [None, 80]
     assert table.rows.iloc[1]["unit_code"] == "-"
@@ -1454,18 +1454,40 @@ def test_two_columns_of_what_is_reached_to_date_are_neither_read():
 
 
 @pytest.mark.parametrize(
-    "head", ["Lũy kế từ đầu năm", "Lũy kế 6 tháng", "Lũy kế quý II", "Lũy kế năm 2022"]
+    ("head", "read"),
+    [
+        ("Lũy kế từ đầu năm", True),
+        ("Lũy kế 6 tháng", True),
+        ("Lũy kế 6 tháng đầu năm", True),
+        ("Lũy kế năm 2022", True),
+        ("Lũy kế quý II", False),  # the quarter's, or since January? unsaid
+        ("Lũy kế 6 tháng so KH (%)", False),
+        ("Lũy kế năm trước", False),
+    ],
 )
-def test_what_is_reached_in_the_year_alone_is_unused(head):
-    # a stock's "from January" is the teams formed this year, not all of them
+def test_what_is_reached_since_january_is_read_and_marked_so(head, read):
+    # a stock's "from January" is the teams formed this year, not all of them (validation)
     rows = [
         ["BÁO CÁO THÁNG 6 NĂM 2022"],
         ["Mã ĐV", "Mã CT", "Thực hiện tháng 6", head],
         ["HOIAN", "CNS_TO", 5, 20],
     ]
     table = locate([sheet(rows)], CODES)
-    assert "value_to_date" not in table.rows
-    assert table.ignored_columns == [f"D ({head})"]
+    if read:
+        assert table.rows[["value_to_date", "value_to_date_in_year"]].values.tolist() == [
+            [20, True]
+        ]
+        assert table.ignored_columns == []
+    else:
+        assert "value_to_date" not in table.rows
+        assert table.ignored_columns == [f"D ({head})"]
+
+
+def test_what_is_reached_to_date_is_not_marked_since_january():
+    rows = [["BÁO CÁO THÁNG 6"], ["Mã ĐV", "Mã CT", "Kỳ", "Thực hiện", "Lũy kế đến nay"]]
+    table = locate([sheet(rows + [["HOIAN", "CNS_TO", "2022-06", 5, 120]])], CODES)
+    assert table.rows["value_to_date"].tolist() == [120]
+    assert "value_to_date_in_year" not in table.rows
 
 
 def test_a_half_years_report_heads_its_figure_by_the_half_year():

@@ -318,31 +318,66 @@ def test_a_bound_the_other_way_than_its_indicator_is_refused_once(indicator, cel
     assert said in problems.iloc[0]["message"]
 
 
-def check_to_date(*lines: tuple[str, object, object]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def check_to_date(
+    *lines: tuple[str, object, object], head: str = "Lũy kế", parts: bool = False
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """`check` of lines of (indicator, the month's cell, the cell of what is reached to date) of
-    Phú Ninh's report for August 2022."""
-    rows = [["BÁO CÁO THÁNG 8 NĂM 2022"], ["Mã ĐV", "Mã CT", "Thực hiện tháng 8", "Lũy kế"]]
-    rows += [["PHUNINH", indicator, month, to_date] for indicator, month, to_date in lines]
+    Phú Ninh's report for August 2022, the latter under `head`; with `parts`, a numerator and
+    a denominator column, each line's 45 of 50."""
+    header = ["Mã ĐV", "Mã CT", "Thực hiện tháng 8", head] + (["Tử số", "Mẫu số"] if parts else [])
+    rows = [["BÁO CÁO THÁNG 8 NĂM 2022"], header]
+    rows += [
+        ["PHUNINH", indicator, month, to_date] + ([45, 50] if parts else [])
+        for indicator, month, to_date in lines
+    ]
     return validated(rows, KINDS)
 
 
-def test_a_stock_takes_what_is_reached_to_date_and_the_others_their_months_figure():
+def test_a_stock_and_a_ratio_take_what_is_reached_to_date_and_the_others_their_months_figure():
     staged, problems = check_to_date(
         ("CNS_TO", 5, 120),  # 5 teams formed in August, 120 in all: the stock is 120
         ("TT_CHUONGTRINH", 2, 9),  # 2 programmes in August, 9 in the year: the flow's is 2
-        ("VB_KYSO", 91.5, 88),  # August's share, not the year's
+        ("VB_KYSO", 91.5, 88),  # the share since January, as a ratio's figure is kept
     )
     assert staged[["indicator_code", "value"]].values.tolist() == [
         ["CNS_TO", 120],
         ["TT_CHUONGTRINH", 2],
-        ["VB_KYSO", 91.5],
+        ["VB_KYSO", 88],
     ]
     told = problems[problems["message"].str.startswith("Chỉ tiêu lũy kế")]
     assert told[["severity", "row", "column"]].values.tolist() == [["warning", 3, "D (Lũy kế)"]]
     assert told.iloc[0]["message"] == (
-        "Chỉ tiêu lũy kế (số cuối kỳ) lấy số ở cột D (Lũy kế), không lấy số trong kỳ ở cột C "
-        "(Thực hiện tháng 8): CNS_TO. Chỉ tiêu khác lấy số của kỳ ở cột C (Thực hiện tháng 8)."
+        "Chỉ tiêu lũy kế (số cuối kỳ) và chỉ tiêu tỷ lệ (từ đầu năm) lấy số ở cột D (Lũy kế), "
+        "không lấy số trong kỳ ở cột C (Thực hiện tháng 8): CNS_TO, VB_KYSO. Chỉ tiêu khác lấy "
+        "số của kỳ ở cột C (Thực hiện tháng 8)."
     )
+
+
+@pytest.mark.parametrize("head", ["Lũy kế từ đầu năm", "Lũy kế 8 tháng", "Lũy kế năm 2022"])
+def test_the_sum_since_january_is_a_ratios_figure_and_not_a_stocks(head):
+    staged, problems = check_to_date(
+        ("CNS_TO", 120, 20),  # 20 teams formed this year: not the stock, which is 120
+        ("VB_KYSO", 91.5, 88),
+        ("TT_CHUONGTRINH", 2, 9),
+        head=head,
+    )
+    assert staged[["indicator_code", "value"]].values.tolist() == [
+        ["CNS_TO", 120],
+        ["VB_KYSO", 88],
+        ["TT_CHUONGTRINH", 2],
+    ]
+    told = problems[problems["message"].str.startswith("Chỉ tiêu ")]
+    assert told.iloc[0]["message"].startswith(
+        f"Chỉ tiêu tỷ lệ (từ đầu năm) lấy số ở cột D ({head}), không lấy số trong kỳ"
+    )
+    assert told.iloc[0]["message"].split(": ")[1].startswith("VB_KYSO.")
+
+
+def test_a_ratio_given_by_its_parts_keeps_the_periods_figure():
+    # the parts are the month's: the share to date beside them would disagree with them
+    staged, problems = check_to_date(("VB_KYSO", 90, 88), parts=True)
+    assert staged[["value", "numerator", "denominator"]].values.tolist() == [[90, 45, 50]]
+    assert not problems["message"].str.startswith("Chỉ tiêu").any()
 
 
 @pytest.mark.parametrize("month", [120, "120", "-", None])
