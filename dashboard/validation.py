@@ -956,20 +956,21 @@ def _periods(
         "period",
         f"Kỳ báo cáo chưa đến (hôm nay là {formatting.date(today)}): kiểm tra lại năm, tháng.",
     )
-    accepted = np.where(fits & ~late, decided, None)[keys]
-    accepted[totals.to_numpy()] = None
+    # Made once per decision, then spread over its rows: a file has few of them.
+    accepted = np.where(fits & ~late, decided, None)
     columns = {
         "period": accepted,
         "code": [p.code if p else None for p in accepted],
         "year": [p.year if p else None for p in accepted],
         "month": [p.end_month if p else None for p in accepted],
-        "written": written,
     }
-    return pd.DataFrame(
-        {name: np.asarray(values, dtype=object) for name, values in columns.items()},
-        index=rows.index,
-        dtype=object,
-    ).assign(total=totals)
+    passed = totals.to_numpy()
+    for name, values in columns.items():
+        columns[name] = np.asarray(values, dtype=object)[keys]
+        columns[name][passed] = None
+    return pd.DataFrame({**columns, "written": written}, index=rows.index, dtype=object).assign(
+        total=totals
+    )
 
 
 def _totals(rows, written, frequency, longer: np.ndarray) -> pd.Series:
