@@ -96,32 +96,36 @@ def finish(chart: alt.TopLevelMixin, title: str, footer: str, big: bool = False)
     """The chart with its title, the data-as-of footer beneath it, Vietnamese number format and
     the type size for a screen (big for presentation)."""
     size = 1.5 if big else 1.0
-    return (
-        chart.properties(
-            # The width fits the page (or the picture); the height is the plot's, with the title,
-            # axes and legend on top of it, so that a title on three lines on a phone, or names
-            # standing upright under narrow cells, do not squeeze the rows.
-            autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
-            # Room above the title: stacked Vietnamese accents (ế, ầ) are taller than capitals.
-            padding={"top": 14, "left": 6, "right": 6, "bottom": 6},
-            title=alt.TitleParams(
-                text=title_text(title, 18 * size),
-                # On two lines, so that a phone shows both the time and the source.
-                subtitle=footer.split(FOOTER_SEPARATOR),
-                anchor="start",
-                fontSize=18 * size,
-                subtitleFontSize=12 * size,
-                subtitleColor="#555",
-                font=FONT,
-                subtitleFont=FONT,
-                offset=10,
+    return chart.properties(
+        # The width fits the page (or the picture); the height is the plot's, with the title,
+        # axes and legend on top of it, so that a title on three lines on a phone, or names
+        # standing upright under narrow cells, do not squeeze the rows.
+        autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+        # Room above the title: stacked Vietnamese accents (ế, ầ) are taller than capitals.
+        padding={"top": 14, "left": 6, "right": 6, "bottom": 6},
+        title=alt.TitleParams(
+            text=title_text(title, 18 * size),
+            # On two lines, so that a phone shows both the time and the source.
+            subtitle=footer.split(FOOTER_SEPARATOR),
+            anchor="start",
+            fontSize=18 * size,
+            subtitleFontSize=12 * size,
+            subtitleColor="#555",
+            font=FONT,
+            subtitleFont=FONT,
+            offset=10,
+        ),
+        # One config set at once: each configure_… call copies the whole chart again.
+        config=alt.Config(
+            locale=VN_LOCALE,
+            font=FONT,
+            axis=alt.AxisConfig(labelFontSize=12 * size, titleFontSize=13 * size, labelLimit=260),
+            legend=alt.LegendConfig(
+                labelFontSize=12 * size, titleFontSize=13 * size, symbolSize=140 * size
             ),
-        )
-        .configure(locale=VN_LOCALE, font=FONT)
-        .configure_axis(labelFontSize=12 * size, titleFontSize=13 * size, labelLimit=260)
-        .configure_legend(labelFontSize=12 * size, titleFontSize=13 * size, symbolSize=140 * size)
-        .configure_text(fontSize=11 * size)
-        .configure_view(stroke=None)
+            text=alt.MarkConfig(fontSize=11 * size),
+            view=alt.ViewConfig(stroke=None),
+        ),
     )
 
 
@@ -132,6 +136,12 @@ def _plot_height(rows: int, per_row: int) -> int:
 
 def _wrap(text: str, width: int = 14) -> str:
     return "|".join(textwrap.wrap(text, width))
+
+
+def _tooltips(*fields: str) -> list[alt.Tooltip]:
+    """Tooltips of text columns. Written as channels, not names: Altair makes a channel of each
+    name by searching its whole schema, about 15 ms each, at every chart drawn."""
+    return [alt.Tooltip(field, type="nominal") for field in fields]
 
 
 def _labels(frame: pd.DataFrame, measures: pd.Series) -> pd.DataFrame:
@@ -165,7 +175,7 @@ def heatmap(
     data = _labels(frame, frame["indicator_code"].map(info["measure"]))
     data["Đơn vị"] = data["scope_code"].map(names)
     data["Chỉ tiêu"] = data["indicator_code"].map(info["short_name"])
-    data["Cột"] = data["Chỉ tiêu"].map(_wrap)
+    data["Cột"] = data["Chỉ tiêu"].map({name: _wrap(name) for name in data["Chỉ tiêu"].unique()})
     data["Tên chỉ tiêu"] = data["indicator_code"].map(info["name"])
     present = set(frame["indicator_code"])
     # "–" where there is no figure (formatting says so), else the number, then with its sign
@@ -203,13 +213,13 @@ def heatmap(
     )
     y = alt.Y("Đơn vị:N", sort=unit_order, title=None)
     cells = (
-        alt.Chart(data)
+        alt.Chart()
         .mark_rect(stroke="#ffffff", strokeWidth=1.5)
         .encode(
             x=x,
             y=y,
             color=alt.Color("Đánh giá:N", scale=STATUS_SCALE, legend=status_legend()),
-            tooltip=[
+            tooltip=_tooltips(
                 "Đơn vị",
                 "Tên chỉ tiêu",
                 "Thực hiện",
@@ -217,22 +227,22 @@ def heatmap(
                 "Tiến độ cần đạt",
                 "Đạt kế hoạch",
                 "Đánh giá",
-            ],
+            ),
         )
     )
     text = (
-        alt.Chart(data)
+        alt.Chart()
         .transform_calculate(Nhãn=label)
         .mark_text(baseline="middle")
         .encode(
             x=x,
             y=y,
-            text="Nhãn:N",
-            color=alt.condition("datum.dark", alt.value("#ffffff"), alt.value("#000000")),
+            text=alt.Text("Nhãn:N"),
+            color=alt.ColorValue("#000000", condition={"test": "datum.dark", "value": "#ffffff"}),
         )
     )
     height = _plot_height(len(unit_order), 36 if big else 30)
-    return finish((cells + text).properties(height=height), title, footer, big)
+    return finish(alt.layer(cells, text, data=data).properties(height=height), title, footer, big)
 
 
 def indicator_bars(
@@ -253,9 +263,11 @@ def indicator_bars(
     order = data.sort_values(["sort_key", "Đơn vị"], ascending=[False, True])["Đơn vị"].tolist()
     axis_title = "Thực hiện (%)" if measure == "percent" else "Thực hiện"
     y = alt.Y("Đơn vị:N", sort=order, title=None)
-    tooltip = ["Đơn vị", "Thực hiện", "Kế hoạch", "Tiến độ cần đạt", "Đạt kế hoạch", "Đánh giá"]
+    tooltip = _tooltips(
+        "Đơn vị", "Thực hiện", "Kế hoạch", "Tiến độ cần đạt", "Đạt kế hoạch", "Đánh giá"
+    )
     bars = (
-        alt.Chart(data)
+        alt.Chart()
         .mark_bar()
         .encode(
             y=y,
@@ -265,9 +277,9 @@ def indicator_bars(
         )
     )
     ticks = (
-        alt.Chart(data)
+        alt.Chart()
         .mark_tick(color="#222", thickness=3, size=22 if big else 16)
-        .encode(y=y, x="target:Q", tooltip=tooltip)
+        .encode(y=y, x=alt.X("target:Q"), tooltip=tooltip)
     )
     layers = [bars, ticks]
     if province_target is not None and pd.notna(province_target):
@@ -281,11 +293,11 @@ def indicator_bars(
                 )
             )
             .mark_rule(color="#444", strokeDash=[6, 4], size=2)
-            .encode(x="target:Q", tooltip=["Kế hoạch chung"])
+            .encode(x=alt.X("target:Q"), tooltip=_tooltips("Kế hoạch chung"))
         )
         layers.append(rule)
     height = _plot_height(len(order), 30 if big else 24)
-    return finish(alt.layer(*layers).properties(height=height), title, footer, big)
+    return finish(alt.layer(*layers, data=data).properties(height=height), title, footer, big)
 
 
 def indicator_series(
@@ -319,24 +331,21 @@ def indicator_series(
             x=x,
             y=alt.Y("actual:Q", title=y_title, axis=alt.Axis(format=",.4~f")),
             color=alt.Color("name:N", title=None, legend=alt.Legend(orient="bottom")),
-            tooltip=[alt.Tooltip("name:N", title="Phạm vi"), "Tháng", "Giá trị"],
+            tooltip=[alt.Tooltip("name:N", title="Phạm vi"), *_tooltips("Tháng", "Giá trị")],
         )
     )
     guide = pace.copy()
+    guide_tooltip = [alt.Tooltip("line:N", title=""), *_tooltips("Giá trị")]
     guide["Giá trị"] = [formatting.measure_value(v, measure) for v in guide["value"]]
     target = (
         alt.Chart(guide[guide["line"] == "Kế hoạch"])
         .mark_line(color="#222", strokeDash=[8, 4], strokeWidth=2)
-        .encode(
-            x=x, y="value:Q", detail="line:N", tooltip=[alt.Tooltip("line:N", title=""), "Giá trị"]
-        )
+        .encode(x=x, y=alt.Y("value:Q"), detail=alt.Detail("line:N"), tooltip=guide_tooltip)
     )
     expected = (
         alt.Chart(guide[guide["line"] == "Tiến độ cần đạt"])
         .mark_line(color="#777", strokeDash=[2, 3], strokeWidth=2)
-        .encode(
-            x=x, y="value:Q", detail="line:N", tooltip=[alt.Tooltip("line:N", title=""), "Giá trị"]
-        )
+        .encode(x=x, y=alt.Y("value:Q"), detail=alt.Detail("line:N"), tooltip=guide_tooltip)
     )
     return finish(
         alt.layer(lines, target, expected).properties(height=380 if big else 300),

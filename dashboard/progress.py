@@ -228,14 +228,11 @@ def group_headlines(
             indicators[["code", "group_code"]], left_on="indicator_code", right_on="code"
         )
         rows = rows[rows["achievement_pct"].notna()]
-        return rows.groupby("group_code")["achievement_pct"].apply(
-            lambda s: s.clip(upper=100).mean()
-        )
+        return rows["achievement_pct"].clip(upper=100).groupby(rows["group_code"]).mean()
 
     current, previous = score(now), score(before)
-    counts = now.merge(
-        indicators[["code", "group_code"]], left_on="indicator_code", right_on="code"
-    ).groupby("group_code")["status"]
+    rows = now.merge(indicators[["code", "group_code"]], left_on="indicator_code", right_on="code")
+    counts = rows.groupby("group_code")["status"]
     out = groups[["code", "name"]].rename(columns={"code": "group_code"}).copy()
     out = out[out["group_code"].isin(counts.groups)]
     # float even with no score at all (January, before any report): missing text cannot subtract
@@ -243,7 +240,9 @@ def group_headlines(
     out["previous"] = out["group_code"].map(previous).astype(float)
     out["change"] = out["score"] - out["previous"]
     out["indicators"] = out["group_code"].map(counts.size())
-    out["at_risk"] = out["group_code"].map(counts.apply(lambda s: int((s == "at_risk").sum())))
+    out["at_risk"] = out["group_code"].map(
+        rows["status"].eq("at_risk").groupby(rows["group_code"]).sum()
+    )
     return out.reset_index(drop=True)
 
 
