@@ -130,34 +130,40 @@ def _code_text(value) -> str | None:
     return written.upper() if written else None
 
 
-def _suggest(text: str, codes: list[str], names: dict[str, str]) -> str:
-    """' Có phải «HOIAN» (Hội An)?' for the nearest code or name, or ''."""
+def _suggester(names: dict[str, str]):
+    """A function giving ' Có phải «HOIAN» (Hội An)?' for the code or name nearest a written
+    one, or ''; the catalogue's names are prepared once for all the file's unknown cells."""
+    codes = list(names)
     by_name = {normalise(name): code for code, name in names.items()}
-    guess = by_name.get(normalise(text))
-    if guess is None:
-        close = difflib.get_close_matches(text, codes, n=1, cutoff=0.6)
-        guess = close[0] if close else None
-    if guess is None:
-        close = difflib.get_close_matches(normalise(text), list(by_name), n=1, cutoff=0.75)
-        guess = by_name[close[0]] if close else None
-    if guess is None:
-        guess = _by_beginning(text, names)
-    return f" Có phải «{guess}» ({names[guess]})?" if guess else ""
+    plain = list(by_name)
+    listed = {code: _words(name) for code, name in names.items()}
+
+    def suggest(text: str) -> str:
+        guess = by_name.get(normalise(text))
+        if guess is None:
+            close = difflib.get_close_matches(text, codes, n=1, cutoff=0.6)
+            guess = close[0] if close else None
+        if guess is None:
+            close = difflib.get_close_matches(normalise(text), plain, n=1, cutoff=0.75)
+            guess = by_name[close[0]] if close else None
+        if guess is None:
+            guess = _by_beginning(_words(text), listed)
+        return f" Có phải «{guess}» ({names[guess]})?" if guess else ""
+
+    return suggest
 
 
-def _by_beginning(text: str, names: dict[str, str]) -> str | None:
+def _words(name: str) -> list[str]:
+    return re.findall(r"\w+", name_key(name))
+
+
+def _by_beginning(written: list[str], listed: dict[str, list[str]]) -> str | None:
     """The code of the one name a written name of four words or more begins ("Tỷ lệ văn bản
     đi được ký số" of "…, gửi trên môi trường mạng") or is the beginning of; else None."""
-
-    def words(name: str) -> list[str]:
-        return re.findall(r"\w+", name_key(name))
-
-    written = words(text)
     found = set()
-    for code, name in names.items():
-        listed = words(name)
-        shorter = min(len(written), len(listed))
-        if shorter >= 4 and written[:shorter] == listed[:shorter]:
+    for code, words in listed.items():
+        shorter = min(len(written), len(words))
+        if shorter >= 4 and written[:shorter] == words[:shorter]:
             found.add(code)
     return found.pop() if len(found) == 1 else None
 
@@ -184,7 +190,8 @@ def _codes(rows, field, known: pd.DataFrame, label: str, problems: Problems):
         _names_disagree(rows, field, known, code_of, label, codes, valid, problems)
     if unknown.any():
         names = dict(zip(known["code"], known["name"], strict=True))
-        hints = {t: _suggest(t, list(names), names) for t in codes[unknown].unique()}
+        suggest = _suggester(names)
+        hints = {t: suggest(t) for t in codes[unknown].unique()}
         problems.add_where(
             "error",
             rows,
