@@ -344,10 +344,11 @@ def _warn_of_jumps(cur, staged, table, problems) -> None:
     finally:
         cur.unregister("staged_figures")
     # A staged figure is one of a line's unit, indicator and period: each warned of is found
-    # by them at the line it came from.
-    key = ["source_row", "indicator_code", "period"]
+    # by them at the cell it came from (a line of a table with units across holds several).
+    key = ["source_row", "unit_code", "indicator_code", "period"]
     lines = staged[[*key, "record"]].drop_duplicates(key)  # a repeat is refused already
-    warned = warned.merge(lines, on=key, how="left")
+    # told left to right along a line, as its cells are read
+    warned = warned.merge(lines, on=key, how="left").sort_values("record", kind="stable")
     validation.jump_warnings(warned, table.rows, problems)
 
 

@@ -51,6 +51,7 @@ stored AS (
 pairs AS (
     SELECT
         s.source_row,
+        s.unit_code,
         s.indicator_code,
         s.period,
         s.value,
@@ -82,7 +83,8 @@ judged AS (
     JOIN indicators AS i ON i.code = p.indicator_code
 )
 SELECT
-    source_row, indicator_code, period, value, prev_value, prev_period, falls, jumps, as_fraction
+    source_row, unit_code, indicator_code, period,
+    value, prev_value, prev_period, falls, jumps, as_fraction
 FROM judged
 WHERE $jump_factor IS NULL OR falls OR jumps
-ORDER BY source_row, indicator_code;
+ORDER BY source_row, unit_code, indicator_code;

@@ -369,6 +369,26 @@ def test_wide_row_with_two_warnings_warns_at_each_cell(demo):
     assert "hơn 3 lần" in by_column["D (TT_CHUONGTRINH)"]
 
 
+def test_a_jump_in_a_table_with_units_across_is_warned_of_at_its_units_cell(demo):
+    """One line holds several units' figures of one indicator: each jump is told at the cell
+    that holds it, not at the line's first unit, and told left to right."""
+    rows = [
+        ["BIỂU TỔNG HỢP THÁNG 7/2022"],
+        ["Chỉ tiêu", "Tam Kỳ", "Hội An", "Điện Bàn"],
+        ["Số tổ công nghệ số cộng đồng đã thành lập", 130, 47, 10],
+    ]
+    upload = ingest.check(
+        demo.cursor(), workbook({"TH": rows}), "th.xlsx", LOCAL_OPERATOR, today=TODAY
+    )
+    assert upload.ok, upload.problems
+    jumps = upload.problems[upload.problems["message"].str.startswith("Số lũy kế giảm")]
+    assert jumps[["row", "column", "value"]].values.tolist() == [
+        [3, "C (Hội An)", "47"],
+        [3, "D (Điện Bàn)", "10"],
+    ]
+    assert "(T6/2022: 131 → 47)" in jumps.iloc[0]["message"]
+
+
 def test_wide_form_maps_month_rows_to_quarters_only_at_quarter_end(demo):
     text = "ma_don_vi,ky_bao_cao,CSDL_DUNGCHUNG\nHOIAN,2022-06,8\nHOIAN,2022-05,7\n"
     upload = ingest.check(demo.cursor(), text.encode(), "w.csv", HOIAN, today=TODAY)

@@ -198,7 +198,7 @@ def test_the_page_offers_the_next_month_and_states_the_uploads_limits(demo_db, m
     # Streamlit's English words in the file picker are replaced, with the real limits
     style = next(m.value for m in at.markdown if "stFileUploaderDropzone" in m.value)
     assert 'content: "Chọn tệp"' in style
-    assert "CSV, XLSX, XLS, ODS, TXT, tối đa 2,5 MB, 100.000 dòng" in style
+    assert "CSV, XLSX, XLSM, XLS, ODS, TXT, tối đa 2,5 MB, 100.000 dòng" in style
 
 
 def test_a_unit_sends_its_own_report_with_no_unit_column(demo_db, monkeypatch):

@@ -129,6 +129,36 @@ def test_workbook_sheets_and_percent_cells():
     assert sheets[1].row_numbers == [1, 2]
 
 
+def test_a_macro_enabled_workbook_is_read_as_its_sheets_and_its_macros_never_run():
+    """A province's form may be an .xlsm: its workbook part has another content type and a
+    vbaProject.bin beside it, which is neither read nor run."""
+    book = Workbook()
+    book.active.append(["ma_don_vi", "gia_tri"])
+    book.active.append(["HOIAN", 45])
+    plain = io.BytesIO()
+    book.save(plain)
+    members = {}
+    with zipfile.ZipFile(plain) as archive:
+        for name in archive.namelist():
+            members[name] = archive.read(name)
+    members["[Content_Types].xml"] = (
+        members["[Content_Types].xml"]
+        .replace(
+            b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+            b"application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+        )
+        .replace(
+            b"</Types>",
+            b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>'
+            b"</Types>",
+        )
+    )
+    assert b"macroEnabled" in members["[Content_Types].xml"]
+    members["xl/vbaProject.bin"] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    (sheet,) = read(_zip(members), "bao_cao.xlsm", Limits())
+    assert sheet.row(1) == ["HOIAN", 45]
+
+
 def test_a_hidden_sheet_is_marked_in_xlsx_and_xls():
     book = Workbook()
     book.active.title = "Báo cáo"

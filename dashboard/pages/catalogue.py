@@ -30,7 +30,7 @@ def attempt(action, done: str) -> None:
 def load_list(kind, label: str, what: str, names: dict[str, str], key: str) -> None:
     """A list of units or indicators (`kind`: unit_list or indicator_list) chosen, checked,
     shown line by line and, on the button, written."""
-    listed_file = web.file_uploader(label, ["csv", "xlsx", "xls", "ods"], f"{key}_file")
+    listed_file = web.file_uploader(label, ["csv", "xlsx", "xlsm", "xls", "ods"], f"{key}_file")
     if listed_file is None:
         return
     listed = kind.read(web.cursor(ctx), listed_file.getvalue(), listed_file.name)

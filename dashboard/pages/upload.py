@@ -77,7 +77,7 @@ kinds = {"figures": "Số liệu"} | (
 kind = st.radio("Loại tệp", list(kinds), format_func=kinds.get, horizontal=True, key="kind")
 uploaded = web.file_uploader(
     "Chọn tệp CSV, Excel (.xlsx, .xls) hoặc LibreOffice (.ods)",
-    ["csv", "xlsx", "xls", "ods", "txt"],
+    ["csv", "xlsx", "xlsm", "xls", "ods", "txt"],
     "upload",
 )
 st.caption(
