@@ -448,7 +448,12 @@ def cmd_import(db: str, args) -> int:
 def _import_file(db: str, args, path: Path) -> int:
     """One file checked and, unless a dry run, written as one batch; its exit code."""
     if not path.is_file():
-        print(f"Lỗi: không có tệp «{path}».", file=sys.stderr)
+        print(
+            f"Lỗi: «{path}» là một thư mục: ghi tên các tệp trong đó, ví dụ «{path / '*.xlsx'}»."
+            if path.is_dir()
+            else f"Lỗi: không có tệp «{path}».",
+            file=sys.stderr,
+        )
         return 2
     store = open_store(_existing(db))
     actor = accounts.actor(store.cursor(), args.user)

@@ -160,13 +160,28 @@ def _tabs_in_legacy_text(sheets: list[Sheet]) -> list[Sheet]:
 # File names an uploader takes beyond those it lists: a web page (read as its tables), and the
 # kinds refused with the reason and what to send instead, so that the reason is told in
 # Vietnamese, not as the browser's "not allowed".
-OTHER_EXTENSIONS = ["htm", "html", "pdf", "doc", "docx", "png", "jpg", "jpeg", "xlsb"]
+OTHER_EXTENSIONS = [
+    "htm",
+    "html",
+    "pdf",
+    "doc",
+    "docx",
+    "png",
+    "jpg",
+    "jpeg",
+    "xlsb",
+    "zip",
+    "rar",
+    "7z",
+]
 # Files a report is often sent as that hold no table to read: a scan or print, a photo.
 _NOT_TABLES = {
     b"%PDF-": "Tệp là PDF (bản in hoặc bản quét của báo cáo)",
     b"\x89PNG": "Tệp là ảnh (PNG)",
     b"\xff\xd8\xff": "Tệp là ảnh (JPEG)",
 }
+# Archives a month's reports are often sent in, each file inside to be sent by itself.
+_ARCHIVES = {b"Rar!\x1a\x07": "RAR", b"7z\xbc\xaf\x27\x1c": "7z"}
 WORD_REFUSED = (
     "Tệp là văn bản Word: không đọc số liệu trong văn bản. Chép bảng số liệu sang Excel, lưu dạng "
     "Excel Workbook (.xlsx) rồi gửi, hoặc dùng mẫu nhập liệu tải từ hệ thống."
@@ -181,7 +196,38 @@ def _not_a_table(data: bytes) -> str | None:
                 f"{what}: không đọc được số liệu trong đó. Gửi tệp Excel (.xlsx) hoặc CSV của "
                 "báo cáo, hoặc dùng mẫu nhập liệu tải từ hệ thống."
             )
+    for signature, kind in _ARCHIVES.items():
+        if data.startswith(signature):
+            return _archive_refused(kind, [])
     return None
+
+
+def _archive_refused(kind: str, names: list[str]) -> str:
+    """Why an archive is not read, naming the files in it when they are known."""
+    shown = ", ".join(names[:5]) + (", …" if len(names) > 5 else "")
+    inside = f" (trong đó có {formatting.number(len(names))} tệp: {shown})" if names else ""
+    return (
+        f"Tệp là tệp nén {kind}, không phải bảng tính{inside}. Giải nén rồi gửi từng tệp Excel "
+        "(.xlsx) hoặc CSV trong đó."
+    )
+
+
+def _zip_names(archive: zipfile.ZipFile) -> list[str]:
+    """The names of the files in a zip; one its maker did not mark as UTF-8 is read as UTF-8
+    if it is, else in Windows' Vietnamese code page (zipfile reads it in DOS's, cp437)."""
+    names = []
+    for info in archive.infolist():
+        if info.is_dir():
+            continue
+        name = info.filename
+        if not info.flag_bits & 0x800:
+            raw = name.encode("cp437")
+            try:
+                name = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                name = raw.decode("cp1258", errors="replace")
+        names.append(unicodedata.normalize("NFC", name.rsplit("/", 1)[-1]))
+    return names
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -381,7 +427,7 @@ def _text(value: str, font: Callable[[], object], legacy: set[str]) -> str:
 
 def _other_spreadsheet(data: bytes) -> FileRejected | None:
     """The refusal of a zip that is another program's spreadsheet, saying how to save it as
-    .xlsx; None for anything else."""
+    .xlsx, or files zipped together, saying to unzip them; None for anything else."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
@@ -389,6 +435,9 @@ def _other_spreadsheet(data: bytes) -> FileRejected | None:
             return FileRejected(XLSB_REFUSED)
         if "word/document.xml" in names:
             return FileRejected(WORD_REFUSED)
+        if "[Content_Types].xml" not in names and "mimetype" not in names:
+            # neither Office's nor OpenDocument's: files zipped together
+            return FileRejected(_archive_refused("ZIP", _zip_names(archive)))
     except opendocument.BROKEN_ZIP:
         pass
     return None

@@ -239,6 +239,13 @@ def test_import_exit_codes_and_messages(demo_db, tmp_path, capsys):
     assert "không có gì được ghi" in err
     code, _, err = run(capsys, "--db", demo_db, "import", str(tmp_path / "none.csv"))
     assert code == 2 and "không có tệp" in err
+    # a folder named instead of its files says how to name them
+    code, _, err = run(capsys, "--db", demo_db, "import", str(tmp_path))
+    assert code == 2
+    assert (
+        f"Lỗi: «{tmp_path}» là một thư mục: ghi tên các tệp trong đó, ví dụ «{tmp_path}/*.xlsx»"
+        in err
+    )
 
 
 def test_import_of_several_files_writes_each_as_its_own_batch(demo_db, tmp_path, capsys):

@@ -284,6 +284,9 @@ def test_other_programs_spreadsheets_are_refused_saying_how_to_save_them(members
         (b"%PDF-1.4\n1 0 obj\n<< >>\nendobj\n", "^Tệp là PDF \\(bản in hoặc bản quét", 1024),
         (b"\x89PNG\r\n\x1a\n", "^Tệp là ảnh \\(PNG\\): không đọc được số liệu", 1024),
         (b"\xff\xd8\xff\xe0\x00\x10JFIF", "^Tệp là ảnh \\(JPEG\\)", 1024),
+        # a month's reports zipped together: each is to be sent by itself
+        (b"Rar!\x1a\x07\x01\x00", "^Tệp là tệp nén RAR, không phải bảng tính. Giải nén", 1024),
+        (b"7z\xbc\xaf\x27\x1c\x00\x04", "^Tệp là tệp nén 7z, không phải bảng tính.", 1024),
         (
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1junk" + "WordDocument".encode("utf-16-le"),
             "^Tệp là văn bản Word: không đọc số liệu trong văn bản. Chép bảng",
@@ -294,6 +297,44 @@ def test_other_programs_spreadsheets_are_refused_saying_how_to_save_them(members
 def test_refused_files(data, message, limit):
     with pytest.raises(FileRejected, match=message):
         read(data, "x.csv", Limits(max_bytes=limit))
+
+
+def _zip_of_raw_names(raw_names: list[bytes]) -> bytes:
+    """A zip of files whose names are the bytes given, not marked as UTF-8, as older tools
+    write them."""
+    placeholders = [b"x" * (len(raw) - 1) + str(i).encode() for i, raw in enumerate(raw_names)]
+    data = _zip({p.decode(): b"so lieu" for p in placeholders})
+    for placeholder, raw in zip(placeholders, raw_names, strict=True):
+        data = data.replace(placeholder, raw)  # in the local header and the central directory
+    return data
+
+
+@pytest.mark.parametrize(
+    ("data", "listed"),
+    [
+        (  # names marked as UTF-8, in folders
+            _zip({"T7/Hội An.xlsx": b"x", "T7/": b"", "T7/Điện Bàn.csv": b"y"}),
+            "(trong đó có 2 tệp: Hội An.xlsx, Điện Bàn.csv)",
+        ),
+        (  # not marked, UTF-8 all the same; and in Windows' Vietnamese code page
+            _zip_of_raw_names(
+                ["Hội An.xlsx".encode(), "T\u00f4\u0309ng h\u01a1\u0323p.csv".encode("cp1258")]
+            ),
+            "(trong đó có 2 tệp: Hội An.xlsx, Tổng hợp.csv)",
+        ),
+        (
+            _zip({f"{n}.xlsx": b"x" for n in range(1, 8)}),
+            "(trong đó có 7 tệp: 1.xlsx, 2.xlsx, 3.xlsx, 4.xlsx, 5.xlsx, …)",
+        ),
+    ],
+)
+def test_a_zip_of_files_is_refused_naming_the_files_to_send_one_by_one(data, listed):
+    with pytest.raises(FileRejected) as refused:
+        read(data, "bao_cao_thang_7.zip", Limits())
+    assert str(refused.value) == (
+        f"Tệp là tệp nén ZIP, không phải bảng tính {listed}. Giải nén rồi gửi từng tệp Excel "
+        "(.xlsx) hoặc CSV trong đó."
+    )
 
 
 _EXPORTED_PAGE = """<meta http-equiv="Content-Type" content="text/html; charset=utf-8"/>
