@@ -138,6 +138,7 @@ def read(data: bytes, file_name: str, limits: Limits) -> list[Sheet]:
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # Excel 97–2003, still common
         return _tabs_in_legacy_text(_read_xls(data))
     text, encoding = decode(data)
+    text = visible(text)
     if spreadsheet_xml.is_workbook(text):
         return _read_xml_workbook(text)
     if html_tables.is_page(text):
@@ -422,7 +423,21 @@ def _text(value: str, font: Callable[[], object], legacy: set[str]) -> str:
         if legacy_text.encoding_of_font(name):
             legacy.add(name)
             value = legacy_text.to_unicode(value, name)
-    return unicodedata.normalize("NFC", value)
+    return visible(unicodedata.normalize("NFC", value))
+
+
+# Characters that show as nothing, left in cells by text copied from a web page, a chat or a
+# PDF (zero-width space and joiners, word joiner, soft hyphen, a byte-order mark inside the
+# text): "HOIAN" with one after it looks like HOIAN, and a refusal of it could not be seen.
+_INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
+
+
+def visible(text: str) -> str:
+    """`text` without the characters that show as nothing."""
+    for mark in _INVISIBLE:
+        if mark in text:  # a C search; a file of plain ASCII skips each at once
+            text = text.replace(mark, "")
+    return text
 
 
 def _other_spreadsheet(data: bytes) -> FileRejected | None:

@@ -299,6 +299,30 @@ def test_refused_files(data, message, limit):
         read(data, "x.csv", Limits(max_bytes=limit))
 
 
+def test_characters_that_show_as_nothing_are_dropped_from_every_kind_of_file():
+    """A code pasted from a web page or a chat keeps a zero-width space, a word joiner, a soft
+    hyphen or a byte-order mark: the cell is read as it looks."""
+    rows = [
+        ["ma_don_vi", "ma_chi_tieu", "gia_tri"],
+        ["HOIAN\u200b", "\ufeffCNS_TO", "14\u20600"],
+        ["TAM\u00adKY", "CNS\u200c_TO\u200d", "Hội An\u200b"],
+    ]
+    seen = [["HOIAN", "CNS_TO", "140"], ["TAMKY", "CNS_TO", "Hội An"]]
+    text = "\n".join(",".join(row) for row in rows) + "\n"
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    workbook = io.BytesIO()
+    book.save(workbook)
+    for data, name in [
+        (text.encode(), "up.csv"),
+        (text.encode("utf-16"), "up.txt"),
+        (workbook.getvalue(), "up.xlsx"),
+    ]:
+        (sheet,) = read(data, name, Limits())
+        assert [sheet.row(1), sheet.row(2)] == seen, name
+
+
 def _zip_of_raw_names(raw_names: list[bytes]) -> bytes:
     """A zip of files whose names are the bytes given, not marked as UTF-8, as older tools
     write them."""
