@@ -269,8 +269,11 @@ def _tell_what_was_passed_by(table, cat, actor, targets: bool, problems: Problem
         for number in part.text_rows:
             problems.add(
                 "warning",
-                f"Dòng {number} chỉ có chữ (không có {layout.TEXT_ROW_LACKS[part.form]} hay số "
-                "nào), như tên một mục hay dòng ký tên cuối báo cáo: được bỏ qua.",
+                f"Dòng {number} lặp lại dòng tiêu đề (dòng {part.header_row}), như khi ghép "
+                "nhiều tệp làm một: được bỏ qua."
+                if number in part.header_repeats
+                else f"Dòng {number} chỉ có chữ (không có {layout.TEXT_ROW_LACKS[part.form]} hay "
+                "số nào), như tên một mục hay dòng ký tên cuối báo cáo: được bỏ qua.",
                 row=shift + number,
             )
         for number, mark in part.no_figure_rows:

@@ -268,6 +268,8 @@ class Table:
     # Sheets with a table, passed by beside the sheets read, and why: "summary" (a summary with
     # no unit column) or "hidden" (a sheet the workbook hides).
     passed_sheets: dict[str, str] = field(default_factory=dict)
+    # Those of text_rows that repeat the header, as files pasted one under another do.
+    header_repeats: list[int] = field(default_factory=list)
 
     @property
     def sheet_names(self) -> list[str]:
@@ -1041,7 +1043,18 @@ def _build(
         + _by_period(headed),
         units_across=[(_label(i, header[i]), code) for i, code in unit_columns.items()],
         one_indicator=one_indicator,
+        header_repeats=_header_repeats(sheet, position, texts),
     )
+
+
+def _header_repeats(sheet: Sheet, position: int, rows: list[int]) -> list[int]:
+    """Those of `rows` (spreadsheet row numbers) whose cells are the header's (at `position`),
+    as compared (`normalise`)."""
+    if not rows:
+        return []
+    head = [normalise(cell) for cell in sheet.row(position)]
+    index = {number: i for i, number in enumerate(sheet.row_numbers)}
+    return [n for n in rows if [normalise(cell) for cell in sheet.row(index[n])] == head]
 
 
 def _check_value_period(

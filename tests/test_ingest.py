@@ -624,6 +624,19 @@ def test_a_totals_line_is_skipped_with_a_warning_and_the_rest_is_written(demo):
     assert warning["message"].startswith("Dòng 3 là dòng tổng cộng")
 
 
+def test_a_header_repeated_by_pasting_two_files_together_is_skipped_saying_so(demo):
+    text = (
+        "ma_don_vi,ma_chi_tieu,ky_bao_cao,gia_tri\nHOIAN,CNS_TO,2022-07,140\n"
+        "\ufeffma_don_vi,ma_chi_tieu,ky_bao_cao,gia_tri\nTAMKY,CNS_TO,2022-07,130\n"
+    )
+    upload = submit(demo, text)
+    assert upload.ok and upload.batch.new == 2, upload.problems
+    warned = upload.problems[upload.problems["row"] == 3]["message"].tolist()
+    assert warned == [
+        "Dòng 3 lặp lại dòng tiêu đề (dòng 1), như khi ghép nhiều tệp làm một: được bỏ qua."
+    ]
+
+
 def test_a_signature_block_is_skipped_with_a_warning_and_the_rest_is_written(demo):
     text = HEADER + (
         "HOIAN,CNS_TO,2022-07,5,,,\n"

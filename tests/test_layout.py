@@ -208,6 +208,25 @@ def test_a_signature_block_spread_over_the_columns_is_dropped_and_named():
     assert list(table.rows["source_row"]) == [2, 6, 7, 8]
 
 
+def test_a_header_repeated_where_files_were_pasted_together_is_dropped_and_named():
+    table = locate(
+        [
+            sheet(
+                [
+                    ["Mã đơn vị", "Mã chỉ tiêu", "Kỳ báo cáo", "Giá trị"],
+                    ["HOIAN", "CNS_TO", "2022-06", 5],
+                    ["ma_don_vi", "ma_chi_tieu", "ky_bao_cao", "gia_tri"],  # 3: the same heads
+                    ["TAMKY", "CNS_TO", "2022-06", 7],
+                    ["Mã đơn vị", "Mã chỉ tiêu", "Kỳ báo cáo", None],  # 5: one head short
+                ]
+            )
+        ],
+        CODES,
+    )
+    assert (table.text_rows, table.header_repeats) == ([3, 5], [3])
+    assert list(table.rows["source_row"]) == [2, 4]
+
+
 def test_signature_lines_of_the_wide_template_and_of_targets_are_dropped():
     wide = locate(
         [
