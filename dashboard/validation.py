@@ -1294,12 +1294,22 @@ def targets(table: Table, cat: Catalogue, problems: Problems, decimal_comma: boo
     key = ["unit_code", "indicator_code", "year"]
     keyed = staged[ok]
     repeated = keyed.duplicated(key, keep="first")
-    problems.add_rows(
-        "error",
-        rows.loc[keyed[repeated].index],
-        "indicator_code",
-        "Trùng kế hoạch: cùng đơn vị, chỉ tiêu và năm xuất hiện hai lần.",
-    )
+    if repeated.any():
+        # each repeat names the line it repeats, as a figure's does
+        first = keyed.drop_duplicates(key).set_index(key)["source_row"]
+        again = keyed[repeated]
+        problems.add_rows(
+            "error",
+            rows.loc[again.index],
+            "indicator_code",
+            pd.Series(
+                [
+                    f"Trùng với {table.row_words(row)}: cùng đơn vị, chỉ tiêu và năm. Giữ một dòng."
+                    for row in first.loc[pd.MultiIndex.from_frame(again[key])]
+                ],
+                index=again.index,
+            ),
+        )
     ok.loc[keyed[repeated].index] = False
     staged = staged[ok].copy()
     staged["year"] = staged["year"].astype("int64")

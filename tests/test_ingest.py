@@ -2102,6 +2102,27 @@ def test_bad_targets(demo, row, message):
     assert message in upload.errors.iloc[0]["message"]
 
 
+def test_a_target_given_twice_names_the_line_it_repeats_and_nothing_is_written(demo):
+    before = snapshot(demo)
+    rows = [
+        ["GIAO CHỈ TIÊU NĂM 2023"],
+        ["Đơn vị", "Tỷ lệ hồ sơ TTHC được số hóa", "Số tổ công nghệ số cộng đồng đã thành lập"],
+        ["Tam Kỳ", 85, 150],
+        ["Hội An", 85, 160],
+        ["Thành phố Tam Kỳ", 90, 150],  # 5: Tam Kỳ again, under its longer name
+    ]
+    upload = submit(demo, workbook({"KH": rows}), name="ke_hoach.xlsx", targets=True)
+    assert upload.errors[["row", "message"]].values.tolist() == [
+        [5, "Trùng với dòng 3: cùng đơn vị, chỉ tiêu và năm. Giữ một dòng."],
+        [5, "Trùng với dòng 3: cùng đơn vị, chỉ tiêu và năm. Giữ một dòng."],
+    ]
+    assert upload.errors["column"].tolist() == [
+        "B (Tỷ lệ hồ sơ TTHC được số hóa)",
+        "C (Số tổ công nghệ số cộng đồng đã thành lập)",
+    ]
+    assert_unchanged(demo, before)
+
+
 def test_only_admins_set_targets(demo):
     upload = submit(
         demo, "ma_don_vi,ma_chi_tieu,nam,ke_hoach\nHOIAN,CNS_TO,2023,1\n", actor=HOIAN, targets=True
