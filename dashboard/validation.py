@@ -1162,11 +1162,7 @@ def _duplicates(staged, rows, ok, problems: Problems, table: Table) -> None:
         rows.loc[staged.index[repeats]],
         "indicator_code",
         pd.Series(
-            [
-                f"Trùng với {table.row_words(source_rows[first[key]])}: cùng đơn vị, chỉ tiêu "
-                "và kỳ báo cáo. Giữ một dòng."
-                for key in combined[repeats]
-            ],
+            [_repeats(table, source_rows[first[key]], "kỳ báo cáo") for key in combined[repeats]],
             index=staged.index[repeats],
         ),
     )
@@ -1186,6 +1182,11 @@ def _duplicates(staged, rows, ok, problems: Problems, table: Table) -> None:
         ),
     )
     ok.loc[staged.index[later]] = False
+
+
+def _repeats(table: Table, row: int, when: str) -> str:
+    """The error of a line repeating `row` of `table`: the same unit, indicator and `when`."""
+    return f"Trùng với {table.row_words(row)}: cùng đơn vị, chỉ tiêu và {when}. Giữ một dòng."
 
 
 def jump_warnings(warned: pd.DataFrame, rows: pd.DataFrame, problems: Problems) -> None:
@@ -1304,13 +1305,13 @@ def targets(table: Table, cat: Catalogue, problems: Problems, decimal_comma: boo
             "indicator_code",
             pd.Series(
                 [
-                    f"Trùng với {table.row_words(row)}: cùng đơn vị, chỉ tiêu và năm. Giữ một dòng."
+                    _repeats(table, row, "năm")
                     for row in first.loc[pd.MultiIndex.from_frame(again[key])]
                 ],
                 index=again.index,
             ),
         )
-    ok.loc[keyed[repeated].index] = False
+        ok.loc[again.index] = False
     staged = staged[ok].copy()
     staged["year"] = staged["year"].astype("int64")
     return staged.reset_index(drop=True)
