@@ -46,8 +46,24 @@ def _years_with_data(cur: duckdb.DuckDBPyConnection) -> set[int]:
     return {int(row[0]) for row in sql.run(cur, "figure_years").fetchall()}
 
 
+# A cluster's units of one month lie together: a view of them reads a few blocks. Rows a
+# commit appends are sorted too: written unsorted, they made a national view of the latest month
+# 8-10 ms, not 4-5.
+UNIT_ORDER = ("year", "month", "cluster_code", "unit_code", "indicator_code")
+UNIT_KEY = ("unit_code", "indicator_code", "year", "month")
+SCOPE_KEY = ("level", "scope_code", "indicator_code", "year", "month")
+
+
 def _refresh(
-    cur, with_data: set[int], *, units, indicators, years, from_month=1, clusters=None
+    cur,
+    with_data: set[int],
+    *,
+    units,
+    indicators,
+    years,
+    from_month=1,
+    clusters=None,
+    in_place=False,
 ) -> None:
     units, indicators = _listed(units), _listed(indicators)
     years = None if years is None else [int(y) for y in _listed(years)]
@@ -63,34 +79,39 @@ def _refresh(
         return
     before = {int(row[0]) for row in sql.run(cur, "progress_years").fetchall()}
     keys = dict(units=units, indicators=indicators, years=years, from_month=from_month)
-    sql.run(cur, "delete_unit_progress", **keys)
     built = [year for year in years if year in with_data]
-    if built:
-        sql.insert(
-            cur,
-            "unit_progress",
-            "unit_progress_rows",
-            **{**keys, "years": built},
-            first_year=min(built),
-            last_year=max(built),
-        )
+    # Figures or targets written to years the snapshot holds change no unit, indicator or month
+    # of it, only the numbers: its rows are rewritten where they lie, keeping their order, for
+    # less than half the cost of deleting and appending 100,000 of them again.
+    in_place = in_place and set(years) <= before and built == years
+    bounds = dict(first_year=min(years), last_year=max(years))
+    if in_place:
+        sql.merge(cur, "unit_progress", "unit_progress_rows", key=UNIT_KEY, **keys, **bounds)
+    else:
+        sql.run(cur, "delete_unit_progress", **keys)
+        if built:
+            sql.insert(
+                cur,
+                "unit_progress",
+                "unit_progress_rows",
+                order=UNIT_ORDER,
+                **{**keys, "years": built},
+                first_year=min(built),
+                last_year=max(built),
+            )
     if units is not None and clusters is None:
         clusters = sql.frame(cur, "clusters_of_units", units=units)["cluster_code"]
     scopes = dict(indicators=indicators, years=years, from_month=from_month, to_month=12)
-    scopes.update(first_year=min(years), last_year=max(years))
+    scopes.update(bounds)
     for level, chosen in (("cluster", _listed(clusters)), ("province", None)):
         if level == "cluster" and chosen == []:
             continue
+        fresh = dict(by=level, clusters=chosen, group=None, **scopes)
+        if in_place:
+            sql.merge(cur, "scope_progress", "scope_progress_rows", key=SCOPE_KEY, **fresh)
+            continue
         sql.run(cur, "delete_scope_progress", level=level, clusters=chosen, **keys)
-        sql.insert(
-            cur,
-            "scope_progress",
-            "scope_progress_rows",
-            by=level,
-            clusters=chosen,
-            group=None,
-            **scopes,
-        )
+        sql.insert(cur, "scope_progress", "scope_progress_rows", **fresh)
     # A year that just gained its first figure or target needs every unit and indicator, and
     # a year that lost its last one must go entirely.
     changed = set(built) ^ (before & set(years))
@@ -108,9 +129,10 @@ def after_figures(cur: duckdb.DuckDBPyConnection, changes: pd.DataFrame) -> None
     years = {int(y) for y in written["year"].unique()}
     first = int(written["month"].min()) if len(years) == 1 else 1
     with_data = _years_with_data(cur)
-    _refresh(cur, with_data, units=units, indicators=indicators, years=years, from_month=first)
+    touched = dict(units=units, indicators=indicators, in_place=True)
+    _refresh(cur, with_data, **touched, years=years, from_month=first)
     following = ({y + 1 for y in years} & with_data) - years
-    _refresh(cur, with_data, units=units, indicators=indicators, years=following)
+    _refresh(cur, with_data, **touched, years=following)
 
 
 def after_targets(cur: duckdb.DuckDBPyConnection, changes: pd.DataFrame) -> None:
@@ -120,4 +142,7 @@ def after_targets(cur: duckdb.DuckDBPyConnection, changes: pd.DataFrame) -> None
     if written.empty:
         return
     units = None if (written["unit_code"] == "*").any() else written["unit_code"]
-    refresh(cur, units=units, indicators=written["indicator_code"], years=written["year"])
+    indicators, years = written["indicator_code"], written["year"]
+    _refresh(
+        cur, _years_with_data(cur), units=units, indicators=indicators, years=years, in_place=True
+    )

@@ -36,11 +36,40 @@ def run(cur: duckdb.DuckDBPyConnection, query: str, /, **params) -> duckdb.DuckD
     return cur.execute(code, _bound(code, params))
 
 
-def insert(cur: duckdb.DuckDBPyConnection, table: str, query: str, /, **params) -> None:
+def insert(
+    cur: duckdb.DuckDBPyConnection,
+    table: str,
+    query: str,
+    /,
+    order: tuple[str, ...] = (),
+    **params,
+) -> None:
     """Append the rows of queries/<query>.sql to `table` (a name from code, never from input),
-    matching columns by name. A table name cannot be a bound parameter; the values are."""
-    code = load(query).strip().rstrip(";")
+    matching columns by name, laid out in `order` (column names from code). A table name
+    cannot be a bound parameter; the values are."""
+    code = _select(query)
+    if order:
+        code = f"SELECT * FROM ({code}) ORDER BY {', '.join(order)}"
     cur.execute(f"INSERT INTO {table} BY NAME {code}", _bound(code, params))
+
+
+def merge(
+    cur: duckdb.DuckDBPyConnection, table: str, query: str, /, key: tuple[str, ...], **params
+) -> None:
+    """Rewrite in place the rows of `table` whose `key` columns match a row of
+    queries/<query>.sql, and append the query's other rows, matching columns by name (table
+    and key names from code, never from input)."""
+    code = _select(query)
+    on = " AND ".join(f"kept.{column} = fresh.{column}" for column in key)
+    cur.execute(
+        f"MERGE INTO {table} AS kept USING ({code}) AS fresh ON ({on}) "
+        "WHEN MATCHED THEN UPDATE BY NAME WHEN NOT MATCHED THEN INSERT BY NAME",
+        _bound(code, params),
+    )
+
+
+def _select(query: str) -> str:
+    return load(query).strip().rstrip(";")
 
 
 def frame(cur: duckdb.DuckDBPyConnection, query: str, /, **params):

@@ -10,7 +10,8 @@
 -- From a month after January the standing at the end of the month before, already kept in
 -- unit_progress and untouched by a change from $from_month on, is carried forward with its
 -- baseline: only the figures from $from_month on are read, and none of the year before, which
--- for the usual upload of the latest month is a small part of the data.
+-- for the usual upload of the latest month is a small part of the data. Unsorted: where the
+-- rows go decides their order (snapshot.py).
 WITH grid_years AS (
     SELECT unnest($years) AS year
 ),
@@ -25,7 +26,8 @@ scope_indicators AS (
     WHERE $indicators IS NULL OR code IN (SELECT unnest($indicators))
 ),
 months AS (
-    SELECT month FROM range($from_month, 13) AS m(month)
+    -- the table's type: a key compared with a cast could not skip blocks by its bounds
+    SELECT month::INTEGER AS month FROM range($from_month, 13) AS m(month)
 ),
 grid AS (
     SELECT su.unit_code, su.cluster_code, si.indicator_code, si.kind, si.direction, gy.year, m.month
@@ -142,8 +144,4 @@ LEFT JOIN year_targets AS own
 LEFT JOIN year_targets AS province
     ON province.unit_code = '*'
     AND province.indicator_code = g.indicator_code
-    AND province.year = g.year
--- a cluster's units of one month lie together: a view of them reads a few blocks. Even a
--- commit's rows, within one row group, are sorted: written unsorted (0.1 s less of a
--- 100,000-row commit), they made a national view of the latest month 8-10 ms, not 4-5.
-ORDER BY g.year, g.month, g.cluster_code, g.unit_code, g.indicator_code;
+    AND province.year = g.year;

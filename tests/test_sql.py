@@ -65,3 +65,30 @@ def test_a_plain_frame_keeps_the_columns_order_and_values_of_every_type():
 
 def test_params_a_query_does_not_use_are_left_out(cur):
     assert sql.run(cur, "bench_scan_year", year=2020, unused="x").fetchall() == [(1, 2.5)]
+
+
+@pytest.fixture
+def clusters():
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE clusters AS SELECT * FROM "
+        "(VALUES ('B', 'Miền núi', 2), ('A', 'Đồng bằng', 1)) AS v(code, name, sort_order)"
+    )
+    # the same columns in another order: rows are matched by name, not by position
+    con.execute("CREATE TABLE kept (sort_order INTEGER, name VARCHAR, code VARCHAR)")
+    con.execute("INSERT INTO kept VALUES (9, 'cũ', 'B'), (5, 'khác', 'Z')")
+    return con
+
+
+def test_a_merge_rewrites_matching_rows_where_they_lie_and_appends_the_rest(clusters):
+    sql.merge(clusters, "kept", "clusters", key=("code",))
+    rows = clusters.execute("SELECT code, name, sort_order FROM kept").fetchall()
+    assert rows == [("B", "Miền núi", 2), ("Z", "khác", 5), ("A", "Đồng bằng", 1)]
+
+
+def test_an_insert_lays_its_rows_out_in_the_order_asked(clusters):
+    # table_rows reads the table as it lies: B, then A
+    sql.insert(clusters, "kept", "table_rows", order=("code",), name="clusters")
+    sql.insert(clusters, "kept", "table_rows", order=("name",), name="clusters")  # Miền < Đồng
+    codes = [row[0] for row in clusters.execute("SELECT code FROM kept").fetchall()]
+    assert codes == ["B", "Z", "A", "B", "B", "A"]
