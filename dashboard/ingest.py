@@ -306,10 +306,17 @@ def _tell_what_was_passed_by(table, cat, actor, targets: bool, problems: Problem
         if part.units_across:
             listed = formatting.read_as(part.units_across, "cột", "; ")
             what = "kế hoạch" if targets else "số liệu"
+            total = part.units_total_column
             problems.add(
                 "warning",
                 f"Các cột ghi đơn vị ở đầu cột ({listed}): mỗi ô là {what} của đơn vị ghi ở đầu "
-                "cột ấy.",
+                "cột ấy."
+                + (
+                    f" Cột {total} không được ghi (bảng điều khiển tự cộng), chỉ dùng để đối "
+                    "chiếu với tổng các đơn vị."
+                    if total
+                    else ""
+                ),
                 row=shift + part.header_row,
             )
         if part.one_indicator is not None:

@@ -162,6 +162,7 @@ KEY_FIELDS = ("unit_code", "indicator_code", "period", "year")
 # A workbook's tables on several sheets are read as one, each row numbered
 # position of its sheet × SHEET_SPAN + its row (a sheet has at most 1,048,576 rows).
 SHEET_SPAN = 10_000_000
+TOTAL_CELLS = ["source_row", "value", "value_column"]
 # A sheet named for a summary of the others ("Tổng hợp", "TH T9", "Toàn tỉnh"), as words without
 # accents; "TH1" is left out, being as often a form's number.
 SUMMARY_NAME = re.compile(r"\b(tong ?hop|tong ?cong|th|(toan|ca) (tinh|huyen))\b|^tong$")
@@ -270,6 +271,10 @@ class Table:
     passed_sheets: dict[str, str] = field(default_factory=dict)
     # Those of text_rows that repeat the header, as files pasted one under another do.
     header_repeats: list[int] = field(default_factory=list)
+    # Beside units across, the column adding them up ("Tổng cộng"): its label, and its filled
+    # cells (source_row, value, value_column), not figures but checked against the units' sum.
+    units_total_column: str | None = None
+    units_total: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=TOTAL_CELLS))
 
     @property
     def sheet_names(self) -> list[str]:
@@ -571,8 +576,19 @@ def _joined(tables: list[Table]) -> Table:
         ],
         ignore_index=True,
     )
+    units_total = pd.concat(
+        [
+            table.units_total.assign(
+                source_row=table.units_total["source_row"] + index * SHEET_SPAN
+            )
+            for index, table in enumerate(tables)
+        ],
+        ignore_index=True,
+    )
     first = tables[0]
-    return Table(rows, first.form, first.header_row, [], first.sheet, parts=tables)
+    return Table(
+        rows, first.form, first.header_row, [], first.sheet, parts=tables, units_total=units_total
+    )
 
 
 def placed(frame: pd.DataFrame, column: str, sheets: list[str]) -> pd.DataFrame:
@@ -1020,6 +1036,9 @@ def _build(
         frame["indicator_code_column"] = (
             sheet_name_words(sheet) if row is None else f"tiêu đề (dòng {row})"
         )
+    total = _units_total(header, ignored) if unit_columns and not targets else None
+    if total is not None:
+        ignored.remove(total)
     ignored_columns = [_label(index, header[index]) for index in sorted(ignored)]
     header_row = sheet.row_numbers[position]
     return Table(
@@ -1044,7 +1063,25 @@ def _build(
         units_across=[(_label(i, header[i]), code) for i, code in unit_columns.items()],
         one_indicator=one_indicator,
         header_repeats=_header_repeats(sheet, position, texts),
+        **({} if total is None else _total_cells(grid, numbers, header, total)),
     )
+
+
+def _units_total(header: list, ignored: list[int]) -> int | None:
+    """The unused column headed as a total ("Tổng cộng", "Tổng số") beside units across, where
+    a line adds up its units' figures; None without one."""
+    return next((index for index in ignored if _is_total(header[index])), None)
+
+
+def _total_cells(grid, numbers, header: list, index: int) -> dict:
+    """Table's units_total_column and units_total for the total column at `index`: a cell of
+    "-" or another NO_FIGURE totals nothing."""
+    cells = _cell(grid, index, len(numbers))
+    filled = (cells.notna() & ~cells.isin(NO_FIGURE)).to_numpy()
+    label = _label(index, header[index])
+    rows = np.asarray(numbers)[filled]
+    frame = pd.DataFrame({"source_row": rows, "value": cells[filled].to_numpy()})
+    return {"units_total_column": label, "units_total": frame.assign(value_column=label)}
 
 
 def _header_repeats(sheet: Sheet, position: int, rows: list[int]) -> list[int]:

@@ -618,6 +618,10 @@ def figures(
         _compare_totals(
             rows, when, staged["value"].where(ok), (total_value, total_bad), info, problems
         )
+    if not table.units_total.empty:
+        _compare_units_total(
+            table.units_total, rows, staged["value"], ok, kind, decimal_comma, problems
+        )
     formula = per_value(
         staged["note"], lambda n: isinstance(n, str) and n.startswith(FORMULA_STARTS)
     ).astype(bool)
@@ -1112,6 +1116,36 @@ def _compare_totals(rows, when, value, written_totals, info, problems: Problems)
         else:
             continue
         problems.add_rows("warning", rows.iloc[[i]], "value", message)
+
+
+def _compare_units_total(written, rows, value, ok, kind, decimal_comma, problems) -> None:
+    """A warning at each cell of a units-across table's total column (Table.units_total) that
+    is not a number, or that is not the sum of its line's units: a count's (stock or flow)
+    line, all of it passed; a ratio's or a score's total is no sum of its units'."""
+    total, bad = numbers.parse(written["value"], decimal_comma)
+    lines = pd.DataFrame(
+        {"line": rows["source_row"].to_numpy(), "value": value, "ok": ok, "kind": kind}
+    ).groupby("line", sort=False)
+    summed, passed, kinds = lines["value"].sum(), lines["ok"].all(), lines["kind"].first()
+    for i, line in enumerate(written["source_row"]):
+        if line not in summed.index:
+            continue  # a line passed by (a total, a signature): nothing of it was read
+        if bad.iat[i]:
+            why = _not_a_number(written["value"].iat[i], "")  # a formula's, an error's
+            message = (
+                "Ô tổng cộng không phải là số: được bỏ qua như cả cột tổng; số của từng đơn vị "
+                "được đọc." + (f" {why}" if why else "")
+            )
+        else:
+            counted = passed[line] and kinds[line] in ("stock", "flow")
+            if not counted or pd.isna(total.iat[i]) or _agrees(summed[line], total.iat[i]):
+                continue
+            message = (
+                f"Ô tổng cộng ghi {formatting.trimmed(total.iat[i])}, còn tổng số các đơn vị ghi "
+                f"ở dòng này là {formatting.trimmed(summed[line])}. Số của từng đơn vị được đọc; "
+                "kiểm tra lại ô tổng hoặc các ô ấy."
+            )
+        problems.add_rows("warning", written.iloc[[i]], "value", message)
 
 
 def _widen(period: periods.Period, frequency: str) -> periods.Period | None:

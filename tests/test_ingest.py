@@ -530,11 +530,65 @@ def test_a_summary_of_districts_across_goes_in_for_each_district(demo):
     assert current(demo, "HOIAN", "TT_CHUONGTRINH", "2022-07")["value"] == 30
     told = " ".join(upload.problems["message"])
     assert "Các cột ghi đơn vị ở đầu cột (E (TP. Tam Kỳ) → TAMKY; F (Thành phố Hội An)" in told
-    assert "D (Tổng cộng)" in told  # the sum is the dashboard's own: unused, named
+    # the sum is the dashboard's own: not written, only compared (290 = 139 + 151; 30 = "-" + 30)
+    assert "Cột D (Tổng cộng) không được ghi (bảng điều khiển tự cộng)" in told
+    assert "Ô tổng cộng" not in told
     # a district's account sends its own column; another's is refused at its cells
     own = ingest.check(demo.cursor(), data, "tong_hop.xlsx", HOIAN, today=TODAY)
     assert own.errors[["row", "column"]].values.tolist() == [[3, "E (TP. Tam Kỳ)"]]
     assert own.errors.iloc[0]["message"].endswith("Xóa cột này hoặc để đơn vị TAMKY tự gửi.")
+
+
+def test_a_summarys_total_column_is_checked_against_its_districts_at_its_own_cell(demo):
+    head = ["STT", "Chỉ tiêu", "Tổng cộng", "TP. Tam Kỳ", "Thành phố Hội An"]
+    sheets = {
+        "T7": [
+            ["BIỂU TỔNG HỢP THÁNG 7 NĂM 2022"],
+            head,
+            [1, "CNS_TO", 291, 139, 151],  # one more than the districts' 290
+            [2, "TT_CHUONGTRINH", "#REF!", 12, 30],  # a broken formula
+            [3, "TTHC_SOHOA", 190, 95, 96],  # a ratio's total is no sum: not compared
+        ],
+        "T8": [
+            ["BIỂU TỔNG HỢP THÁNG 8 NĂM 2022"],
+            head,
+            [1, "CNS_TO", 300, 140, "-"],
+            [2, "TT_CHUONGTRINH", "-", 10, 11],  # no total given
+        ],
+    }
+    upload = submit(demo, workbook(sheets), name="tong_hop.xlsx")
+    assert upload.ok, upload.errors  # warnings only: every district's figure goes in
+    assert current(demo, "TAMKY", "CNS_TO", "2022-07")["value"] == 139
+    assert current(demo, "TAMKY", "CNS_TO", "2022-08")["value"] == 140
+    totals = upload.problems[upload.problems["message"].str.startswith("Ô tổng cộng")]
+    assert totals[["sheet", "row", "column", "value"]].values.tolist() == [
+        ["T7", 3, "C (Tổng cộng)", "291"],
+        ["T7", 4, "C (Tổng cộng)", "#REF!"],
+        ["T8", 3, "C (Tổng cộng)", "300"],  # 140 and nothing for Hội An
+    ]
+    assert totals["message"].tolist() == [
+        "Ô tổng cộng ghi 291, còn tổng số các đơn vị ghi ở dòng này là 290. Số của từng đơn vị "
+        "được đọc; kiểm tra lại ô tổng hoặc các ô ấy.",
+        "Ô tổng cộng không phải là số: được bỏ qua như cả cột tổng; số của từng đơn vị được "
+        "đọc. Ô báo lỗi công thức #REF! (công thức trỏ tới ô đã bị xóa): ô không có số. Sửa "
+        "công thức trong tệp hoặc ghi số thay cho nó, rồi gửi lại.",
+        "Ô tổng cộng ghi 300, còn tổng số các đơn vị ghi ở dòng này là 140. Số của từng đơn vị "
+        "được đọc; kiểm tra lại ô tổng hoặc các ô ấy.",
+    ]
+    assert (totals["severity"] == "warning").all()
+
+
+def test_a_summarys_total_is_not_compared_on_a_line_with_a_refused_figure(demo):
+    rows = [
+        ["BIỂU TỔNG HỢP THÁNG 7 NĂM 2022"],
+        ["Chỉ tiêu", "Tổng số", "TP. Tam Kỳ", "Thành phố Hội An"],
+        ["CNS_TO", 500, 139, "nhiều"],
+    ]
+    upload = ingest.check(
+        demo.cursor(), workbook({"TH": rows}), "th.xlsx", LOCAL_OPERATOR, today=TODAY
+    )
+    assert upload.errors[["row", "column"]].values.tolist() == [[3, "D (Thành phố Hội An)"]]
+    assert not upload.problems["message"].str.startswith("Ô tổng cộng").any()
 
 
 def test_a_long_file_giving_a_quarterly_indicator_a_month_names_the_period_to_write(demo):

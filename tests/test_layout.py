@@ -1679,8 +1679,11 @@ def test_a_summarys_units_across_give_each_columns_figure_its_unit():
     ]
     table = locate([sheet(rows)], CODES, units=UNITS)
     assert (table.form, table.header_row, table.text_rows) == ("long", 2, [7])
-    # the total is the dashboard's own sum, and a unit of measure is no field
-    assert table.ignored_columns == ["A (STT)", "C (ĐVT)", "D (Tổng số)"]
+    # a unit of measure is no field; the total is the dashboard's own sum, only compared
+    assert table.ignored_columns == ["A (STT)", "C (ĐVT)"]
+    assert table.units_total_column == "D (Tổng số)"
+    # only the filled cells: the ratio line (row 6) gives no total
+    assert table.units_total.values.tolist() == [[5, 300, "D (Tổng số)"]]
     fields = ["source_row", "unit_code", "indicator_code", "value", "unit_code_column"]
     assert list(table.rows[fields].itertuples(index=False, name=None)) == [
         (5, "TAMKY", "CNS_TO", 140, "E (TP. Tam Kỳ)"),
