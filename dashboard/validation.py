@@ -1260,8 +1260,13 @@ def jump_warnings(warned: pd.DataFrame, rows: pd.DataFrame, problems: Problems) 
 
 
 def formatting_pair(old: pd.Series, new: pd.Series) -> pd.Series:
-    """'120 → 110' for each pair, in Vietnamese number format."""
-    return per_value(old, formatting.trimmed) + " → " + per_value(new, formatting.trimmed)
+    """'120 → 110' for each pair, in Vietnamese number format, to two decimals at most: a ratio
+    given by its parts is stored as their exact quotient (81,2307692…)."""
+
+    def shown(value):
+        return formatting.trimmed(value, 2)
+
+    return per_value(old, shown) + " → " + per_value(new, shown)
 
 
 def targets(table: Table, cat: Catalogue, problems: Problems, decimal_comma: bool) -> pd.DataFrame:

@@ -1856,6 +1856,14 @@ def test_a_percent_typed_as_a_fraction_is_warned_of_with_the_percent_to_write(de
     assert (jumps["row"].tolist(), hinted.tolist()) == ([2, 3], [True, False])
 
 
+def test_a_jump_from_a_ratio_given_by_its_parts_shows_it_to_two_decimals(demo):
+    submit(demo, HEADER + "HOIAN,TTHC_SOHOA,2022-06,,1056,1300,\n")  # 81,2307692… %
+    text = HEADER + "HOIAN,TTHC_SOHOA,2022-07,20,,,\n"
+    upload = ingest.check(demo.cursor(), text.encode(), "up.csv", LOCAL_OPERATOR, today=TODAY)
+    jump = upload.problems[upload.problems["message"].str.startswith("Giá trị thay đổi")]
+    assert "(T6/2022: 81,23 → 20)" in jump.iloc[0]["message"]
+
+
 def _fraction_warnings(upload) -> list[tuple[int, str]]:
     told = upload.problems[upload.problems["message"].str.startswith("Mọi ")]
     return list(zip(told["row"], told["message"], strict=True))
