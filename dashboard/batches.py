@@ -48,7 +48,11 @@ FIGURES = Log(
     },
     changes_query="staged_figure_changes",
     insert_query="insert_figures",
-    refresh_queries=("merge_current_figures_for_staged", "delete_current_figures_for_staged"),
+    refresh_queries=(
+        "update_current_figures_for_staged",
+        "delete_current_figures_for_staged",
+        "insert_current_figures_for_staged",
+    ),
     refresh_snapshot=snapshot.after_figures,
     units_query="insert_batch_units",
     revert_plan_query="figure_revert_plan",
