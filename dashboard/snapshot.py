@@ -47,8 +47,8 @@ def _years_with_data(cur: duckdb.DuckDBPyConnection) -> set[int]:
 
 
 # A cluster's units of one month lie together: a view of them reads a few blocks. Rows a
-# commit appends are sorted too: written unsorted, they made a national view of the latest month
-# 8-10 ms, not 4-5.
+# refresh appends are sorted too (written unsorted, a commit's rows made a national view of the
+# latest month 8-10 ms, not 4-5); a commit of figures or targets rewrites its rows in place.
 UNIT_ORDER = ("year", "month", "cluster_code", "unit_code", "indicator_code")
 UNIT_KEY = ("unit_code", "indicator_code", "year", "month")
 SCOPE_KEY = ("level", "scope_code", "indicator_code", "year", "month")
